@@ -1,0 +1,7 @@
+import type { Command } from './io.js';
+
+// Placeholder until the command lands (owned by its issue).
+export const run: Command = async (_argv, io) => {
+  io.stderr.write('commonplace lint: not implemented yet\n');
+  return 2;
+};

@@ -1,0 +1,217 @@
+/**
+ * `commonplace.config.json`: the config type, its defaults and its validation.
+ * Every default here is written in the README's "Config" table; keep them in step.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A required section of the note type. */
+export interface SectionSpec {
+  /** Key used in the index (`centralArgument`). */
+  key: string;
+  /** Canonical heading text (`Central argument`). */
+  heading: string;
+  /** When true the heading may go on (`Why it matters for product`). */
+  allowSuffix: boolean;
+}
+
+export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
+
+export interface HandbookConfig {
+  title: string;
+  subtitle: string;
+  editor: string;
+  /** Tag → chapter title, in chapter order. Notes with none of these tags go to `otherChapter`. */
+  chapters: { tag: string; title: string }[];
+  otherChapter: string;
+}
+
+export interface Config {
+  /** Library folder, relative to the config file's folder. */
+  library: string;
+  /** Output folder for `build`. */
+  out: string;
+  /** Extra glob patterns (relative to the library) to ignore. */
+  ignore: string[];
+  /** Front-matter fields that must be present. */
+  requiredFields: string[];
+  /** The required sections, in order. */
+  sections: SectionSpec[];
+  /** Heading depth of the required sections. */
+  sectionDepth: number;
+  /** Minimum words in each required section. */
+  minSectionWords: number;
+  /** Minimum words in the summary. */
+  minSummaryWords: number;
+  /** Files larger than this are refused before reading. */
+  maxFileBytes: number;
+  /** Front-matter blocks larger than this are refused before parsing. */
+  maxFrontmatterBytes: number;
+  /** Per-note parse budget in milliseconds. */
+  parseTimeoutMs: number;
+  /** Plausible range for `year`. */
+  minYear: number;
+  maxYear: number;
+  /** Per-rule severity override (`off` disables a rule). */
+  rules: Record<string, RuleSetting>;
+  /** Related notes per note. */
+  relatedLimit: number;
+  handbook: HandbookConfig;
+}
+
+export const CONFIG_FILE = 'commonplace.config.json';
+
+export const defaultConfig: Config = {
+  library: 'library',
+  out: 'dist',
+  ignore: [],
+  requiredFields: ['title', 'author', 'year', 'source'],
+  sections: [
+    { key: 'centralArgument', heading: 'Central argument', allowSuffix: false },
+    { key: 'critique', heading: 'Critique', allowSuffix: false },
+    { key: 'whyItMatters', heading: 'Why it matters', allowSuffix: true },
+  ],
+  sectionDepth: 2,
+  minSectionWords: 25,
+  minSummaryWords: 10,
+  maxFileBytes: 1024 * 1024,
+  maxFrontmatterBytes: 64 * 1024,
+  parseTimeoutMs: 4000,
+  minYear: 1000,
+  maxYear: 2100,
+  rules: {},
+  relatedLimit: 5,
+  handbook: {
+    title: 'Commonplace',
+    subtitle: 'A handbook of essays worth sharing',
+    editor: '',
+    chapters: [],
+    otherChapter: 'Further reading',
+  },
+};
+
+/** A config problem; the CLI turns it into exit code 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Check = (value: unknown, where: string) => void;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const expect = (ok: boolean, where: string, what: string): void => {
+  if (!ok) throw new ConfigError(`${where}: expected ${what}`);
+};
+
+const string: Check = (v, w) => expect(typeof v === 'string', w, 'a string');
+const nonEmptyString: Check = (v, w) =>
+  expect(typeof v === 'string' && v.trim() !== '', w, 'a non-empty string');
+const positiveInteger: Check = (v, w) =>
+  expect(Number.isInteger(v) && (v as number) > 0, w, 'a positive integer');
+const integer: Check = (v, w) => expect(Number.isInteger(v), w, 'an integer');
+const stringList: Check = (v, w) =>
+  expect(Array.isArray(v) && v.every((x) => typeof x === 'string'), w, 'a list of strings');
+
+const severities = new Set(['off', 'info', 'warning', 'error']);
+
+const checks: Record<keyof Config, Check> = {
+  library: nonEmptyString,
+  out: nonEmptyString,
+  ignore: stringList,
+  requiredFields: stringList,
+  sections: (v, w) => {
+    expect(Array.isArray(v) && v.length > 0, w, 'a non-empty list of sections');
+    const keys = new Set<string>();
+    (v as unknown[]).forEach((s, i) => {
+      const at = `${w}[${i}]`;
+      expect(isRecord(s), at, 'an object {key, heading, allowSuffix}');
+      const spec = s as Record<string, unknown>;
+      nonEmptyString(spec.key, `${at}.key`);
+      nonEmptyString(spec.heading, `${at}.heading`);
+      expect(typeof (spec.allowSuffix ?? false) === 'boolean', `${at}.allowSuffix`, 'a boolean');
+      expect(!keys.has(spec.key as string), `${at}.key`, 'a key not used by another section');
+      keys.add(spec.key as string);
+    });
+  },
+  sectionDepth: (v, w) => expect(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6, w, 'an integer from 1 to 6'),
+  minSectionWords: (v, w) => expect(Number.isInteger(v) && (v as number) >= 0, w, 'a non-negative integer'),
+  minSummaryWords: (v, w) => expect(Number.isInteger(v) && (v as number) >= 0, w, 'a non-negative integer'),
+  maxFileBytes: positiveInteger,
+  maxFrontmatterBytes: positiveInteger,
+  parseTimeoutMs: positiveInteger,
+  minYear: integer,
+  maxYear: integer,
+  rules: (v, w) => {
+    expect(isRecord(v), w, 'an object of rule id → "off" | "info" | "warning" | "error"');
+    for (const [id, s] of Object.entries(v as object)) {
+      expect(severities.has(s as string), `${w}.${id}`, '"off", "info", "warning" or "error"');
+    }
+  },
+  relatedLimit: (v, w) => expect(Number.isInteger(v) && (v as number) >= 0, w, 'a non-negative integer'),
+  handbook: (v, w) => {
+    expect(isRecord(v), w, 'an object');
+    const h = v as Record<string, unknown>;
+    const known = new Set(['title', 'subtitle', 'editor', 'chapters', 'otherChapter']);
+    for (const key of Object.keys(h)) expect(known.has(key), `${w}.${key}`, `one of ${[...known].join(', ')}`);
+    if ('title' in h) string(h.title, `${w}.title`);
+    if ('subtitle' in h) string(h.subtitle, `${w}.subtitle`);
+    if ('editor' in h) string(h.editor, `${w}.editor`);
+    if ('otherChapter' in h) nonEmptyString(h.otherChapter, `${w}.otherChapter`);
+    if ('chapters' in h) {
+      expect(Array.isArray(h.chapters), `${w}.chapters`, 'a list of {tag, title}');
+      (h.chapters as unknown[]).forEach((c, i) => {
+        expect(isRecord(c), `${w}.chapters[${i}]`, 'an object {tag, title}');
+        nonEmptyString((c as Record<string, unknown>).tag, `${w}.chapters[${i}].tag`);
+        nonEmptyString((c as Record<string, unknown>).title, `${w}.chapters[${i}].title`);
+      });
+    }
+  },
+};
+
+/**
+ * Validates a parsed config object and merges it over the defaults.
+ * Throws ConfigError naming the offending key and what was expected.
+ */
+export function resolveConfig(input: unknown, source = CONFIG_FILE): Config {
+  if (input === undefined) return structuredClone(defaultConfig);
+  if (!isRecord(input)) throw new ConfigError(`${source}: expected a JSON object`);
+  for (const [key, value] of Object.entries(input)) {
+    if (key === '$schema') continue;
+    const check = (checks as Record<string, Check | undefined>)[key];
+    if (!check) {
+      throw new ConfigError(`${source}: unknown key "${key}"; known keys: ${Object.keys(checks).join(', ')}`);
+    }
+    check(value, `${source}: ${key}`);
+  }
+  const merged = { ...structuredClone(defaultConfig), ...structuredClone(input) } as Config;
+  merged.handbook = { ...defaultConfig.handbook, ...(isRecord(input.handbook) ? structuredClone(input.handbook) : {}) };
+  merged.sections = merged.sections.map((s) => ({ ...s, allowSuffix: s.allowSuffix ?? false }));
+  if (merged.minYear > merged.maxYear) throw new ConfigError(`${source}: minYear must not exceed maxYear`);
+  return merged;
+}
+
+/**
+ * Reads `commonplace.config.json` from `dir` (the repo root, usually), or
+ * returns the defaults when there is none. `configDir` is where the config
+ * lives so that `library`/`out` resolve against it.
+ */
+export function loadConfig(dir: string): { config: Config; configDir: string; file: string | null } {
+  const file = path.join(dir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { config: structuredClone(defaultConfig), configDir: dir, file: null };
+    }
+    throw new ConfigError(`${CONFIG_FILE}: cannot read: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${CONFIG_FILE}: not valid JSON: ${(error as Error).message}`);
+  }
+  return { config: resolveConfig(parsed, CONFIG_FILE), configDir: dir, file };
+}

@@ -1,0 +1,281 @@
+/**
+ * The shared vocabulary of the pipeline. Every stage receives and returns
+ * these plain, JSON-serialisable shapes (so they can cross worker threads and
+ * live in the cache); no stage reaches into another stage's internals.
+ *
+ * Conventions, everywhere:
+ * - lines and columns are 1-based, as in vfile-message and ESLint;
+ * - offsets are 0-based UTF-16 indices into `Note.source`;
+ * - paths are relative to the library root and `/`-separated;
+ * - every list that reaches an output is sorted by code point with full
+ *   tie-breakers (see `compareCodePoints` in `src/util/sort.ts`).
+ */
+import type { Root } from 'mdast';
+
+/** A note's identity: its file name without `.md` (so files may be named freely). */
+export type NoteId = string & { readonly __brand: 'NoteId' };
+
+/** A concept's identity: the slug of its glossary name. */
+export type ConceptId = string & { readonly __brand: 'ConceptId' };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A point or range in a file (1-based). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A safe, mechanical edit: replace `source.slice(start, end)` with `text`. */
+export interface Fix {
+  /** 0-based offsets into `Note.source` (the normalised text). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A location a diagnostic points at besides its own (the first duplicate, say). */
+export interface RelatedLocation {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** One finding, shaped like a vfile-message. Stages collect these and go on. */
+export interface Diagnostic extends Span {
+  ruleId: string;
+  severity: Severity;
+  /** "Unexpected X, expected Y" style; says how to fix it where it can. */
+  message: string;
+  /** Path relative to the library root (`/`-separated), or as given for files outside it. */
+  file: string;
+  related?: RelatedLocation[];
+  fix?: Fix;
+}
+
+/** What went wrong in a front-matter block, as read (the check stage judges it). */
+export type FrontmatterProblemKind =
+  | 'missing' // no front matter at all
+  | 'unterminated' // opening fence never closed
+  | 'language' // `---js`, `---coffee`, `--- toString`: anything but YAML
+  | 'too-large' // over `config.maxFrontmatterBytes`, refused before parsing
+  | 'yaml' // a YAML syntax error
+  | 'alias' // an anchor or alias (refused: alias bombs)
+  | 'duplicate-key'
+  | 'not-mapping'; // a scalar or a list instead of a mapping
+
+export interface FrontmatterProblem extends Span {
+  kind: FrontmatterProblemKind;
+  message: string;
+}
+
+/** Where one front-matter key and its value sit in the file. */
+export interface FieldPosition {
+  key: Span;
+  value: Span;
+}
+
+/** The front-matter block as read. `data` holds YAML 1.2 core values only. */
+export interface Frontmatter {
+  /** Line of the opening fence (1 unless something precedes it). */
+  startLine: number;
+  /** Line of the closing fence; equals startLine when unterminated. */
+  endLine: number;
+  /** Offsets of the whole block, fences included, in `Note.source`. */
+  start: number;
+  end: number;
+  /** The language named after the opening fence (`js` in `---js`), or null for plain `---`. */
+  language: string | null;
+  /** The YAML text between the fences. */
+  raw: string;
+  /** The parsed mapping (null-prototype free of `__proto__` tricks), or null when unusable. */
+  data: Record<string, unknown> | null;
+  /** Top-level key → its position, in source order. */
+  fields: Record<string, FieldPosition>;
+  /** Top-level keys in source order (for key-order checks and fixes). */
+  keyOrder: string[];
+  problems: FrontmatterProblem[];
+}
+
+/** The typed view of the known front-matter fields; absent or ill-typed ones are undefined. */
+export interface NoteMeta {
+  title?: string;
+  authors: string[];
+  year?: number;
+  source?: string;
+  venue?: string;
+  kind: string;
+  tags: string[];
+  concepts: string[];
+  aliases: string[];
+}
+
+/** A `##` section (any heading, required or not). */
+export interface Section extends Span {
+  /** The heading's plain text, as written. */
+  heading: string;
+  /** Heading depth (2 for `##`). */
+  depth: number;
+  /** The configured section it matched (`centralArgument`), or null for other headings. */
+  key: string | null;
+  /** Offsets of the heading line itself in `Note.source`. */
+  headingStart: number;
+  headingEnd: number;
+  /** Body plain text (paragraphs joined by a blank line), heading excluded. */
+  text: string;
+  wordCount: number;
+  /** First and last line of the body (0 when the body is empty). */
+  bodyLine: number;
+  bodyEndLine: number;
+}
+
+/** The summary: everything between the front matter and the first heading. */
+export interface Summary extends Span {
+  text: string;
+  wordCount: number;
+}
+
+/** `[[target]]` or `[[target|label]]` or `[[target#heading]]` as written in prose. */
+export interface Wikilink extends Span {
+  target: string;
+  label: string | null;
+  /** The `#heading` part, if any. */
+  heading: string | null;
+}
+
+/** An ordinary Markdown link (or image) in the body. */
+export interface MarkdownLink extends Span {
+  url: string;
+  /** 'link' | 'image' | 'definition' */
+  type: 'link' | 'image' | 'definition';
+}
+
+/** An inline `<!-- commonplace-disable rule-id -->` style directive. */
+export interface LintDirective {
+  action: 'disable' | 'enable' | 'disable-next-line';
+  /** Rule ids; empty means all rules. */
+  ruleIds: string[];
+  line: number;
+}
+
+/** A note after reading: everything later stages need, nothing they must re-parse. */
+export interface Note {
+  id: NoteId;
+  /** Relative to the library root, `/`-separated. */
+  path: string;
+  /** sha256 (hex) of the file's bytes as on disk. */
+  hash: string;
+  /** Size of the file in bytes. */
+  bytes: number;
+  /** The decoded text, BOM removed and line endings normalised to `\n`. */
+  source: string;
+  /** The line ending the file used (the first one seen); fixes are written back with it. */
+  eol: '\n' | '\r\n' | '\r';
+  hadBom: boolean;
+  /** null when the file has no front matter at all. */
+  frontmatter: Frontmatter | null;
+  meta: NoteMeta;
+  summary: Summary | null;
+  sections: Section[];
+  wikilinks: Wikilink[];
+  links: MarkdownLink[];
+  directives: LintDirective[];
+  /** Raw HTML nodes in the body (for the raw-html warning). */
+  html: Span[];
+  /** Plain text of the body (no front matter, no code), for text tooling. */
+  text: string;
+  wordCount: number;
+  /** The mdast tree of the whole file, with positions (front matter as a `yaml` node). */
+  tree: Root;
+}
+
+/** A file the reader could not turn into a Note, with why. */
+export interface ReadFailure {
+  path: string;
+  diagnostic: Diagnostic;
+}
+
+/** A glossary entry from `concepts.yml`. */
+export interface Concept {
+  id: ConceptId;
+  name: string;
+  aliases: string[];
+  definition: string;
+  /** Names of related concepts, as written. */
+  see: string[];
+  /** Where the entry starts in concepts.yml. */
+  line: number;
+  column: number;
+}
+
+/** One occurrence of a concept name/alias or another note's title/alias in prose. */
+export interface Mention extends Span {
+  kind: 'concept' | 'note';
+  target: string; // ConceptId or NoteId
+  /** The matched text as written. */
+  text: string;
+  /** Offsets in Note.source. */
+  start: number;
+  end: number;
+  /** The section key the mention is in ('summary' for the summary, heading key or null). */
+  section: string | null;
+  /** True when the occurrence is already inside a link/wikilink. */
+  linked: boolean;
+}
+
+/** A resolved explicit link between notes or to a concept. */
+export interface Link extends Span {
+  from: NoteId;
+  kind: 'note' | 'concept';
+  to: string; // NoteId or ConceptId
+  /** 'wikilink' | 'markdown' */
+  via: 'wikilink' | 'markdown';
+}
+
+export interface RelatedReasons {
+  /** Shared concepts (ConceptIds), rarest first. */
+  concepts: string[];
+  /** Top shared terms (stems shown as their commonest surface form). */
+  terms: string[];
+}
+
+export interface Related {
+  id: NoteId;
+  /** Rounded to 4 decimals so outputs stay byte-stable across machines. */
+  score: number;
+  reasons: RelatedReasons;
+}
+
+/** A note with everything the link stage found. */
+export interface LinkedNote {
+  note: Note;
+  mentions: Mention[];
+  /** Explicit links out of this note, resolved. */
+  links: Link[];
+  /** Notes that link to this one (explicitly), sorted. */
+  backlinks: NoteId[];
+  /** Notes that mention this one's title/alias in prose without linking, sorted. */
+  mentionedIn: NoteId[];
+  related: Related[];
+  /** Concepts this note is about or mentions, with mention counts, sorted by id. */
+  concepts: { id: ConceptId; count: number }[];
+}
+
+export interface LinkedConcept {
+  concept: Concept;
+  /** Notes that mention or declare it, sorted. */
+  notes: NoteId[];
+  /** Notes that link to it explicitly, sorted. */
+  backlinks: NoteId[];
+  mentionCount: number;
+}
+
+/** The whole linked library: what the emitters receive. Notes sorted by id. */
+export interface Library {
+  notes: LinkedNote[];
+  concepts: LinkedConcept[];
+  diagnostics: Diagnostic[];
+}
