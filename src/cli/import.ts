@@ -1,7 +1,81 @@
-import type { Command } from './io.js';
+/**
+ * `commonplace import FILE… [--library DIR] [--dry-run]`: plain-text notes in
+ * the seed's shape become canonical Markdown notes in the library. Each file
+ * stands alone: a refused file writes nothing and the others still import;
+ * the exit code is 1 when any file was refused.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { convertPlainText } from '../import/convert.js';
+import { LibraryIndex } from '../scaffold/create.js';
+import { UsageError, type Command } from './io.js';
 
-// Placeholder until the command lands (owned by its issue).
-export const run: Command = async (_argv, io) => {
-  io.stderr.write('commonplace import: not implemented yet\n');
-  return 2;
+const usage = `Usage: commonplace import FILE… [--library DIR] [--dry-run]
+
+Converts plain-text notes (first line "Library · essay", then the title, the
+author, "2020 · Venue", "Source: https://…", summary paragraphs, and section
+lines such as "Central argument") into Markdown notes in the library.
+
+Options:
+  --library DIR  library folder (default: "library" from commonplace.config.json)
+  --dry-run      print what would be written; write nothing
+  --help         show this help
+
+Never overwrites: a file whose slug, title or source is already in the library
+is refused. Exit codes: 0 all imported, 1 some file refused, 2 usage error.`;
+
+export const run: Command = async (argv, io) => {
+  let values;
+  let files: string[];
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { library: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    values = parsed.values;
+    files = parsed.positionals;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (files.length === 0) throw new UsageError(`no FILE given\n\n${usage}`);
+
+  const { config, configDir } = loadConfig(io.cwd);
+  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  const index = new LibraryIndex(libraryDir, config);
+  const dryRun = values['dry-run'] === true;
+  const shown = (file: string): string => path.relative(io.cwd, file) || file;
+  let refused = 0;
+
+  for (const input of files) {
+    const bytes = readInput(path.resolve(io.cwd, input), config.maxFileBytes);
+    const outcome = 'problem' in bytes ? null : convertPlainText(bytes.data, config, index, dryRun);
+    if (outcome === null || outcome.status === 'refused') {
+      refused++;
+      const reasons = outcome === null ? [(bytes as { problem: string }).problem] : outcome.reasons;
+      io.stderr.write(`commonplace import: ${input}: refused, nothing written:\n${reasons.map((r) => `  - ${r}\n`).join('')}`);
+    } else if (dryRun) {
+      io.stdout.write(`${input} → ${shown(outcome.file)} (dry run, not written)\n${outcome.content}\n`);
+    } else {
+      io.stdout.write(`${input} → ${shown(outcome.file)}\n`);
+    }
+  }
+  return refused > 0 ? 1 : 0;
 };
+
+function readInput(file: string, maxBytes: number): { data: Uint8Array } | { problem: string } {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { problem: 'not a regular file' };
+    if (stat.size > maxBytes) return { problem: `larger than ${maxBytes} bytes (maxFileBytes); split it or raise the limit` };
+    return { data: readFileSync(file) };
+  } catch (error) {
+    return { problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}

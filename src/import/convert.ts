@@ -1,0 +1,32 @@
+/**
+ * One plain-text file to one canonical Markdown note: decode, parse, render,
+ * create. Each step can refuse with reasons; a refused file writes nothing.
+ */
+import type { Config } from '../config.js';
+import { createNote, type CreateOutcome, type LibraryIndex } from '../scaffold/create.js';
+import { fieldEntries } from '../scaffold/fields.js';
+import { emitFrontmatter } from '../scaffold/frontmatter.js';
+import { renderBody } from '../scaffold/markdown.js';
+import { slugify } from '../scaffold/slug.js';
+import { decodeText } from './decode.js';
+import { parsePlainText, type PlainNote } from './plaintext.js';
+
+/** What importing one file did: the create outcome plus the note text (shown by `--dry-run`). */
+export type ConvertOutcome = (CreateOutcome & { content: string }) | { status: 'refused'; file: null; reasons: string[]; content: null };
+
+/** The canonical Markdown for a parsed plain-text note: front matter by the YAML emitter, body by remark-stringify. */
+export function renderImportedNote(note: PlainNote, config: Config): string {
+  return `${emitFrontmatter(fieldEntries(note.fields))}\n${renderBody(note.summary, note.sections, config.sectionDepth)}`;
+}
+
+/** Converts `bytes` (a plain-text note) into `<library>/<slug>.md`, refusing anything that does not fit. */
+export function convertPlainText(bytes: Uint8Array, config: Config, index: LibraryIndex, dryRun: boolean): ConvertOutcome {
+  const decoded = decodeText(bytes);
+  if ('problem' in decoded) return { status: 'refused', file: null, reasons: [decoded.problem], content: null };
+  const parsed = parsePlainText(decoded.text, config);
+  if (!parsed.ok) return { status: 'refused', file: null, reasons: parsed.problems, content: null };
+  const content = renderImportedNote(parsed.note, config);
+  const { title, source } = parsed.note.fields;
+  const outcome = createNote(index, { slug: slugify(title), title, source }, content, dryRun);
+  return { ...outcome, content };
+}

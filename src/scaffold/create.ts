@@ -1,0 +1,65 @@
+/**
+ * The create step shared by `new` and `import`: refuse a clash with the
+ * library, then create `<library>/<slug>.md` with the exclusive flag, so an
+ * existing file, a planted (even dangling) symlink, or a racing run that got
+ * there first is never overwritten.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { createExclusive } from '../util/fs-write.js';
+import { describeConflict, findConflicts, listExistingNotes, type Candidate, type ExistingNote } from './existing.js';
+import { isValidSlug } from './slug.js';
+
+/** What happened to one note: created (or, in a dry run, would be), or refused with reasons. */
+export type CreateOutcome =
+  | { status: 'created'; file: string }
+  | { status: 'refused'; file: string; reasons: string[] };
+
+/** The library as seen before writing; `remember` adds notes written in this run. */
+export class LibraryIndex {
+  private readonly notes: ExistingNote[];
+
+  constructor(readonly libraryDir: string, config: Config) {
+    this.notes = listExistingNotes(libraryDir, config);
+  }
+
+  /** Reasons `candidate` may not be added (empty when it may). */
+  conflicts(candidate: Candidate): string[] {
+    return findConflicts(this.notes, candidate).map((c) => describeConflict(c, candidate));
+  }
+
+  /** Records a note created (or planned) in this run so later ones in the same run see it. */
+  remember(candidate: Candidate): void {
+    this.notes.push({ path: `${candidate.slug}.md`, id: candidate.slug, title: candidate.title, aliases: [], source: candidate.source });
+  }
+}
+
+/**
+ * Creates the note unless it clashes. `dryRun` checks everything but writes
+ * nothing. The returned `file` is the absolute path of the target.
+ */
+export function createNote(index: LibraryIndex, candidate: Candidate, content: string, dryRun = false): CreateOutcome {
+  if (!isValidSlug(candidate.slug)) throw new Error(`internal: invalid slug "${candidate.slug}"`);
+  const file = path.join(index.libraryDir, `${candidate.slug}.md`);
+  const reasons = index.conflicts(candidate);
+  if (reasons.length > 0) return { status: 'refused', file, reasons };
+  if (!dryRun) {
+    try {
+      mkdirSync(index.libraryDir, { recursive: true });
+      createExclusive(file, content);
+    } catch (error) {
+      return { status: 'refused', file, reasons: [createError(error, candidate.slug)] };
+    }
+  }
+  index.remember(candidate);
+  return { status: 'created', file };
+}
+
+function createError(error: unknown, slug: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ELOOP') {
+    return `${slug}.md already exists (a file or a link appeared there); nothing was overwritten; choose another file name with --slug ${slug}-2`;
+  }
+  return `cannot create ${slug}.md: ${(error as Error).message}`;
+}
