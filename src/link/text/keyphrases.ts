@@ -42,6 +42,12 @@ export interface KeyphraseTuning {
   wordTfExponent: number;
   /** Cost per word, as a share of the text's mean word weight: a weak modifier lowers its phrase's score. */
   wordCost: number;
+  /** Hyphenated words (`knowledge-based`, `object-oriented`) may modify a noun whatever their tag. */
+  hyphenModifiers: boolean;
+  /** `-ing` words between a noun and a noun (`message passing interface`) may sit inside a phrase. */
+  gerundInside: boolean;
+  /** A phrase may not start with a modifier found in at least this share of reference documents (1: off). */
+  genericModifierShare: number;
   possessiveBreaks: boolean;
   allowVerbModifiers: boolean;
   idfSmoothing: number;
@@ -51,17 +57,20 @@ export interface KeyphraseTuning {
 export const DEFAULT_TUNING: KeyphraseTuning = {
   maxWords: 6,
   lengthExponent: 0,
-  positionWeight: 0.5,
-  phraseIdfWeight: 0.5,
+  positionWeight: 0.75,
+  phraseIdfWeight: 0.25,
   tfExponent: 0,
   dropNested: true,
   nestedPenalty: 0,
   titleBoost: 0.5,
-  wordTfExponent: 0.75,
+  wordTfExponent: 0.5,
   wordCost: 0,
+  hyphenModifiers: true,
+  gerundInside: false,
+  genericModifierShare: 0.15,
   possessiveBreaks: true,
   allowVerbModifiers: false,
-  idfSmoothing: 2,
+  idfSmoothing: 3,
 };
 
 /** A candidate phrase with what scoring needs. */
@@ -81,6 +90,8 @@ const MODIFIERS = new Set(['NOUN', 'PROPN', 'ADJ']);
 function chunkable(word: TaggedWord, tuning: KeyphraseTuning): boolean {
   if (isStopword(word.text) || word.key === '' || !/\p{L}/u.test(word.text)) return false;
   if (MODIFIERS.has(word.pos)) return true;
+  if (tuning.hyphenModifiers && word.key.includes(' ') && word.pos !== 'PUNCT' && word.pos !== 'NUM') return true;
+  if (tuning.gerundInside && word.pos === 'VERB' && /ing$/u.test(word.text.toLowerCase())) return true;
   // `distributed computing`, `fault tolerant control`: participles as modifiers.
   return tuning.allowVerbModifiers && word.pos === 'VERB' && /(?:ed|ing)$/u.test(word.text.toLowerCase());
 }
@@ -91,11 +102,14 @@ function chunkable(word: TaggedWord, tuning: KeyphraseTuning): boolean {
  * `maxWords` words that ends in a noun. O(n · maxWords²) for n words.
  */
 export function findCandidates(text: string, tuning: KeyphraseTuning = DEFAULT_TUNING): Candidate[] {
-  return candidatesOf(text, tagWords(text), tuning);
+  return candidatesOf(text, tagWords(text), {}, tuning);
 }
 
 /** `findCandidates` over already tagged words. */
-function candidatesOf(text: string, words: readonly TaggedWord[], tuning: KeyphraseTuning): Candidate[] {
+function candidatesOf(text: string, words: readonly TaggedWord[], options: KeyphraseOptions, tuning: KeyphraseTuning): Candidate[] {
+  const docCount = options.docCount ?? 0;
+  const generic = (word: TaggedWord) =>
+    !HEADS.has(word.pos) && docCount > 0 && (options.df?.get(word.key) ?? 0) >= tuning.genericModifierShare * docCount;
   const byKey = new Map<string, Candidate>();
   let chunk: TaggedWord[] = [];
   const flush = () => {
@@ -106,6 +120,9 @@ function candidatesOf(text: string, words: readonly TaggedWord[], tuning: Keyphr
         const parts = chunk.slice(start, end + 1);
         const first = parts[0]!;
         if (first.pos === 'VERB' && parts.length === 1) continue;
+        if (generic(first)) continue;
+        // A gerund only inside: after a word of the phrase, before its head.
+        if (parts.some((w, i) => w.pos === 'VERB' && !MODIFIERS.has(w.pos) && !w.key.includes(' ') && (i === 0 || i === parts.length - 1) && /ing$/u.test(w.text)) && !tuning.allowVerbModifiers) continue;
         const stemmed = parts.map((w) => w.key).join(' ');
         const existing = byKey.get(stemmed);
         if (existing) existing.count++;
@@ -184,6 +201,7 @@ function countWords(words: readonly TaggedWord[]): Map<string, number> {
 function weighWords(words: readonly TaggedWord[], tuning: KeyphraseTuning): Map<string, number> {
   const weights = new Map<string, number>();
   for (const [word, count] of countWords(words)) weights.set(word, count ** tuning.wordTfExponent);
+
   if (tuning.titleBoost !== 0) {
     const title = new Set(words.filter((word) => word.sentence === 0).flatMap((word) => word.key.split(' ')));
     for (const word of title) {
@@ -232,7 +250,7 @@ function rank(phrases: Keyphrase[], limit: number, tuning: KeyphraseTuning): Key
  */
 export function extractKeyphrases(text: string, options: KeyphraseOptions = {}, tuning: KeyphraseTuning = DEFAULT_TUNING): Keyphrase[] {
   const words = tagWords(text);
-  const candidates = candidatesOf(text, words, tuning);
+  const candidates = candidatesOf(text, words, options, tuning);
   return rank(scoreCandidates(candidates, weighWords(words, tuning), options, tuning), options.limit ?? 10, tuning);
 }
 
@@ -247,7 +265,7 @@ export function buildPhraseDf(texts: Iterable<string>, tuning: KeyphraseTuning =
     docCount++;
     const words = tagWords(text);
     const keys = new Set<string>(countWords(words).keys());
-    for (const candidate of candidatesOf(text, words, tuning)) keys.add(candidate.stemmed);
+    for (const candidate of candidatesOf(text, words, {}, tuning)) keys.add(candidate.stemmed);
     for (const key of keys) df.set(key, (df.get(key) ?? 0) + 1);
   }
   return { df, docCount };
