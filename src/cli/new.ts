@@ -1,7 +1,158 @@
-import type { Command } from './io.js';
+/**
+ * `commonplace new`: a note from `templates/essay.md`, created in the library
+ * with the exclusive flag. Missing required fields are asked for when both
+ * stdin and stdout are terminals; otherwise the command names them and exits 2.
+ */
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { isCancel, text } from '@clack/prompts';
+import { loadConfig, type Config } from '../config.js';
+import { createNote, LibraryIndex } from '../scaffold/create.js';
+import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
+import { isValidSlug, slugify } from '../scaffold/slug.js';
+import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
+import { UsageError, type Command, type CommandIO } from './io.js';
 
-// Placeholder until the command lands (owned by its issue).
-export const run: Command = async (_argv, io) => {
-  io.stderr.write('commonplace new: not implemented yet\n');
-  return 2;
+const usage = `Usage: commonplace new --title T --author A --year Y --source URL
+                       [--venue V] [--kind K] [--tags a,b] [--concepts a,b]
+                       [--slug S] [--library DIR]
+
+Creates <library>/<slug>.md from templates/essay.md and prints its path.
+
+Options:
+  --title T        the work's title (required)
+  --author A       its author (required; repeat the flag for several authors)
+  --year Y         year of publication, a whole number (required)
+  --source URL     where to read it, an http(s) URL (required)
+  --venue V        where it appeared (blog, journal, publisher)
+  --kind K         one of ${KINDS.join(', ')} (default essay)
+  --tags a,b       comma-separated tags
+  --concepts a,b   comma-separated glossary concepts
+  --slug S         file name without .md (default: from the title)
+  --library DIR    library folder (default: "library" from commonplace.config.json)
+  --help           show this help
+
+In a terminal, missing required fields are asked for. Never overwrites: when
+the slug, title or source is already in the library it exits 1 and says which
+note has it. Exit codes: 0 created, 1 refused, 2 usage error.`;
+
+const REQUIRED = ['title', 'author', 'year', 'source'] as const;
+type Required = (typeof REQUIRED)[number];
+
+const options = {
+  title: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  year: { type: 'string' },
+  source: { type: 'string' },
+  venue: { type: 'string' },
+  kind: { type: 'string' },
+  tags: { type: 'string' },
+  concepts: { type: 'string' },
+  slug: { type: 'string' },
+  library: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const run: Command = async (argv, io) => {
+  let values;
+  try {
+    values = parseArgs({ args: argv, options, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const { config, configDir } = loadConfig(io.cwd);
+  const given: Record<Required, string | undefined> = {
+    title: values.title,
+    author: values.author?.join('\n'),
+    year: values.year,
+    source: values.source,
+  };
+  const missing = REQUIRED.filter((name) => given[name] === undefined || given[name].trim() === '');
+  if (missing.length > 0) {
+    if (!(io.stdin.isTTY && io.stdout.isTTY)) {
+      throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask in)\n\n${usage}`);
+    }
+    const answered = await ask(missing, config, io);
+    if (answered === null) {
+      io.stderr.write('commonplace new: cancelled; nothing written\n');
+      return 2;
+    }
+    Object.assign(given, answered);
+  }
+
+  let fields: NoteFields;
+  let slug: string;
+  try {
+    fields = {
+      title: parseText('title', given.title ?? ''),
+      authors: (given.author ?? '').split('\n').map((a) => a.trim()).filter((a) => a !== ''),
+      year: parseYear(given.year ?? '', config),
+      source: parseSource(given.source ?? ''),
+      venue: values.venue?.trim() || null,
+      kind: parseKind(values.kind ?? 'essay'),
+      tags: splitList(values.tags ?? ''),
+      concepts: splitList(values.concepts ?? ''),
+    };
+    if (fields.authors.length === 0) throw new FieldError('author is empty');
+    slug = values.slug ?? slugify(fields.title);
+    if (!isValidSlug(slug)) {
+      throw new FieldError(`--slug "${slug}" is not a valid file name; use lower-case letters, digits and single dashes, e.g. ${slugify(slug)}`);
+    }
+  } catch (error) {
+    if (error instanceof FieldError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  let content: string;
+  try {
+    content = renderTemplate(loadTemplate(configDir), fields);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  const outcome = createNote(new LibraryIndex(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
+  if (outcome.status === 'refused') {
+    io.stderr.write(`commonplace new: refused, nothing written:\n${outcome.reasons.map((r) => `  - ${r}\n`).join('')}`);
+    return 1;
+  }
+  io.stdout.write(`${path.relative(io.cwd, outcome.file) || outcome.file}\n`);
+  return 0;
 };
+
+const questions: Record<Required, { message: string; check: (value: string, config: Config) => unknown }> = {
+  title: { message: 'Title of the work', check: (v) => parseText('title', v) },
+  author: { message: 'Author (separate several with a comma)', check: (v) => parseText('author', v) },
+  year: { message: 'Year of publication', check: (v, c) => parseYear(v, c) },
+  source: { message: 'Source URL (https://…)', check: (v) => parseSource(v) },
+};
+
+/** Asks for each missing field in the terminal; null when the user cancels (Ctrl-C, Esc). */
+async function ask(missing: readonly Required[], config: Config, io: CommandIO): Promise<Partial<Record<Required, string>> | null> {
+  const answers: Partial<Record<Required, string>> = {};
+  for (const name of missing) {
+    const { message, check } = questions[name];
+    const answer = await text({
+      message,
+      input: io.stdin as Readable,
+      output: io.stdout as Writable,
+      validate: (value) => {
+        try {
+          check(value ?? '', config);
+          return undefined;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    });
+    if (isCancel(answer)) return null;
+    // Several authors typed on one line become one per line, as repeated --author flags would.
+    answers[name] = name === 'author' ? splitList(answer).join('\n') : answer;
+  }
+  return answers;
+}
