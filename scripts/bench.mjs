@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: the performance benchmark of issue 6, in one run.
+ *
+ *   npm run bench                          # 1,000 and 10,000 notes, 3 runs each
+ *   npm run bench -- --sizes 1000          # a quick run
+ *   npm run bench -- --runs 5 --jobs floor,coldBuild,eleventy
+ *
+ * For each size it generates a corpus (scripts/gen-corpus.ts) as a tiny
+ * project under `.bench/n<size>/` (library/, commonplace.config.json, and so
+ * the default cache `node_modules/.cache/commonplace/` lives there too), then
+ * measures every job with GNU time (`/usr/bin/time`; wall, CPU, peak RSS of
+ * the whole process), median of `--runs`. Peers (Eleventy, markdownlint-cli2)
+ * are installed into `.bench/peers` with npm, outside the project's
+ * dependencies. Results: a Markdown table on stdout and `.bench/results.json`.
+ * Nothing here is asserted by tests: timings depend on the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measure, requireGnuTime } from './bench/measure.mjs';
+import { JOBS, renderGrowth, renderTable } from './bench/report.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PEERS = { '@11ty/eleventy': '3.1.8', 'markdownlint-cli2': '0.22.1' }; // newest releases that support Node 20
+const CLI = path.join(ROOT, 'bin', 'commonplace.js');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: 'commonplace' },
+    jobs: { type: 'string', default: JOBS.map((j) => j.key).join(',') },
+    dir: { type: 'string', default: '.bench' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const wanted = new Set(values.jobs.split(','));
+const benchDir = path.resolve(ROOT, values.dir);
+const peersDir = path.join(benchDir, 'peers');
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+function run(command, args, cwd = ROOT) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
+
+function installPeers() {
+  const manifest = path.join(peersDir, 'package.json');
+  const have = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).dependencies ?? {} : {};
+  if (Object.entries(PEERS).every(([name, version]) => have[name] === version)) return;
+  log(`installing peers into ${path.relative(ROOT, peersDir)} (npm registry)…`);
+  mkdirSync(peersDir, { recursive: true });
+  const specs = Object.entries(PEERS).map(([name, version]) => `${name}@${version}`);
+  run('npm', ['install', '--prefix', peersDir, '--no-audit', '--no-fund', '--save-exact', ...specs]);
+}
+
+function makeProject(size) {
+  const project = path.join(benchDir, `n${size}`);
+  rmSync(path.join(project, 'library'), { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
+  log(`generating ${size} notes…`);
+  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', path.join(project, 'library'), '--count', String(size), '--seed', values.seed]);
+  return project;
+}
+
+function benchSize(size, results) {
+  const project = makeProject(size);
+  const cacheDir = path.join(project, 'node_modules', '.cache', 'commonplace');
+  const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
+  const edited = path.join(project, 'library', readdirSync(path.join(project, 'library')).filter((f) => f.endsWith('.md')).sort()[0]);
+  const original = readFileSync(edited, 'utf8');
+  const edit = (tag) => writeFileSync(edited, `${original}\nA benchmark edit (${tag}) adds this sentence so that exactly one note changes between runs.\n`);
+  const opts = { cwd: project, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } };
+  const build = ['build', '--library', 'library', '--out', 'dist'];
+  const lint = ['lint', '--library', 'library'];
+  const node = process.execPath;
+  const bin = (name) => path.join(peersDir, 'node_modules', '.bin', name);
+  const plan = {
+    floor: [() => {}, node, [path.join(ROOT, 'scripts/bench/floor.mjs'), 'library']],
+    coldBuild: [() => (clearCache(), rmSync(path.join(project, 'dist'), { recursive: true, force: true })), node, [CLI, ...build]],
+    warmBuild: [() => {}, node, [CLI, ...build]],
+    editBuild: [(i) => edit(`build ${i}`), node, [CLI, ...build]],
+    coldLint: [clearCache, node, [CLI, ...lint]],
+    editLint: [(i) => edit(`lint ${i}`), node, [CLI, ...lint]],
+    eleventy: [() => rmSync(path.join(project, 'eleventy-out'), { recursive: true, force: true }), bin('eleventy'), ['--input=library', '--output=eleventy-out', '--formats=md', '--quiet']],
+    markdownlint: [() => {}, bin('markdownlint-cli2'), ['library/**/*.md']],
+  };
+  const figures = (results.sizes[size] = {});
+  try {
+    for (const job of JOBS) {
+      if (!wanted.has(job.key)) continue;
+      const [before, command, args] = plan[job.key];
+      log(`${size} notes: ${job.label} × ${runs}…`);
+      const f = measure(runs, before, command, args, opts);
+      // Exit 1 is "findings" for lint tools (markdownlint always has some); anything else is a failure.
+      figures[job.key] = f.exitCodes.some((c) => c !== 0 && c !== 1) ? { ...f, error: `exit ${f.exitCodes.join('/')}: ${f.stderrTail.trim().split('\n').slice(-3).join(' ')}` } : f;
+      if (job.key === 'coldBuild') figures.cacheWritten = existsSync(cacheDir);
+      writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    }
+  } finally {
+    writeFileSync(edited, original);
+  }
+  if (wanted.has('stages')) {
+    log(`${size} notes: stage timings in process…`);
+    const out = spawnSync(node, [path.join(ROOT, 'scripts/bench/stages.mjs'), 'library'], { cwd: project, encoding: 'utf8', maxBuffer: 64 << 20 });
+    try {
+      figures.stages = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '');
+    } catch {
+      figures.stages = { error: `exit ${out.status}: ${(out.stderr ?? '').slice(-300)}` };
+    }
+  }
+}
+
+function main() {
+  requireGnuTime();
+  if (!existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) throw new Error('lib/ is missing: run "npm run compile" first (npm run bench does)');
+  mkdirSync(benchDir, { recursive: true });
+  if (wanted.has('eleventy') || wanted.has('markdownlint')) installPeers();
+  const results = {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    runs,
+    seed: values.seed,
+    peers: PEERS,
+    sizes: {},
+  };
+  wanted.add('stages');
+  for (const size of sizes) benchSize(size, results);
+  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const growth = renderGrowth(results);
+  process.stdout.write(`\n${renderTable(results)}\n${growth ? `\n${growth}\n` : ''}\nwrote ${path.relative(ROOT, path.join(benchDir, 'results.json'))}\n`);
+}
+
+main();
