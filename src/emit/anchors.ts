@@ -1,0 +1,72 @@
+/**
+ * Every anchor in the handbook, made in one place so the Markdown and the
+ * HTML emitters (and the search index) link to the same targets.
+ *
+ * Shapes: `title`, `contents`, `glossary`, `bibliography`, `authors`,
+ * `chapter-<slug>`, `note-<slug>`, `note-<slug>--<section slug>`,
+ * `concept-<slug>`, `author-<slug>`. Slugs are ASCII (see `anchorSlug`);
+ * a clash gets `-2`, `-3`… in a fixed order (notes by id, then sections in
+ * note order, concepts by id, authors by code point), so anchors are stable.
+ */
+import type { Config } from '../config.js';
+import type { ConceptId, Library, NoteId } from '../types.js';
+import { compareCodePoints } from '../util/sort.js';
+import type { Chapter } from './chapters.js';
+import { splitNote } from './note-parts.js';
+import { anchorSlug } from './slug.js';
+
+/** Fixed anchors of the handbook's fixed parts. */
+export const FIXED_ANCHORS = {
+  title: 'title',
+  contents: 'contents',
+  glossary: 'glossary',
+  bibliography: 'bibliography',
+  authors: 'authors',
+} as const;
+
+/** Lookup of every anchor; ids not in the library have no anchor (undefined). */
+export interface Anchors {
+  note(id: NoteId | string): string | undefined;
+  /** A section of a note by its heading text as written (or slugged). */
+  section(id: NoteId | string, heading: string): string | undefined;
+  concept(id: ConceptId | string): string | undefined;
+  chapter(index: number): string;
+  author(name: string): string | undefined;
+}
+
+/** Builds all anchors for a library whose chapters are already grouped. */
+export function createAnchors(library: Library, chapters: Chapter[], authors: string[], config: Config): Anchors {
+  const used = new Set<string>(Object.values(FIXED_ANCHORS));
+  const claim = (wanted: string): string => {
+    let anchor = wanted;
+    for (let n = 2; used.has(anchor); n++) anchor = `${wanted}-${n}`;
+    used.add(anchor);
+    return anchor;
+  };
+  const chapterAnchors = chapters.map((c) => claim(`chapter-${anchorSlug(c.title)}`));
+  const notes = new Map<string, string>();
+  for (const linked of library.notes) notes.set(linked.note.id, claim(`note-${anchorSlug(linked.note.id)}`));
+  const sections = new Map<string, Map<string, string>>();
+  for (const linked of library.notes) {
+    const base = notes.get(linked.note.id)!;
+    const bySlug = new Map<string, string>();
+    for (const section of splitNote(linked.note, config).sections) {
+      const slug = anchorSlug(section.title);
+      if (!bySlug.has(slug)) bySlug.set(slug, claim(`${base}--${slug}`));
+    }
+    sections.set(linked.note.id, bySlug);
+  }
+  const concepts = new Map<string, string>();
+  for (const linked of library.concepts) concepts.set(linked.concept.id, claim(`concept-${anchorSlug(linked.concept.id)}`));
+  const authorAnchors = new Map<string, string>();
+  for (const name of [...authors].sort(compareCodePoints)) {
+    if (!authorAnchors.has(name)) authorAnchors.set(name, claim(`author-${anchorSlug(name)}`));
+  }
+  return {
+    note: (id) => notes.get(id),
+    section: (id, heading) => sections.get(id)?.get(anchorSlug(heading)),
+    concept: (id) => concepts.get(id),
+    chapter: (index) => chapterAnchors[index] ?? FIXED_ANCHORS.contents,
+    author: (name) => authorAnchors.get(name),
+  };
+}

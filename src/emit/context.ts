@@ -1,0 +1,51 @@
+/**
+ * What rendering any part of the handbook needs to know about the whole
+ * library, computed once per build: chapters, anchors and lookups.
+ */
+import type { Config } from '../config.js';
+import type { Library, LinkedConcept, LinkedNote } from '../types.js';
+import { compareCodePoints } from '../util/sort.js';
+import { createAnchors, type Anchors } from './anchors.js';
+import { groupChapters, type Chapter } from './chapters.js';
+
+/** Shared, read-only rendering context. */
+export interface EmitContext {
+  library: Library;
+  config: Config;
+  chapters: Chapter[];
+  anchors: Anchors;
+  notes: Map<string, LinkedNote>;
+  concepts: Map<string, LinkedConcept>;
+  /** Lower-cased concept name or alias → concept, for `see` references written as names. */
+  conceptsByName: Map<string, LinkedConcept>;
+  /** Every author name, trimmed, unique, by code point. */
+  authors: string[];
+}
+
+/** The authors of a note as shown: trimmed, empty names dropped, order as written. */
+export function noteAuthors(linked: LinkedNote): string[] {
+  return linked.note.meta.authors.map((a) => a.trim()).filter((a) => a !== '');
+}
+
+/** Builds the context (linear in the size of the library). */
+export function createContext(library: Library, config: Config): EmitContext {
+  const chapters = groupChapters(library, config);
+  const authors = [...new Set(library.notes.flatMap(noteAuthors))].sort(compareCodePoints);
+  const conceptsByName = new Map<string, LinkedConcept>();
+  for (const linked of library.concepts) {
+    for (const name of [linked.concept.name, ...linked.concept.aliases, linked.concept.id]) {
+      const key = name.trim().toLowerCase();
+      if (key !== '' && !conceptsByName.has(key)) conceptsByName.set(key, linked);
+    }
+  }
+  return {
+    library,
+    config,
+    chapters,
+    anchors: createAnchors(library, chapters, authors, config),
+    notes: new Map(library.notes.map((n) => [n.note.id, n])),
+    concepts: new Map(library.concepts.map((c) => [c.concept.id, c])),
+    conceptsByName,
+    authors,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `dist/handbook.md`: the handbook model serialised with remark-stringify
+ * (+ remark-gfm for footnotes and tables). Never string concatenation.
+ *
+ * Anchors: every anchored heading or paragraph starts with an empty
+ * `<a id="…"></a>`. Pandoc keeps raw HTML anchors in HTML/EPUB output and
+ * GitHub maps `#id` to them, so `[x](#note-y)` works in both; our ids are
+ * ASCII slugs, so the tag needs no escaping.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import type { Config } from '../config.js';
+import type { Library } from '../types.js';
+import { handbookModel } from './model.js';
+
+/** Renders the whole handbook as one Markdown document. */
+export function emitHandbookMarkdown(library: Library, config: Config): string {
+  const model = handbookModel(library, config);
+  const children: RootContent[] = [...model.titlePage, ...model.contents];
+  for (const chapter of model.chapters) {
+    children.push(chapter.heading);
+    for (const essay of chapter.essays) children.push(...essay.nodes);
+  }
+  for (const part of model.backMatter) children.push(...part.nodes);
+  const root: Root = { type: 'root', children: children.map(withAnchorTags) as RootContent[] };
+  return markdownProcessor.stringify(root);
+}
+
+const markdownProcessor = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', listItemIndent: 'one', fences: true })
+  .freeze();
+
+/** A copy of `node` where anchored headings and paragraphs begin with `<a id>`. */
+function withAnchorTags(node: Nodes): Nodes {
+  if (!('children' in node)) return node;
+  const children = (node.children as Nodes[]).map(withAnchorTags);
+  const id = (node.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
+  if ((node.type === 'heading' || node.type === 'paragraph') && typeof id === 'string') {
+    children.unshift({ type: 'html', value: `<a id="${id}"></a>` });
+  }
+  return { ...node, children } as Nodes;
+}

@@ -1,0 +1,118 @@
+/**
+ * `dist/index.json`: the contract other tools read (shape in index-schema.ts,
+ * documented in the README). Keys are written in a fixed order, lists are
+ * sorted by code point, 2-space indented with a trailing newline. No
+ * timestamp unless the caller passes `SOURCE_DATE_EPOCH`.
+ */
+import type { Config } from '../config.js';
+import type { Library, LinkedConcept, LinkedNote } from '../types.js';
+import { compareCodePoints, sortBy } from '../util/sort.js';
+import { noteTitle } from './chapters.js';
+import { noteAuthors } from './context.js';
+
+/** Version of the index shape; bump on any incompatible change. */
+export const INDEX_SCHEMA_VERSION = 1;
+
+/** Options for the index: only the reproducible-build timestamp. */
+export interface IndexOptions {
+  /** The `SOURCE_DATE_EPOCH` value (whole seconds since 1970); ignored unless it is a non-negative integer. */
+  sourceDateEpoch?: string | undefined;
+}
+
+/** One note in the index. */
+export interface IndexNote {
+  id: string;
+  path: string;
+  title: string;
+  authors: string[];
+  year: number | null;
+  venue: string | null;
+  kind: string;
+  source: string | null;
+  tags: string[];
+  summary: string;
+  sections: Record<string, string>;
+  wordCount: number;
+  concepts: { id: string; count: number }[];
+  links: string[];
+  backlinks: string[];
+  related: { id: string; score: number; reasons: { concepts: string[]; terms: string[] } }[];
+  hash: string;
+}
+
+/** One concept in the index. */
+export interface IndexConcept {
+  id: string;
+  name: string;
+  aliases: string[];
+  definition: string;
+  see: string[];
+  notes: string[];
+}
+
+/** The whole index document. */
+export interface IndexDocument {
+  schemaVersion: number;
+  generatedAt?: string;
+  notes: IndexNote[];
+  concepts: IndexConcept[];
+}
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)].sort(compareCodePoints);
+
+/** The index entry of one note, keys in contract order. */
+export function indexNote(linked: LinkedNote, config: Config): IndexNote {
+  const { note } = linked;
+  const sections: Record<string, string> = {};
+  for (const spec of config.sections) sections[spec.key] = note.sections.find((s) => s.key === spec.key)?.text ?? '';
+  return {
+    id: note.id,
+    path: note.path,
+    title: noteTitle(linked),
+    authors: noteAuthors(linked),
+    year: note.meta.year ?? null,
+    venue: note.meta.venue?.trim() || null,
+    kind: note.meta.kind,
+    source: note.meta.source?.trim() || null,
+    tags: unique(note.meta.tags),
+    summary: note.summary?.text ?? '',
+    sections,
+    wordCount: note.wordCount,
+    concepts: sortBy(linked.concepts, (c) => c.id).map((c) => ({ id: c.id, count: c.count })),
+    links: unique(linked.links.filter((l) => l.kind === 'note' && l.to !== note.id).map((l) => l.to)),
+    backlinks: unique(linked.backlinks),
+    related: linked.related.map((r) => ({ id: r.id, score: r.score, reasons: { concepts: [...r.reasons.concepts], terms: [...r.reasons.terms] } })),
+    hash: note.hash,
+  };
+}
+
+/** The index entry of one concept, keys in contract order. */
+export function indexConcept(linked: LinkedConcept): IndexConcept {
+  const { concept } = linked;
+  return {
+    id: concept.id,
+    name: concept.name,
+    aliases: [...concept.aliases],
+    definition: concept.definition,
+    see: [...concept.see],
+    notes: unique([...linked.notes, ...linked.backlinks]),
+  };
+}
+
+/** Renders `index.json`. */
+export function emitIndexJson(library: Library, config: Config, options: IndexOptions = {}): string {
+  const generatedAt = timestampFrom(options.sourceDateEpoch);
+  const document: IndexDocument = {
+    schemaVersion: INDEX_SCHEMA_VERSION,
+    ...(generatedAt ? { generatedAt } : {}),
+    notes: sortBy(library.notes, (n) => n.note.id).map((n) => indexNote(n, config)),
+    concepts: sortBy(library.concepts, (c) => c.concept.id).map(indexConcept),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** ISO-8601 UTC time of a `SOURCE_DATE_EPOCH` value, or undefined when unset or not a whole number. */
+export function timestampFrom(epoch: string | undefined): string | undefined {
+  if (epoch === undefined || !/^\d{1,12}$/.test(epoch.trim())) return undefined;
+  return new Date(Number(epoch.trim()) * 1000).toISOString();
+}

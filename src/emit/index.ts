@@ -1,0 +1,36 @@
+/**
+ * The emit stage: every output file, rendered in memory in a fixed order.
+ * Writing them is `writeOutputs` (write.ts), the only disk writer for dist.
+ */
+import type { Config } from '../config.js';
+import type { Library } from '../types.js';
+import { emitHandbookHtml } from './handbook-html.js';
+import { emitHandbookMarkdown } from './handbook-md.js';
+import { emitIndexJson, type IndexOptions } from './index-json.js';
+import { emitIndexSchema } from './index-schema.js';
+
+/** One file for `dist/`: a bare file name and its full text. */
+export interface OutputFile {
+  name: string;
+  content: string;
+}
+
+export type { IndexOptions } from './index-json.js';
+export { writeOutputs } from './write.js';
+
+/**
+ * Renders handbook.md, handbook.html, index.json and index.schema.json, in
+ * that order. Pure: the same library and config give the same strings;
+ * `options.sourceDateEpoch` (the `SOURCE_DATE_EPOCH` value, passed in by the
+ * caller) is the only way a timestamp enters an output.
+ */
+export function emitAll(library: Library, config: Config, options: IndexOptions = {}): OutputFile[] {
+  return [
+    { name: 'handbook.md', content: emitHandbookMarkdown(library, config) },
+    { name: 'handbook.html', content: emitHandbookHtml(library, config) },
+    { name: 'index.json', content: emitIndexJson(library, config, options) },
+    { name: 'index.schema.json', content: emitIndexSchema(library, config) },
+  ];
+}
+
+export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -1,0 +1,96 @@
+/**
+ * The handbook as a list of mdast parts, built once per library and shared by
+ * the Markdown and HTML emitters so both carry the same content and links.
+ * Parts are never mutated after building.
+ */
+import type { RootContent } from 'mdast';
+import type { Config } from '../config.js';
+import type { Library, LinkedNote } from '../types.js';
+import { FIXED_ANCHORS } from './anchors.js';
+import { renderAuthorIndex, renderBibliography, renderGlossary } from './back-matter.js';
+import { noteTitle } from './chapters.js';
+import { createContext, type EmitContext } from './context.js';
+import { renderEssay } from './essay.js';
+import { anchorLink, anchoredHeading, paragraph, text } from './mdast-build.js';
+
+/** One essay, ready to render. */
+export interface EssayPart {
+  linked: LinkedNote;
+  anchor: string;
+  nodes: RootContent[];
+}
+
+/** One chapter: its anchored heading and essays. */
+export interface ChapterPart {
+  title: string;
+  anchor: string;
+  heading: RootContent;
+  essays: EssayPart[];
+}
+
+/** The whole handbook, in reading order. */
+export interface HandbookModel {
+  ctx: EmitContext;
+  titlePage: RootContent[];
+  contents: RootContent[];
+  chapters: ChapterPart[];
+  /** Glossary, bibliography, author index: each begins with its anchored h2. */
+  backMatter: { anchor: string; title: string; nodes: RootContent[] }[];
+}
+
+/** The notice an empty library's handbook shows instead of chapters. */
+export const EMPTY_NOTICE = 'This library has no notes yet. Add essays to the library folder and run `commonplace build` again.';
+
+const cache = new WeakMap<Library, WeakMap<Config, HandbookModel>>();
+
+/** Builds (or returns the memoised) handbook model of a library. */
+export function handbookModel(library: Library, config: Config): HandbookModel {
+  const known = cache.get(library)?.get(config);
+  if (known) return known;
+  const ctx = createContext(library, config);
+  const chapters: ChapterPart[] = ctx.chapters.map((chapter, i) => {
+    const anchor = ctx.anchors.chapter(i);
+    return {
+      title: chapter.title,
+      anchor,
+      heading: anchoredHeading(2, anchor, [text(chapter.title)], 'chapter-title'),
+      essays: chapter.notes.map((linked) => ({ linked, anchor: ctx.anchors.note(linked.note.id)!, nodes: renderEssay(linked, ctx) })),
+    };
+  });
+  const backMatter = [
+    { anchor: FIXED_ANCHORS.glossary, title: 'Glossary', nodes: renderGlossary(ctx) },
+    { anchor: FIXED_ANCHORS.bibliography, title: 'Bibliography', nodes: renderBibliography(ctx) },
+    { anchor: FIXED_ANCHORS.authors, title: 'Authors', nodes: renderAuthorIndex(ctx) },
+  ];
+  const model: HandbookModel = { ctx, titlePage: titlePage(ctx), contents: contents(chapters, backMatter), chapters, backMatter };
+  const byConfig = cache.get(library) ?? new WeakMap<Config, HandbookModel>();
+  byConfig.set(config, model);
+  cache.set(library, byConfig);
+  return model;
+}
+
+function titlePage(ctx: EmitContext): RootContent[] {
+  const { handbook } = ctx.config;
+  const out: RootContent[] = [anchoredHeading(1, FIXED_ANCHORS.title, [text(handbook.title || 'Commonplace')], 'handbook-title')];
+  if (handbook.subtitle) out.push(paragraph([{ type: 'emphasis', children: [text(handbook.subtitle)] }], 'subtitle'));
+  if (handbook.editor) out.push(paragraph([text(`Edited by ${handbook.editor}`)], 'editor'));
+  const { notes, concepts } = ctx.library;
+  if (notes.length === 0) out.push(paragraph([text(EMPTY_NOTICE)], 'notice'));
+  else out.push(paragraph([text(`${count(notes.length, 'essay')} · ${count(concepts.length, 'concept')}`)], 'counts'));
+  return out;
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function contents(chapters: ChapterPart[], backMatter: HandbookModel['backMatter']): RootContent[] {
+  const item = (children: RootContent[]): RootContent => ({ type: 'listItem', spread: false, children: children as never });
+  const list = (items: RootContent[]): RootContent => ({ type: 'list', ordered: false, spread: false, children: items as never });
+  const items = chapters.map((chapter) =>
+    item([
+      paragraph([anchorLink(chapter.anchor, chapter.title)]),
+      list(chapter.essays.map((e) => item([paragraph([anchorLink(e.anchor, noteTitle(e.linked))])]))),
+    ]),
+  );
+  items.push(...backMatter.map((part) => item([paragraph([anchorLink(part.anchor, part.title)])])));
+  return [anchoredHeading(2, FIXED_ANCHORS.contents, [text('Contents')]), list(items)];
+}

@@ -1,0 +1,61 @@
+/**
+ * Splits a note's mdast into the parts the handbook shows: the summary (what
+ * precedes the first section heading), the sections, and the footnote and
+ * link definitions (collected so they can be resolved per note and never
+ * collide with another note's labels in the combined handbook).
+ */
+import type { Definition, FootnoteDefinition, Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Config } from '../config.js';
+import type { Note } from '../types.js';
+
+/** One section of a note: its heading and the nodes up to the next section heading. */
+export interface NoteSection {
+  heading: Heading;
+  /** The heading's plain text, as written. */
+  title: string;
+  /** The configured section key it matched (`critique`), or null. */
+  key: string | null;
+  nodes: RootContent[];
+}
+
+/** A note's body, split for the handbook. Nodes are the note's own (do not mutate). */
+export interface NoteParts {
+  summary: RootContent[];
+  sections: NoteSection[];
+  footnotes: FootnoteDefinition[];
+  /** Link reference definitions by normalised identifier (first one wins, as in CommonMark). */
+  definitions: Map<string, Definition>;
+}
+
+const cache = new WeakMap<Note, NoteParts>();
+
+/**
+ * Headings of depth ≤ `config.sectionDepth` start a section; raw HTML nodes
+ * are dropped (a note's raw HTML never reaches an output: the checker warns).
+ * Memoised per note object, so anchors and essays share one split.
+ */
+export function splitNote(note: Note, config: Config): NoteParts {
+  const known = cache.get(note);
+  if (known) return known;
+  const keyByOffset = new Map(note.sections.map((s) => [s.headingStart, s.key] as const));
+  const parts: NoteParts = { summary: [], sections: [], footnotes: [], definitions: new Map() };
+  let current: RootContent[] = parts.summary;
+  for (const node of note.tree.children) {
+    if (node.type === 'heading' && node.depth <= config.sectionDepth) {
+      const offset = node.position?.start.offset;
+      const key = offset === undefined ? null : (keyByOffset.get(offset) ?? null);
+      const section: NoteSection = { heading: node, title: toString(node), key, nodes: [] };
+      parts.sections.push(section);
+      current = section.nodes;
+    } else if (node.type === 'footnoteDefinition') {
+      parts.footnotes.push(node);
+    } else if (node.type === 'definition') {
+      if (!parts.definitions.has(node.identifier)) parts.definitions.set(node.identifier, node);
+    } else if (node.type !== 'yaml' && node.type !== 'html') {
+      current.push(node);
+    }
+  }
+  cache.set(note, parts);
+  return parts;
+}
