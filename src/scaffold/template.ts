@@ -76,11 +76,13 @@ export function parseTemplate(text: string, file: string): Template {
     if (line === '' || line.startsWith('#')) continue;
     frontmatter.push(frontmatterLine(line, `${file}:${i + 1}`));
   }
-  const body = lines.slice(close + 1).join('\n').replace(/^\n+/, '');
+  let first = close + 1;
+  while (first < lines.length && lines[first] === '') first++;
+  const body = lines.slice(first).join('\n');
   for (const hit of findPlaceholders(body)) {
     const name = hit.text.slice(2, -2);
     if (hit.kind === 'mustache' && !isPlaceholder(name)) {
-      throw new TemplateError(`${file}:${close + 1 + hit.line}: unknown placeholder ${hit.text}; known: ${TEMPLATE_PLACEHOLDERS.join(', ')}`);
+      throw new TemplateError(`${file}:${first + hit.line}: unknown placeholder ${hit.text}; known: ${TEMPLATE_PLACEHOLDERS.join(', ')}`);
     }
   }
   return { file, frontmatter, body };
