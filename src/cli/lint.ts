@@ -1,7 +1,157 @@
-import type { Command } from './io.js';
+/**
+ * `commonplace lint [FILE…] [--library DIR] [--format F] [--fix] [--max-warnings N]`
+ *
+ * Reads and checks the library, prints the findings, and decides the exit
+ * code: 0 when there are no errors and no more warnings than --max-warnings,
+ * 1 otherwise, 2 for a usage or config error. `--fix` first writes the safe
+ * fixes (atomically, only the fixed bytes change), then reports what is left.
+ * Paths in the output are relative to the working directory, as the user
+ * would type them.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixFile } from '../check/fix.js';
+import { rules } from '../check/rules/index.js';
+import { loadConfig, ConfigError, type Config } from '../config.js';
+import { lintLibrary } from '../pipeline.js';
+import type { Diagnostic } from '../types.js';
+import { writeFileAtomic } from '../util/fs-write.js';
+import { compareCodePoints } from '../util/sort.js';
+import { formatters, isFormatName, type FormatName } from './format/index.js';
+import { UsageError, type Command, type CommandIO } from './io.js';
 
-// Placeholder until the command lands (owned by its issue).
-export const run: Command = async (_argv, io) => {
-  io.stderr.write('commonplace lint: not implemented yet\n');
-  return 2;
+export const usage = `Usage: commonplace lint [FILE…] [options]
+
+Checks the notes of the library (every note, or only the FILEs given; rules
+that compare notes still see the whole library).
+
+Options:
+  --library DIR       the library folder (default: "library" in commonplace.config.json)
+  --format NAME       stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0), github (Actions annotations)
+  --fix               apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest
+  --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
+  -h, --help          show this help
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or config error.`;
+
+interface LintOptions {
+  files: string[];
+  library: string | undefined;
+  format: FormatName;
+  fix: boolean;
+  maxWarnings: number;
+  help: boolean;
+}
+
+/** Parses the command line; throws UsageError on anything it does not understand. */
+export function parseLintArgs(argv: string[]): LintOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        library: { type: 'string' },
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'stylish';
+  if (!isFormatName(format)) {
+    throw new UsageError(`unknown format "${format}"; expected one of ${Object.keys(formatters).join(', ')}`);
+  }
+  let maxWarnings = Infinity;
+  if (values['max-warnings'] !== undefined) {
+    const raw = values['max-warnings'];
+    if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${raw}"`);
+    maxWarnings = Number(raw);
+  }
+  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, help: values.help ?? false };
+}
+
+/** The library folder: --library (relative to the working directory) or the config's `library`. */
+function libraryRoot(options: LintOptions, io: CommandIO, config: Config, configDir: string): string {
+  const root = options.library !== undefined ? path.resolve(io.cwd, options.library) : path.resolve(configDir, config.library);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new ConfigError(`library folder not found: ${path.relative(io.cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`);
+  return root;
+}
+
+/** FILE arguments as library-relative, `/`-separated paths; refuses files outside the library. */
+function libraryFiles(files: string[], root: string, io: CommandIO): string[] {
+  return files.map((file) => {
+    const relative = path.relative(root, path.resolve(io.cwd, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new UsageError(`${file} is not inside the library ${path.relative(io.cwd, root) || '.'}; pass --library to lint another folder`);
+    }
+    return relative.split(path.sep).join('/');
+  });
+}
+
+/** Writes the safe fixes for every note that has one; returns how many files changed. */
+function applyFixesToLibrary(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: Parameters<typeof fixFile>[2]): number {
+  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
+  let changed = 0;
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    const bytes = readFileSync(absolute);
+    const result = fixFile({ path: file, bytes }, config, concepts);
+    if (result.text === null || result.applied === 0) continue;
+    const next = Buffer.from(result.text, 'utf8');
+    if (next.equals(bytes)) continue;
+    writeFileAtomic(absolute, next);
+    changed++;
+  }
+  return changed;
+}
+
+/** The `lint` command. */
+export const run: Command = async (argv, io) => {
+  const options = parseLintArgs(argv);
+  if (options.help) {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const { config, configDir } = loadConfig(io.cwd);
+  const root = libraryRoot(options, io, config, configDir);
+  const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
+
+  let result = await lintLibrary({ root, config, ...(only ? { files: only } : {}) });
+  if (options.fix && applyFixesToLibrary(root, config, result.diagnostics, result.concepts) > 0) {
+    result = await lintLibrary({ root, config, ...(only ? { files: only } : {}) });
+  }
+
+  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  for (const file of only ?? []) {
+    if (!known.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
+  }
+  const display = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+  const diagnostics = result.diagnostics.map((d) => ({
+    ...d,
+    file: display(d.file),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, file: display(r.file) })) } : {}),
+  }));
+  const files = [...(only ?? known)].map(display).sort(compareCodePoints);
+  const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined && options.format === 'stylish';
+  io.stdout.write(formatters[options.format]({ diagnostics, files, rules, color }));
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors === 0 && warnings > options.maxWarnings && options.format === 'stylish') {
+    io.stderr.write(`commonplace lint: too many warnings (${warnings}); at most ${options.maxWarnings} allowed (--max-warnings)\n`);
+  }
+  return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
 };

@@ -1,0 +1,42 @@
+import { exampleLibrary } from '../examples.js';
+import { exampleNote } from '../example-note.js';
+import { reportGroups } from '../duplicates.js';
+import { defineRule } from '../rule.js';
+
+const fm = (title: string, source: string) => `title: ${title}\nauthor: B\nyear: 2020\nsource: ${source}`;
+
+/**
+ * The same work noted twice. URLs are compared without scheme (http = https),
+ * fragment or trailing slash; query strings count (they often name the page).
+ */
+export function sourceKey(source: string | undefined): string | null {
+  if (source === undefined) return null;
+  try {
+    const url = new URL(source.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.host}${url.pathname.replace(/\/+$/u, '')}${url.search}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Two notes on the same source URL are one note too many. */
+export default defineRule({
+  id: 'duplicate-source',
+  description: 'Each `source` URL must be used by one note only (http/https, trailing slash and #fragment ignored); reported on every file involved.',
+  severity: 'error',
+  scope: 'library',
+  examples: {
+    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'https://example.com/2') }) })],
+    notOk: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/essay') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'http://example.com/essay/#top') }) })],
+  },
+  check(notes, report) {
+    reportGroups(
+      notes,
+      (note) => sourceKey(note.meta.source),
+      (note) => note.frontmatter?.fields.source?.value,
+      (_note, others) => `Duplicate source URL: also the source of ${others.join(', ')}; merge the notes or correct the URL`,
+      report,
+    );
+  },
+});

@@ -1,0 +1,36 @@
+import { exampleNote, EXAMPLE_SECTION_TEXT as T } from '../example-note.js';
+import { defineRule } from '../rule.js';
+import { configuredSections } from '../sections.js';
+
+/** Each configured section says something: at least `minSectionWords` words (default 25). */
+export default defineRule({
+  id: 'section-min-words',
+  description: 'Each configured section must be non-empty and have at least `minSectionWords` words (default 25).',
+  severity: 'error',
+  scope: 'note',
+  examples: {
+    ok: [exampleNote()],
+    notOk: [
+      exampleNote({ body: `## Central argument\n\n${T.centralArgument}\n\n## Critique\n\nToo short.\n\n## Why it matters\n\n${T.whyItMatters}\n` }),
+      exampleNote({ body: `## Central argument\n\n${T.centralArgument}\n\n## Critique\n\n## Why it matters\n\n${T.whyItMatters}\n` }),
+    ],
+  },
+  check(note, report, ctx) {
+    const min = ctx.config.minSectionWords;
+    const seen = new Set<string>();
+    for (const { section, match } of configuredSections(note.sections, ctx.config)) {
+      if (seen.has(match.spec.key)) continue;
+      seen.add(match.spec.key);
+      if (section.wordCount >= min && section.wordCount > 0) continue;
+      report({
+        message:
+          section.wordCount === 0
+            ? `Section "${section.heading}" is empty; write at least ${Math.max(min, 1)} words`
+            : `Section "${section.heading}" has ${section.wordCount} word${section.wordCount === 1 ? '' : 's'}; expected at least ${min} (minSectionWords)`,
+        line: section.line,
+        column: section.column,
+        endLine: section.line,
+      });
+    }
+  },
+});

@@ -1,0 +1,120 @@
+/**
+ * Runs every rule over the library and returns one sorted diagnostic list.
+ * Read failures and read-stage/glossary diagnostics pass through with their
+ * own rule ids; config `rules` can re-grade or switch off any rule id; inline
+ * directives then filter by line. A rule that throws becomes an
+ * `internal-error` diagnostic on that file: one bad rule never stops a run.
+ */
+import type { Config, RuleSetting } from '../config.js';
+import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure, Severity } from '../types.js';
+import { sortBy } from '../util/sort.js';
+import { applyDirectives } from './directives.js';
+import { toDiagnostic, type Rule, type RuleContext } from './rule.js';
+import { rules as allRules } from './rules/index.js';
+
+/** Rule id of a diagnostic that says a rule crashed (a bug in Commonplace, not in the note). */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** Everything the check stage needs; all of it comes from earlier stages. */
+export interface CheckInput {
+  notes: readonly Note[];
+  failures: readonly ReadFailure[];
+  concepts: readonly Concept[];
+  mentions: ReadonlyMap<NoteId, Mention[]>;
+  config: Config;
+  /** Discovery and glossary diagnostics, passed through. */
+  readDiagnostics?: readonly Diagnostic[];
+  /** The rules to run (default: all of them). */
+  rules?: readonly Rule[];
+}
+
+/** The severity a rule runs at under `config.rules`, or null when it is off. */
+export function effectiveSeverity(ruleId: string, fallback: Severity, config: Config): Severity | null {
+  const setting: RuleSetting | undefined = Object.hasOwn(config.rules, ruleId) ? config.rules[ruleId] : undefined;
+  if (setting === undefined) return fallback;
+  return setting === 'off' ? null : setting;
+}
+
+/** Sorted by file, line, column, rule id (code point), then the rest so the order is total. */
+export const sortDiagnostics = (diagnostics: readonly Diagnostic[]): Diagnostic[] =>
+  sortBy(diagnostics, (d) => d.file, (d) => d.line, (d) => d.column, (d) => d.ruleId, (d) => d.endLine, (d) => d.endColumn, (d) => d.message);
+
+const crashed = (rule: Rule, file: string, error: unknown): Diagnostic => ({
+  ruleId: INTERNAL_ERROR,
+  severity: 'error',
+  message: `Rule "${rule.id}" failed on this file (${error instanceof Error ? error.message : String(error)}); this is a Commonplace bug: please report it, and switch the rule off in commonplace.config.json "rules" meanwhile`,
+  file,
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 1,
+});
+
+/** Runs the note-scoped rules on one note (no directives applied). */
+function runNoteRules(note: Note, ctx: RuleContext, rules: readonly Rule[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'note') continue;
+    const severity = effectiveSeverity(rule.id, rule.severity, ctx.config);
+    if (severity === null) continue;
+    const found: Diagnostic[] = [];
+    try {
+      rule.check(note, (r) => found.push(toDiagnostic(rule.id, severity, note.path, r)), ctx);
+      out.push(...found);
+    } catch (error) {
+      out.push(crashed(rule, note.path, error));
+    }
+  }
+  return out;
+}
+
+/** Runs the library-scoped rules once over all notes. */
+function runLibraryRules(ctx: RuleContext, rules: readonly Rule[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== 'library') continue;
+    const severity = effectiveSeverity(rule.id, rule.severity, ctx.config);
+    if (severity === null) continue;
+    const found: Diagnostic[] = [];
+    try {
+      rule.check(ctx.notes, (r) => found.push(toDiagnostic(rule.id, severity, r.file, r)), ctx);
+      out.push(...found);
+    } catch (error) {
+      // A library rule has no one file to blame; the first note stands in.
+      out.push(crashed(rule, ctx.notes[0]?.path ?? '.', error));
+    }
+  }
+  return out;
+}
+
+/** Re-grades or drops pass-through diagnostics by their rule id, as config `rules` says. */
+function regrade(diagnostics: readonly Diagnostic[], config: Config): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const severity = effectiveSeverity(d.ruleId, d.severity, config);
+    if (severity !== null) out.push(severity === d.severity ? d : { ...d, severity });
+  }
+  return out;
+}
+
+/** The context every rule of one run shares (one object per run: rules memoize on it). */
+export function createContext(input: Pick<CheckInput, 'notes' | 'concepts' | 'mentions' | 'config'>): RuleContext {
+  return { config: input.config, notes: input.notes, concepts: input.concepts, mentions: input.mentions };
+}
+
+/** Checks the whole library: every rule, pass-through diagnostics, directives; sorted. */
+export function checkLibrary(input: CheckInput): Diagnostic[] {
+  const rules = input.rules ?? allRules;
+  const ctx = createContext(input);
+  const found: Diagnostic[] = [...regrade(input.readDiagnostics ?? [], input.config)];
+  for (const failure of input.failures) found.push(...regrade([failure.diagnostic], input.config));
+  for (const note of input.notes) found.push(...runNoteRules(note, ctx, rules));
+  found.push(...runLibraryRules(ctx, rules));
+  const directives = new Map(input.notes.map((note) => [note.path, note.directives]));
+  return sortDiagnostics(applyDirectives(found, directives));
+}
+
+/** The note-scoped diagnostics of one note, directives applied (what `--fix` acts on). */
+export function checkNote(note: Note, ctx: RuleContext, rules: readonly Rule[] = allRules): Diagnostic[] {
+  return sortDiagnostics(applyDirectives(runNoteRules(note, ctx, rules), new Map([[note.path, note.directives]])));
+}
