@@ -28,7 +28,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function firstInvalidByte(bytes: Uint8Array): number {
-  // Binary search on the longest valid prefix keeps this O(n log n) and exact.
+  // Binary search for the longest prefix that decodes in stream mode (an
+  // unfinished sequence at its end is allowed), then step back to where that
+  // unfinished sequence began: that is the first byte at fault.
   let lo = 0;
   let hi = bytes.length;
   while (lo < hi) {
@@ -39,6 +41,14 @@ function firstInvalidByte(bytes: Uint8Array): number {
       lo = mid;
     } catch {
       hi = mid - 1;
+    }
+  }
+  for (let back = 1; back <= 3 && lo - back >= 0; back++) {
+    const byte = bytes[lo - back] ?? 0;
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return back < length ? lo - back : lo;
     }
   }
   return lo;

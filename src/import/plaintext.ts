@@ -19,9 +19,9 @@
  *
  * Decisions: the author line names several authors when split by `,`, `&`,
  * `;` or the word `and` (then `author` is a list; so "Gallego, Pedro" would
- * read as two, write it "Pedro Gallego"). Metadata lines (author, year,
- * source) may come in any order after the title, until a line that is none
- * of them. A section heading whose config allows a suffix ("Why it matters
+ * read as two, write it "Pedro Gallego"). The author line comes right after
+ * the title; the year and source lines follow in either order, until a line
+ * that is neither. A section heading whose config allows a suffix ("Why it matters
  * for product") keeps the suffix as written; the configured part is written
  * in its canonical spelling. Such a suffixed line counts as a heading only on
  * a line of its own, at most 80 characters, not ending in `.`, so a summary
@@ -162,7 +162,8 @@ function readMetadata(lines: Line[], start: number, config: Config, problems: st
         problems.push(`line ${line.number}: ${(error as FieldError).message}`);
       }
       meta.venue = yearVenue[2]?.trim() || null;
-    } else if (meta.authors.length === 0 && sectionHeading(line.text, config.sections, true) === null) {
+    } else if (at === start && sectionHeading(line.text, config.sections, true) === null) {
+      // The author line is the one right after the title; later, an unknown line ends the metadata.
       meta.authors = splitAuthors(line.text);
     } else {
       break;
