@@ -11,6 +11,7 @@ import type { Root, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
@@ -33,7 +34,25 @@ export function toHast(nodes: RootContent[], clobberPrefix = ''): ElementContent
 
 /** One essay as an `<article>` (unsanitised: the caller sanitises the whole fragment). */
 export function renderEssayHtml(essay: EssayPart): Element {
-  return h('article', { className: ['essay'] }, toHast(essay.nodes, `${essay.anchor}-`));
+  const prefix = `${essay.anchor}-`;
+  const article = h('article', { className: ['essay'] }, toHast(essay.nodes, prefix));
+  scopeFootnoteLabel(article, prefix);
+  return article;
+}
+
+/**
+ * mdast-util-to-hast gives every footnote section the id `footnote-label`
+ * (and every reference `aria-describedby` it) whatever the clobber prefix;
+ * with one section per essay those ids would repeat, so scope them to the essay.
+ */
+function scopeFootnoteLabel(tree: Element, prefix: string): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.properties.id === 'footnote-label') node.properties.id = `${prefix}footnote-label`;
+    const describedBy = node.properties.ariaDescribedBy;
+    if (Array.isArray(describedBy)) {
+      node.properties.ariaDescribedBy = describedBy.map((id) => (id === 'footnote-label' ? `${prefix}footnote-label` : id));
+    }
+  });
 }
 
 const serializer = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze();
