@@ -1,0 +1,5 @@
+/**
+ * The persistent per-note cache (see note-cache.ts for the design and
+ * entry-file.ts for the on-disk format).
+ */
+export { defaultCacheDir, hashConfig, openNoteCache, type NoteCache, type PersistentNoteCache } from './note-cache.js';

@@ -1,0 +1,242 @@
+/**
+ * The persistent per-note cache: READ's `NoteCache` port, backed by one small
+ * file per entry under `node_modules/.cache/commonplace/` (or any `dir`).
+ *
+ * Why one file per entry and not one packed file: after one note is edited
+ * only that note's entry is written (a packed file would be rewritten whole:
+ * ~1 GB at 10,000 notes), and a damaged file costs one entry, not the cache.
+ * Measured with `scripts/bench/cache-formats.ts`.
+ *
+ * Why the tree, source and plain text load lazily: they are ~80% of a Note's
+ * bytes, and a warm run that only needs metadata, or per-note results stored
+ * as extras, should not pay to rebuild 10,000 syntax trees. They become plain
+ * data properties on first access, so callers cannot tell the difference.
+ *
+ * Entries are scoped by tool version and config hash (a folder per scope, so
+ * a new version or config starts clean and the old scope is removed on the
+ * next flush), and each file also records its version, config hash and key.
+ * `--no-cache` is simply not passing a cache.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Config } from '../config.js';
+import type { Note, ReadFailure } from '../types.js';
+import { TEMP_PREFIX } from '../util/fs-write.js';
+import { version as toolVersion } from '../version.js';
+import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
+
+/** READ's cache port (src/read): key = `${path}\0${sha256}`. */
+export interface NoteCache {
+  get(key: string): Note | ReadFailure | undefined;
+  set(key: string, value: Note | ReadFailure): void;
+}
+
+/** A NoteCache on disk, with room for per-note results of later stages. */
+export interface PersistentNoteCache extends NoteCache {
+  /** Another stage's per-note result (check diagnostics, a rendered fragment) stored under `name` for `key`. */
+  getExtra(key: string, name: string): unknown;
+  /** Stores a structured-cloneable per-note result; written on `flush`. */
+  setExtra(key: string, name: string, value: unknown): void;
+  /** Writes every entry set since opening (atomically, one file each) and removes stale scopes. */
+  flush(): void;
+  /** Counters for reports and tests. `rejected` counts files that were damaged or foreign. */
+  readonly stats: { hits: number; misses: number; rejected: number; written: number };
+}
+
+/** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
+export function defaultCacheDir(projectDir: string): string {
+  return path.join(projectDir, 'node_modules', '.cache', 'commonplace');
+}
+
+/** A stable hash of a resolved config: key order does not matter, any value change does. */
+export function hashConfig(config: Config): string {
+  return createHash('sha256').update(stableJson(config)).digest('hex');
+}
+
+/**
+ * Opens (lazily: nothing is read until `get`) the cache in `dir` for one
+ * config. `version` defaults to the tool's version (src/version.ts).
+ */
+export function openNoteCache(options: { dir: string; configHash: string; version?: string }): PersistentNoteCache {
+  const version = options.version ?? toolVersion;
+  const scope = sha256(`${version}\0${options.configHash}`).slice(0, 16);
+  const scopeDir = path.join(options.dir, scope);
+  const memory = new Map<string, unknown>();
+  const pending = new Map<string, { identity: EntryIdentity; parts: () => EntryPart[] }>();
+  const stats = { hits: 0, misses: 0, rejected: 0, written: 0 };
+
+  const identityOf = (key: string, kind: string): EntryIdentity => ({ version, configHash: options.configHash, key: `${kind}\0${key}` });
+  const fileOf = (identity: EntryIdentity): string => {
+    const name = sha256(identity.key);
+    return path.join(scopeDir, name.slice(0, 2), `${name}.bin`);
+  };
+  const load = (identity: EntryIdentity): Map<string, Buffer> | undefined => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(fileOf(identity));
+    } catch {
+      return undefined; // absent (or unreadable): a plain miss
+    }
+    const parts = decodeEntry(bytes, identity);
+    if (parts === null) stats.rejected++;
+    return parts ?? undefined;
+  };
+
+  const cache: PersistentNoteCache = {
+    stats,
+    get(key) {
+      const id = `note\0${key}`;
+      if (memory.has(id)) return memory.get(id) as Note | ReadFailure;
+      const parts = load(identityOf(key, 'note'));
+      const value = parts && fromParts(parts);
+      if (value === undefined) {
+        if (parts) stats.rejected++;
+        stats.misses++;
+        return undefined;
+      }
+      stats.hits++;
+      memory.set(id, value);
+      return value;
+    },
+    set(key, value) {
+      memory.set(`note\0${key}`, value);
+      pending.set(`note\0${key}`, { identity: identityOf(key, 'note'), parts: () => toParts(value) });
+    },
+    getExtra(key, name) {
+      const id = `extra:${name}\0${key}`;
+      if (memory.has(id)) return memory.get(id);
+      const part = load(identityOf(key, `extra:${name}`))?.get('value');
+      if (part === undefined) return undefined;
+      const value = safeDeserialize(part);
+      if (value !== undefined) memory.set(id, value);
+      return value;
+    },
+    setExtra(key, name, value) {
+      const id = `extra:${name}\0${key}`;
+      memory.set(id, value);
+      pending.set(id, { identity: identityOf(key, `extra:${name}`), parts: () => [{ name: 'value', bytes: serialize(value) }] });
+    },
+    flush() {
+      if (pending.size === 0) return;
+      const made = new Set<string>();
+      for (const { identity, parts } of pending.values()) {
+        const file = fileOf(identity);
+        const folder = path.dirname(file);
+        if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+        made.add(folder);
+        writeReplacing(file, encodeEntry(identity, parts()));
+        stats.written++;
+      }
+      pending.clear();
+      removeOtherScopes(options.dir, scope);
+    },
+  };
+  return cache;
+}
+
+/** The fields stored apart from the rest of a Note and decoded on first access. */
+const LAZY_FIELDS = ['tree', 'source', 'text'] as const;
+
+function toParts(value: Note | ReadFailure): EntryPart[] {
+  if (!('tree' in value)) return [{ name: 'failure', bytes: serialize(value) }];
+  // null placeholders keep the key order of the original object.
+  const light = { ...value, tree: null, source: null, text: null };
+  return [
+    { name: 'light', bytes: serialize(light) },
+    { name: 'source', bytes: Buffer.from(value.source, 'utf8') },
+    { name: 'text', bytes: Buffer.from(value.text, 'utf8') },
+    { name: 'tree', bytes: serialize(value.tree) },
+  ];
+}
+
+/** Rebuilds a Note or ReadFailure, or undefined when the parts are not what `toParts` wrote. */
+function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
+  const failure = parts.get('failure');
+  if (failure) {
+    const value = safeDeserialize(failure);
+    return isRecord(value) && typeof value.path === 'string' && isRecord(value.diagnostic) ? (value as unknown as ReadFailure) : undefined;
+  }
+  const light = parts.get('light');
+  const source = parts.get('source');
+  const text = parts.get('text');
+  const tree = parts.get('tree');
+  if (!light || !source || !text || !tree) return undefined;
+  const note = safeDeserialize(light);
+  if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
+  const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
+    source: () => source.toString('utf8'),
+    text: () => text.toString('utf8'),
+    tree: () => deserialize(tree),
+  };
+  for (const field of LAZY_FIELDS) defineLazy(note, field, decoders[field]);
+  return note as unknown as Note;
+}
+
+/** A property that computes itself once, then is an ordinary writable data property. */
+function defineLazy(target: Record<string, unknown>, field: string, compute: () => unknown): void {
+  const settle = (value: unknown): void => {
+    Object.defineProperty(target, field, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(target, field, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+function safeDeserialize(bytes: Buffer): unknown {
+  try {
+    return deserialize(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Temp file + rename in the same folder: a reader sees the old entry or the
+ * new one, never half of one. No fsync: a cache needs atomicity, not
+ * durability; a file torn by a power cut fails its CRC and is rebuilt.
+ */
+function writeReplacing(file: string, bytes: Buffer): void {
+  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true }); // a cache that cannot be written is only slower, never an error
+  }
+}
+
+/** Scopes of other versions or configs are dead weight once a new one is written. */
+function removeOtherScopes(dir: string, keep: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name !== keep && /^[0-9a-f]{16}$/.test(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,167 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCacheDir, hashConfig, openNoteCache } from '../../src/cache/index.js';
+import { defaultConfig } from '../../src/config.js';
+import { isReadFailure, parseNote } from '../../src/read/parse.js';
+import type { Note, ReadFailure } from '../../src/types.js';
+import { generateCorpus } from '../../scripts/gen-corpus.js';
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-cache-'));
+  temps.push(dir);
+  return dir;
+};
+afterEach(() => {
+  while (temps.length > 0) rmSync(temps.pop()!, { recursive: true, force: true });
+});
+
+/** Every entry file under a cache dir (temp files included, so strays would show). */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+
+const configHash = hashConfig(defaultConfig);
+let note: Note;
+let other: Note;
+let failure: ReadFailure;
+
+beforeAll(() => {
+  // Real note files on disk, written by the corpus generator.
+  const library = mkdtempSync(path.join(os.tmpdir(), 'cp-cache-lib-'));
+  const [first, second] = generateCorpus({ out: library, count: 2, seed: 'cache-test', words: 400 });
+  const read = (file: string): Note => {
+    const value = parseNote({ path: file, bytes: readFileSync(path.join(library, file)) }, defaultConfig);
+    if (isReadFailure(value)) throw new Error(value.diagnostic.message);
+    return value;
+  };
+  note = read(first!);
+  other = read(second!);
+  const bad = parseNote({ path: 'binary.md', bytes: Uint8Array.from([0xff, 0xfe, 0x00, 0x41]) }, defaultConfig);
+  if (!isReadFailure(bad)) throw new Error('expected invalid UTF-8 to be a ReadFailure');
+  failure = bad;
+  rmSync(library, { recursive: true, force: true });
+});
+
+const keyOf = (n: Note): string => `${n.path}\0${n.hash}`;
+
+describe('openNoteCache', () => {
+  it('should return a stored note equal to the original after reopening', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.set('binary.md\0x', failure);
+    writer.flush();
+    const reader = openNoteCache({ dir, configHash });
+    expect(reader.get(keyOf(note))).toEqual(note);
+    expect(reader.get('binary.md\0x')).toEqual(failure);
+    expect(reader.stats).toMatchObject({ hits: 2, misses: 0, rejected: 0 });
+  });
+
+  it('should turn lazily loaded fields into plain data that clones and serialises like the original', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.flush();
+    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
+    expect(Object.keys(loaded)).toEqual(Object.keys(note));
+    expect(structuredClone(loaded)).toEqual(note);
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(note));
+    expect(Object.getOwnPropertyDescriptor(loaded, 'tree')).toMatchObject({ writable: true });
+  });
+
+  it('should miss when the note content, the tool version or the config changes', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash, version: '1.0.0' });
+    writer.set(keyOf(note), note);
+    writer.flush();
+    expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(`${note.path}\0${'0'.repeat(64)}`)).toBeUndefined();
+    expect(openNoteCache({ dir, configHash, version: '1.0.1' }).get(keyOf(note))).toBeUndefined();
+    const otherConfig = hashConfig({ ...defaultConfig, minSectionWords: 40 });
+    expect(otherConfig).not.toBe(configHash);
+    expect(openNoteCache({ dir, configHash: otherConfig, version: '1.0.0' }).get(keyOf(note))).toBeUndefined();
+    expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(keyOf(note))).toEqual(note);
+  });
+
+  it('should remove the entries of an older version once a newer one flushes', () => {
+    const dir = tempDir();
+    const old = openNoteCache({ dir, configHash, version: '1.0.0' });
+    old.set(keyOf(note), note);
+    old.flush();
+    const next = openNoteCache({ dir, configHash, version: '2.0.0' });
+    next.set(keyOf(other), other);
+    next.flush();
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(keyOf(note))).toBeUndefined();
+  });
+
+  it('should hash configs independently of key order and dependent on every value', () => {
+    const reordered = Object.fromEntries(Object.entries(defaultConfig).reverse()) as typeof defaultConfig;
+    expect(hashConfig(reordered)).toBe(configHash);
+    expect(hashConfig({ ...defaultConfig, rules: { 'summary-missing': 'off' } })).not.toBe(configHash);
+  });
+
+  it.each([
+    ['a flipped byte in the body', (b: Buffer) => Buffer.from(b.map((x, i) => (i === b.length - 100 ? x ^ 0x01 : x)))],
+    ['a file cut in half', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['an empty file', () => Buffer.alloc(0)],
+    ['random bytes', (b: Buffer) => Buffer.from(b.map((_x, i) => (i * 7919) % 251))],
+    ['a header that claims more bytes than the file has', (b: Buffer) => Buffer.concat([b.subarray(0, 8), Buffer.from([0xff, 0xff, 0xff, 0x7f]), b.subarray(12)])],
+    ['extra bytes after the last part', (b: Buffer) => Buffer.concat([b, Buffer.from('junk')])],
+  ])('should ignore and then rebuild an entry damaged by %s', (_name, damage) => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.flush();
+    const [file] = filesUnder(dir);
+    writeFileSync(file!, damage(readFileSync(file!)));
+    const reader = openNoteCache({ dir, configHash });
+    expect(reader.get(keyOf(note))).toBeUndefined();
+    expect(reader.stats.rejected + reader.stats.misses).toBeGreaterThanOrEqual(1);
+    reader.set(keyOf(note), note);
+    reader.flush();
+    expect(openNoteCache({ dir, configHash }).get(keyOf(note))).toEqual(note);
+  });
+
+  it('should not trust a foreign entry moved under another key', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.set(keyOf(other), other);
+    writer.flush();
+    const [a, b] = filesUnder(dir);
+    writeFileSync(b!, readFileSync(a!)); // intact file, wrong place
+    const reader = openNoteCache({ dir, configHash });
+    const found = [reader.get(keyOf(note)), reader.get(keyOf(other))].filter((v) => v !== undefined);
+    expect(found).toHaveLength(1);
+    expect(reader.stats.rejected).toBe(1);
+  });
+
+  it('should store per-note extras for later stages beside the note', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    const diagnostics = [{ ruleId: 'x', line: 3, column: 1 }];
+    writer.setExtra(keyOf(note), 'check', diagnostics);
+    writer.flush();
+    const reader = openNoteCache({ dir, configHash });
+    expect(reader.getExtra(keyOf(note), 'check')).toEqual(diagnostics);
+    expect(reader.getExtra(keyOf(note), 'fragment')).toBeUndefined();
+    expect(reader.get(keyOf(note))).toBeUndefined();
+  });
+
+  it('should leave no temporary files behind and write nothing before flush', () => {
+    const dir = tempDir();
+    const cache = openNoteCache({ dir, configHash });
+    cache.set(keyOf(note), note);
+    expect(filesUnder(dir)).toEqual([]);
+    cache.flush();
+    expect(filesUnder(dir).map((f) => path.basename(f))).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.bin$/)]);
+  });
+
+  it('should live under node_modules/.cache/commonplace by default', () => {
+    expect(defaultCacheDir('/repo')).toBe(path.join('/repo', 'node_modules', '.cache', 'commonplace'));
+  });
+});
