@@ -1,0 +1,103 @@
+/**
+ * One file's bytes → a `Note`, or a `ReadFailure` saying why not. Pure and
+ * synchronous, so it runs the same inline or in a worker (`pool.ts`).
+ *
+ * The Markdown parser sees the FULL normalised source (front matter
+ * included, as a `yaml` node), so every position is the file's own. A
+ * front-matter block remark-frontmatter would not recognise (`---js`, an
+ * unclosed fence) is blanked first, keeping offsets, so its text is never
+ * taken for Markdown. A stack overflow in the parser (2,000 nested `>`)
+ * becomes a per-file failure; the run goes on.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { type Config, defaultConfig } from '../config.js';
+import type { Note, NoteId, ReadFailure } from '../types.js';
+import { decode } from './decode.js';
+import { readFailure } from './failure.js';
+import { readFrontmatter } from './frontmatter.js';
+import { LineIndex, pointSpan } from './lines.js';
+import { noteMeta } from './meta.js';
+import { readBodyParts } from './model.js';
+import { countWords, joinBlocks } from './plain-text.js';
+import { readSections, readSummary } from './sections.js';
+
+/** The one Markdown processor, frozen at load: CommonMark + GFM + YAML front matter. */
+export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/** True for a ReadFailure (a Note has an `id`, a failure never does). */
+export function isReadFailure(value: Note | ReadFailure): value is ReadFailure {
+  return 'diagnostic' in value && !('id' in value);
+}
+
+/** The note id of a library-relative path: the file name without `.md`, in Unicode NFC. */
+export function noteIdOf(path: string): NoteId {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return (name.endsWith('.md') ? name.slice(0, -3) : name).normalize('NFC') as NoteId;
+}
+
+/** sha256 (hex) of a file's bytes. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Reads one note. `path` is library-relative and `/`-separated. Never throws
+ * for any input bytes: every problem becomes a ReadFailure with a position.
+ */
+export function parseNote(input: { path: string; bytes: Uint8Array }, config: Config): Note | ReadFailure {
+  const { path, bytes } = input;
+  const decoded = decode(bytes, config.maxFileBytes);
+  if (!decoded.ok) return readFailure(path, decoded.ruleId, decoded.message, pointSpan(decoded.line, decoded.column));
+  try {
+    return buildNote(path, bytes, decoded.text, decoded.eol, decoded.hadBom, config);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return readFailure(path, 'file-parse-overflow', 'too deeply nested to parse (the Markdown parser ran out of stack); flatten nested quotes or lists');
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return readFailure(path, 'file-parse-error', `could not be parsed (${message}); simplify the Markdown around the failing construct`);
+  }
+}
+
+/** Test and tooling convenience: a Note from text; throws if it would be a ReadFailure. */
+export function noteFromText(path: string, text: string, config: Config = defaultConfig): Note {
+  const result = parseNote({ path, bytes: new TextEncoder().encode(text) }, config);
+  if (isReadFailure(result)) throw new Error(`${path}: ${result.diagnostic.message}`);
+  return result;
+}
+
+function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['eol'], hadBom: boolean, config: Config): Note {
+  const lines = new LineIndex(source);
+  const { frontmatter, mask } = readFrontmatter(source, lines, config);
+  const parseable = mask ? blank(source, mask.start, mask.end) : source;
+  const tree = markdownProcessor.parse(parseable) as Root;
+  const body = tree.children.filter((node) => node.type !== 'yaml');
+  const text = joinBlocks(body);
+  return {
+    id: noteIdOf(path),
+    path,
+    hash: hashBytes(bytes),
+    bytes: bytes.length,
+    source,
+    eol,
+    hadBom,
+    frontmatter,
+    meta: noteMeta(frontmatter?.data ?? null),
+    summary: readSummary(body),
+    sections: readSections(body, config.sections),
+    ...readBodyParts(tree, source, lines),
+    text,
+    wordCount: countWords(text),
+    tree,
+  };
+}
+
+/** Replaces source[start, end) by spaces, keeping line breaks, so offsets and lines stay true. */
+function blank(source: string, start: number, end: number): string {
+  return source.slice(0, start) + source.slice(start, end).replace(/[^\n]/g, ' ') + source.slice(end);
+}

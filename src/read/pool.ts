@@ -1,0 +1,137 @@
+/**
+ * A small pool of parse workers, there so a runaway parse can be STOPPED
+ * (a reliability need, not a speed trick): micromark takes ~10 s on
+ * `'*_'.repeat(20000)`, and a sync parse cannot be interrupted in-thread.
+ *
+ * Each note gets `config.parseTimeoutMs` from the moment it is handed to a
+ * ready worker. Over budget, that worker is terminated and replaced, the
+ * note becomes a `file-parse-timeout` failure, and the run goes on. A worker
+ * that dies (out of memory, say) costs only its current note.
+ *
+ * The worker loads from `lib/read/parse-worker.js` when running compiled
+ * (the CLI), and from source through tsx when this module is itself `.ts`
+ * (vitest, `npx tsx`).
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import type { Note, ReadFailure } from '../types.js';
+import { readFailure } from './failure.js';
+import type { ParseRequest, ParseResponse } from './parse-worker.js';
+
+/** One file to parse. */
+export interface ParseTask {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Notes per worker before another one pays for its start-up. */
+const NOTES_PER_WORKER = 50;
+
+/** Memory cap per worker: a note that needs more fails alone instead of taking the process down. */
+const WORKER_HEAP_MB = 768;
+
+/** `min(availableParallelism, ceil(n / 50))`, at least 1. */
+export function poolSize(taskCount: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(taskCount / NOTES_PER_WORKER)));
+}
+
+/**
+ * Parses every task in `size` workers; results in task order, and each also
+ * passed to `onResult` as soon as it is known. Rejects only if a worker
+ * cannot start at all.
+ */
+export async function parseInPool(
+  tasks: readonly ParseTask[],
+  config: Config,
+  size = poolSize(tasks.length),
+  onResult?: (result: Note | ReadFailure, index: number) => void,
+): Promise<(Note | ReadFailure)[]> {
+  const results: (Note | ReadFailure)[] = new Array(tasks.length);
+  if (tasks.length === 0) return results;
+  let next = 0;
+  const settle = (index: number, result: Note | ReadFailure): void => {
+    results[index] = result;
+    onResult?.(result, index);
+  };
+  const lane = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let worker: Worker;
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+
+      const dispatch = (): void => {
+        if (next >= tasks.length) {
+          worker.removeAllListeners();
+          void worker.terminate();
+          resolve();
+          return;
+        }
+        current = next++;
+        const task = tasks[current]!;
+        timer = setTimeout(() => {
+          settle(current, readFailure(task.path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`));
+          replace();
+        }, config.parseTimeoutMs);
+        worker.postMessage({ index: current, path: task.path, bytes: task.bytes } satisfies ParseRequest);
+      };
+
+      const replace = (): void => {
+        clearTimeout(timer);
+        current = -1;
+        worker.removeAllListeners();
+        void worker.terminate();
+        start();
+      };
+
+      const start = (): void => {
+        let ready = false;
+        worker = spawnWorker(config);
+        worker.on('message', (message: ParseResponse) => {
+          if ('ready' in message) {
+            ready = true;
+            dispatch();
+          } else if (message.index === current) {
+            clearTimeout(timer);
+            settle(current, message.result);
+            dispatch();
+          }
+        });
+        const die = (error: Error | number): void => {
+          if (!ready) {
+            worker.removeAllListeners();
+            reject(new Error(`could not start the parse worker: ${error instanceof Error ? error.message : `exit code ${error}`}`));
+            return;
+          }
+          if (current !== -1) {
+            const why = error instanceof Error ? error.message : `exit code ${error}`;
+            const task = tasks[current]!;
+            settle(current, readFailure(task.path, 'file-parse-crash', `the Markdown parser crashed on this file (${why}); simplify the Markdown`));
+          }
+          replace();
+        };
+        worker.on('error', die);
+        worker.on('exit', (code) => die(code));
+      };
+
+      start();
+    });
+
+  await Promise.all(Array.from({ length: Math.max(1, size) }, lane));
+  return results;
+}
+
+/** Starts one worker, compiled or (under tsx/vitest) from source. */
+function spawnWorker(config: Config): Worker {
+  const options = { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), options);
+  // From source: register tsx's loader inside the worker, then import the .ts
+  // worker. (`execArgv: ['--import', 'tsx']` does not reach worker threads on Node 20.)
+  const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
+  const entry = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import { register } from ${JSON.stringify(pathToFileURL(api).href)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+}
