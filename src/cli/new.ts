@@ -40,6 +40,14 @@ note has it. Exit codes: 0 created, 1 refused, 2 usage error.`;
 const REQUIRED = ['title', 'author', 'year', 'source'] as const;
 type Required = (typeof REQUIRED)[number];
 
+/** The required fields as given or answered; several authors stay separate strings. */
+interface Answers {
+  title?: string | undefined;
+  author?: string[] | undefined;
+  year?: string | undefined;
+  source?: string | undefined;
+}
+
 const options = {
   title: { type: 'string' },
   author: { type: 'string', multiple: true },
@@ -66,13 +74,16 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { config, configDir } = loadConfig(io.cwd);
-  const given: Record<Required, string | undefined> = {
+  const given: Answers = {
     title: values.title,
-    author: values.author?.join('\n'),
+    author: values.author?.filter((a) => a.trim() !== ''),
     year: values.year,
     source: values.source,
   };
-  const missing = REQUIRED.filter((name) => given[name] === undefined || given[name].trim() === '');
+  const missing = REQUIRED.filter((name) => {
+    const value = given[name];
+    return value === undefined || value.length === 0 || (typeof value === 'string' && value.trim() === '');
+  });
   if (missing.length > 0) {
     if (!(io.stdin.isTTY && io.stdout.isTTY)) {
       throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask in)\n\n${usage}`);
@@ -90,7 +101,7 @@ export const run: Command = async (argv, io) => {
   try {
     fields = {
       title: parseText('title', given.title ?? ''),
-      authors: (given.author ?? '').split('\n').map((a) => a.trim()).filter((a) => a !== ''),
+      authors: (given.author ?? []).map((a) => a.trim()),
       year: parseYear(given.year ?? '', config),
       source: parseSource(given.source ?? ''),
       venue: values.venue?.trim() || null,
@@ -133,8 +144,8 @@ const questions: Record<Required, { message: string; check: (value: string, conf
 };
 
 /** Asks for each missing field in the terminal; null when the user cancels (Ctrl-C, Esc). */
-async function ask(missing: readonly Required[], config: Config, io: CommandIO): Promise<Partial<Record<Required, string>> | null> {
-  const answers: Partial<Record<Required, string>> = {};
+async function ask(missing: readonly Required[], config: Config, io: CommandIO): Promise<Answers | null> {
+  const answers: Answers = {};
   for (const name of missing) {
     const { message, check } = questions[name];
     const answer = await text({
@@ -151,8 +162,9 @@ async function ask(missing: readonly Required[], config: Config, io: CommandIO):
       },
     });
     if (isCancel(answer)) return null;
-    // Several authors typed on one line become one per line, as repeated --author flags would.
-    answers[name] = name === 'author' ? splitList(answer).join('\n') : answer;
+    // Several authors typed on one line, comma-separated, become a list, as repeated --author flags would.
+    if (name === 'author') answers.author = splitList(answer);
+    else answers[name] = answer;
   }
   return answers;
 }

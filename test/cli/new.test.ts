@@ -1,0 +1,236 @@
+import { spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { noteFromText } from '../../src/read/parse.js';
+
+const BIN = path.resolve('bin/commonplace.js');
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI as a user would, in `cwd`, stdin a pipe (not a terminal). */
+function cli(args: string[], cwd: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+/** Runs `commonplace` in this process with captured output (same code path as the binary). */
+async function inProcess(args: string[], cwd: string): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void): Writable =>
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        append(chunk.toString());
+        done();
+      },
+    });
+  const io: CommandIO = { cwd, env: {}, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), stdin: new PassThrough() };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+
+/**
+ * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each
+ * prompt when its text appears. The pty gets a size: clack wraps at 0 columns.
+ */
+function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const command = `stty cols 100 rows 30; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', CI: '' } });
+    let stdout = '';
+    let stderr = '';
+    const pending = [...answers];
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      while (pending.length > 0 && stdout.includes(pending[0]![0])) child.stdin.write(pending.shift()![1]);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const required = (title: string, source = 'https://example.com/essay'): string[] => ['new', '--title', title, '--author', 'Pedro Gallego', '--year', '2020', '--source', source];
+
+let dir: string;
+let library: string;
+beforeAll(() => {
+  if (!existsSync('lib/cli/new.js')) throw new Error('compile first: npm run compile');
+});
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cp-new-'));
+  library = path.join(dir, 'library');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('commonplace new', () => {
+  it('should create library/<slug>.md from the template, print its path, and read back with the given values', async () => {
+    const result = await cli([...required("Amazon's Single-Threaded Model"), '--venue', 'Personal blog', '--kind', 'POST', '--tags', 'org, leadership,', '--concepts', 'ownership'], dir);
+    expect(result).toEqual({ code: 0, stdout: 'library/amazons-single-threaded-model.md\n', stderr: '' });
+    const note = noteFromText('amazons-single-threaded-model.md', readFileSync(path.join(library, 'amazons-single-threaded-model.md'), 'utf8'));
+    expect(note.frontmatter?.data).toEqual({
+      title: "Amazon's Single-Threaded Model",
+      author: 'Pedro Gallego',
+      year: 2020,
+      source: 'https://example.com/essay',
+      venue: 'Personal blog',
+      kind: 'post',
+      tags: ['org', 'leadership'],
+      concepts: ['ownership'],
+    });
+    expect(note.sections.map((s) => s.key)).toEqual(['centralArgument', 'critique', 'whyItMatters']);
+  });
+
+  it('should write several --author flags as a list', async () => {
+    await cli(['new', '--title', 'Team Topologies', '--author', 'Matthew Skelton', '--author', 'Manuel Pais', '--year', '2019', '--source', 'https://teamtopologies.com/'], dir);
+    expect(noteFromText('t.md', readFileSync(path.join(library, 'team-topologies.md'), 'utf8')).meta.authors).toEqual(['Matthew Skelton', 'Manuel Pais']);
+  });
+
+  it('should never overwrite: the same title twice exits 1, names the note, and leaves the first file byte-identical', async () => {
+    expect((await cli(required('Same Title'), dir)).code).toBe(0);
+    const before = readFileSync(path.join(library, 'same-title.md'));
+    const second = await cli(required('SAME title', 'https://example.com/other'), dir);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('same-title.md already has the title "SAME title"');
+    expect(second.stderr).toContain('--slug same-title-2');
+    expect(readFileSync(path.join(library, 'same-title.md'))).toEqual(before);
+    expect(readdirSync(library)).toEqual(['same-title.md']);
+  });
+
+  it('should refuse a source URL already in the library even under another title', async () => {
+    await cli(required('First'), dir);
+    const result = await cli(required('Second', 'https://example.com/essay/'), dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('first.md already cites https://example.com/essay/');
+  });
+
+  it('should refuse a planted dangling symlink at the target and leave it alone', async () => {
+    mkdirSync(library);
+    const outside = path.join(dir, 'outside.md');
+    symlinkSync(outside, path.join(library, 'planted.md'));
+    const result = await cli(required('Planted'), dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('planted.md already exists');
+    expect(existsSync(outside)).toBe(false);
+    expect(lstatSync(path.join(library, 'planted.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('should make exactly one file when two runs race on one title', async () => {
+    for (let round = 0; round < 3; round++) {
+      const title = `Race ${round}`;
+      const results = await Promise.all([cli(required(title, `https://example.com/${round}`), dir), cli(required(title, `https://example.com/${round}`), dir)]);
+      expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+      expect(readFileSync(path.join(library, `race-${round}.md`), 'utf8')).toContain(`title: Race ${round}`);
+    }
+    expect(readdirSync(library).sort()).toEqual(['race-0.md', 'race-1.md', 'race-2.md']);
+  });
+
+  it.each([
+    ['../../etc/passwd', 'etc-passwd.md'],
+    ['😀🎉', /^note-[0-9a-f]{8}\.md$/],
+    ['CON', 'con-note.md'],
+    ['x'.repeat(500), `${'x'.repeat(80)}.md`],
+  ])('should create a file directly inside the library for the title %j', async (title: string, file: string | RegExp) => {
+    const result = await inProcess(required(title), dir);
+    expect(result.code).toBe(0);
+    expect(readdirSync(library)).toEqual([expect.stringMatching(file)]);
+    expect(readdirSync(dir).sort()).toEqual(['library']);
+  });
+
+  it('should ask for missing fields in a terminal, re-asking on an invalid answer', async () => {
+    const result = await inTerminal("new --title 'Asked In A Terminal'", dir, [
+      ['Author', 'Matthew Skelton, Manuel Pais\r'],
+      ['Year of publication', 'twenty\r'],
+      ['is not a whole number', '\x7f'.repeat(6) + '2019\r'],
+      ['Source URL', 'https://example.com/asked\r'],
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('library/asked-in-a-terminal.md');
+    const note = noteFromText('a.md', readFileSync(path.join(library, 'asked-in-a-terminal.md'), 'utf8'));
+    expect(note.frontmatter?.data).toMatchObject({ title: 'Asked In A Terminal', author: ['Matthew Skelton', 'Manuel Pais'], year: 2019, source: 'https://example.com/asked' });
+  });
+
+  it('should write nothing when the prompt is cancelled with Ctrl-C', async () => {
+    const result = await inTerminal("new --title 'Cancelled'", dir, [['Author', '\x03']]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('cancelled; nothing written');
+    expect(existsSync(library)).toBe(false);
+  });
+
+  it('should exit 2 naming the missing flags when there is no terminal to ask in', async () => {
+    const result = await cli(['new', '--title', 'Only a title'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^commonplace new: missing --author, --year, --source \(no terminal to ask in\)/);
+    expect(existsSync(library)).toBe(false);
+  });
+
+  it.each([
+    [['--year', 'twenty'], 'year "twenty" is not a whole number'],
+    [['--year', '20200'], 'year 20200 is outside 1000–2100'],
+    [['--source', 'ftp://example.com/x'], 'must be an http(s) URL'],
+    [['--source', 'not a url'], 'is not a URL'],
+    [['--kind', 'novel'], 'kind "novel" is not one of essay, book, paper, talk, post'],
+    [['--slug', '../escape'], '--slug "../escape" is not a valid file name'],
+    [['--slug', 'con'], '--slug "con" is not a valid file name'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('should exit 2 for %j with a message', async (extra, message) => {
+    const result = await inProcess([...required('Valid'), ...extra], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(library)).toBe(false);
+  });
+
+  it('should honour --slug and --library', async () => {
+    const result = await inProcess([...required('Anything'), '--slug', 'my-own-name', '--library', 'elsewhere'], dir);
+    expect(result).toMatchObject({ code: 0, stdout: 'elsewhere/my-own-name.md\n' });
+  });
+
+  it('should print its usage with --help', async () => {
+    const result = await inProcess(['new', '--help'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: commonplace new --title T');
+  });
+
+  it('should write any title, author and venue as YAML that reads back as exactly those strings', async () => {
+    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && s === s.trim() && !s.includes('\u0000'));
+    const hostile = fc.constantFrom('Hello\nauthor: mallory\n---\n<script>', 'Hello: world #1', 'yes', '2020-01-01', 'NO', '012345', "it's \"quoted\"", '- a', '[x]');
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text, hostile), fc.oneof(text, hostile), fc.oneof(text, hostile), async (title, author, venue) => {
+        run++;
+        // `--flag=value`: a value may start with `-` (parseArgs refuses `--title -x` as ambiguous).
+        const args = ['new', `--title=${title}`, `--author=${author}`, `--venue=${venue}`, '--year', '1999', '--source', `https://example.com/${run}`, '--library', `lib-${run}`];
+        const result = await inProcess(args, dir);
+        expect(result.stderr).toBe('');
+        const [file = ''] = readdirSync(path.join(dir, `lib-${run}`));
+        const written = readFileSync(path.join(dir, `lib-${run}`, file), 'utf8');
+        const data: unknown = parse(written.slice(4, written.indexOf('\n---\n', 4) + 1), { schema: 'core', uniqueKeys: true });
+        expect(data).toMatchObject({ title, author, venue, year: 1999 });
+        const note = noteFromText(file, written);
+        expect(note.frontmatter?.problems).toEqual([]);
+        expect([note.meta.title, note.meta.authors, note.meta.venue]).toEqual([title, [author], venue]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
