@@ -8,8 +8,7 @@
 export const EXAMPLE_FRONTMATTER = `title: Amazon's single-threaded model
 author: Pedro Gallego
 year: 2020
-source: https://example.com/single-threaded-model
-kind: post`;
+source: https://example.com/single-threaded-model`;
 
 /** The example note's summary paragraph. */
 export const EXAMPLE_SUMMARY =

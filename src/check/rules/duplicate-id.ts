@@ -16,8 +16,8 @@ export default defineRule({
   severity: 'error',
   scope: 'library',
   examples: {
-    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'https://example.com/2') }) })],
-    notOk: [exampleLibrary({ 'one/note.md': exampleNote({ frontmatter: fm('One', 'https://example.com/1') }), 'two/note.md': exampleNote({ frontmatter: fm('Two', 'https://example.com/2') }) })],
+    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('First example', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Second example', 'https://example.com/2') }) })],
+    notOk: [exampleLibrary({ 'one/note.md': exampleNote({ frontmatter: fm('First example', 'https://example.com/1') }), 'two/note.md': exampleNote({ frontmatter: fm('Second example', 'https://example.com/2') }) })],
   },
   check(notes, report) {
     reportGroups(

@@ -27,8 +27,8 @@ export default defineRule({
   severity: 'error',
   scope: 'library',
   examples: {
-    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'https://example.com/2') }) })],
-    notOk: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/essay') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'http://example.com/essay/#top') }) })],
+    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('First example', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Second example', 'https://example.com/2') }) })],
+    notOk: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('First example', 'https://example.com/essay') }), 'b.md': exampleNote({ frontmatter: fm('Second example', 'http://example.com/essay/#top') }) })],
   },
   check(notes, report) {
     reportGroups(

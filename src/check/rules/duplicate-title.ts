@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'error',
   scope: 'library',
   examples: {
-    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('One', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Two', 'https://example.com/2') }) })],
+    ok: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('First example', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('Second example', 'https://example.com/2') }) })],
     notOk: [exampleLibrary({ 'a.md': exampleNote({ frontmatter: fm('Same title', 'https://example.com/1') }), 'b.md': exampleNote({ frontmatter: fm('same  Title', 'https://example.com/2') }) })],
   },
   check(notes, report) {

@@ -25,7 +25,7 @@ export default defineRule({
       report({
         message:
           section.wordCount === 0
-            ? `Section "${section.heading}" is empty; write at least ${Math.max(min, 1)} words`
+            ? `Section "${section.heading}" is empty; write at least ${Math.max(min, 1)} word${Math.max(min, 1) === 1 ? '' : 's'}`
             : `Section "${section.heading}" has ${section.wordCount} word${section.wordCount === 1 ? '' : 's'}; expected at least ${min} (minSectionWords)`,
         line: section.line,
         column: section.column,

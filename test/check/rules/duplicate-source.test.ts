@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { exampleNote } from '../../../src/check/example-note.js';
+import rule, { sourceKey } from '../../../src/check/rules/duplicate-source.js';
+import { lintFiles } from '../harness.js';
+import { exampleTests } from './suite.js';
+
+const fm = (n: number, source: string) => `title: Note ${n}\nauthor: B\nyear: 2020\nsource: ${source}`;
+
+describe('duplicate-source', () => {
+  exampleTests(rule);
+
+  it('should compare URLs without scheme, fragment or trailing slash, keeping the query', () => {
+    expect(sourceKey('https://Example.com/a/')).toBe(sourceKey('http://example.com/a#x'));
+    expect(sourceKey('https://example.com/a?id=1')).not.toBe(sourceKey('https://example.com/a?id=2'));
+    expect(sourceKey('not a url')).toBeNull();
+  });
+
+  it('should report each file at its source line, pointing at the others', () => {
+    const found = lintFiles(
+      { 'a.md': exampleNote({ frontmatter: fm(1, 'https://example.com/x') }), 'b.md': exampleNote({ frontmatter: fm(2, 'https://example.com/x/') }) },
+      { rules: [rule] },
+    );
+    expect(found.map((d) => `${d.file}@${d.line}`)).toEqual(['a.md@5', 'b.md@5']);
+    expect(found[1]!.related).toEqual([{ file: 'a.md', line: 5, column: 9, message: 'duplicate here' }]);
+  });
+});
