@@ -10,7 +10,7 @@
  */
 import type { Config } from '../config.js';
 import type { ConceptId, Library, NoteId } from '../types.js';
-import { compareCodePoints } from '../util/sort.js';
+import { compareCodePoints, sortBy } from '../util/sort.js';
 import type { Chapter } from './chapters.js';
 import { splitNote } from './note-parts.js';
 import { anchorSlug } from './slug.js';
@@ -44,10 +44,11 @@ export function createAnchors(library: Library, chapters: Chapter[], authors: st
     return anchor;
   };
   const chapterAnchors = chapters.map((c) => claim(`chapter-${anchorSlug(c.title)}`));
+  const byId = sortBy(library.notes, (n) => n.note.id);
   const notes = new Map<string, string>();
-  for (const linked of library.notes) notes.set(linked.note.id, claim(`note-${anchorSlug(linked.note.id)}`));
+  for (const linked of byId) notes.set(linked.note.id, claim(`note-${anchorSlug(linked.note.id)}`));
   const sections = new Map<string, Map<string, string>>();
-  for (const linked of library.notes) {
+  for (const linked of byId) {
     const base = notes.get(linked.note.id)!;
     const bySlug = new Map<string, string>();
     for (const section of splitNote(linked.note, config).sections) {
@@ -57,7 +58,7 @@ export function createAnchors(library: Library, chapters: Chapter[], authors: st
     sections.set(linked.note.id, bySlug);
   }
   const concepts = new Map<string, string>();
-  for (const linked of library.concepts) concepts.set(linked.concept.id, claim(`concept-${anchorSlug(linked.concept.id)}`));
+  for (const linked of sortBy(library.concepts, (c) => c.concept.id)) concepts.set(linked.concept.id, claim(`concept-${anchorSlug(linked.concept.id)}`));
   const authorAnchors = new Map<string, string>();
   for (const name of [...authors].sort(compareCodePoints)) {
     if (!authorAnchors.has(name)) authorAnchors.set(name, claim(`author-${anchorSlug(name)}`));

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Library, LinkedConcept, LinkedNote } from '../types.js';
-import { compareCodePoints } from '../util/sort.js';
+import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createAnchors, type Anchors } from './anchors.js';
 import { groupChapters, type Chapter } from './chapters.js';
 
@@ -32,7 +32,7 @@ export function createContext(library: Library, config: Config): EmitContext {
   const chapters = groupChapters(library, config);
   const authors = [...new Set(library.notes.flatMap(noteAuthors))].sort(compareCodePoints);
   const conceptsByName = new Map<string, LinkedConcept>();
-  for (const linked of library.concepts) {
+  for (const linked of sortBy(library.concepts, (c) => c.concept.id)) {
     for (const name of [linked.concept.name, ...linked.concept.aliases, linked.concept.id]) {
       const key = name.trim().toLowerCase();
       if (key !== '' && !conceptsByName.has(key)) conceptsByName.set(key, linked);

@@ -125,6 +125,11 @@ export function createCrosslinker(linked: LinkedNote, parts: NoteParts, ctx: Emi
         return [{ type: 'footnoteReference', identifier: footnotePrefix + node.identifier, label: footnotePrefix + (node.label ?? node.identifier) }];
       case 'footnoteDefinition':
         return [{ ...node, identifier: footnotePrefix + node.identifier, label: footnotePrefix + (node.label ?? node.identifier), children: children(node.children, true) as typeof node.children }];
+      case 'paragraph': {
+        const kept = children(node.children, inert) as PhrasingContent[];
+        // A paragraph of only raw HTML is empty once the HTML is dropped: leave no `<p></p>` behind.
+        return kept.length === 0 ? [] : [{ ...node, children: kept }];
+      }
       default:
         if ('children' in node) return [{ ...node, children: children(node.children as Nodes[], inert) } as Nodes];
         return [{ ...(node as object) } as Nodes];

@@ -2,7 +2,7 @@
  * `dist/handbook.md`: the handbook model serialised with remark-stringify
  * (+ remark-gfm for footnotes and tables). Never string concatenation.
  *
- * Anchors: every anchored heading or paragraph starts with an empty
+ * Anchors: every anchored heading, paragraph or list item starts with an empty
  * `<a id="…"></a>`. Pandoc keeps raw HTML anchors in HTML/EPUB output and
  * GitHub maps `#id` to them, so `[x](#note-y)` works in both; our ids are
  * ASCII slugs, so the tag needs no escaping.
@@ -33,13 +33,15 @@ const markdownProcessor = unified()
   .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', listItemIndent: 'one', fences: true })
   .freeze();
 
-/** A copy of `node` where anchored headings and paragraphs begin with `<a id>`. */
+/** A copy of `node` where anchored headings, paragraphs and list items begin with `<a id>`. */
 function withAnchorTags(node: Nodes): Nodes {
   if (!('children' in node)) return node;
   const children = (node.children as Nodes[]).map(withAnchorTags);
   const id = (node.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
-  if ((node.type === 'heading' || node.type === 'paragraph') && typeof id === 'string') {
-    children.unshift({ type: 'html', value: `<a id="${id}"></a>` });
-  }
+  if (typeof id !== 'string') return { ...node, children } as Nodes;
+  const tag: Nodes = { type: 'html', value: `<a id="${id}"></a>` };
+  if (node.type === 'heading' || node.type === 'paragraph') children.unshift(tag);
+  else if (node.type === 'listItem' && children[0]?.type === 'paragraph') children[0] = { ...children[0], children: [tag, ...children[0].children] } as Nodes;
+  else throw new Error(`handbook-md: an anchor on a ${node.type} cannot be written`);
   return { ...node, children } as Nodes;
 }

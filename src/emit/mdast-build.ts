@@ -39,11 +39,13 @@ export function labelledLine(label: string, items: PhrasingContent[][], classNam
 
 /** A tight bullet list whose items are single paragraphs. */
 export function bulletList(items: PhrasingContent[][], className?: string, anchors?: (string | undefined)[]): List {
-  const children: ListItem[] = items.map((item, i) => ({
-    type: 'listItem',
-    spread: false,
-    children: [paragraph(item, undefined, anchors?.[i])],
-  }));
+  const children: ListItem[] = items.map((item, i) => {
+    const listItem: ListItem = { type: 'listItem', spread: false, children: [paragraph(item)] };
+    // On the item, not its paragraph: a tight list's paragraphs vanish in HTML, and their ids with them.
+    const anchor = anchors?.[i];
+    if (anchor) listItem.data = { hProperties: { id: anchor } };
+    return listItem;
+  });
   const list: List = { type: 'list', ordered: false, spread: false, children };
   if (className) list.data = { hProperties: { className: [className] } };
   return list;
