@@ -1,0 +1,59 @@
+/**
+ * Builds a Library from a fixture library on disk with the real stages:
+ * `readLibrary` (src/read), `loadGlossary` + `linkLibrary` (src/link).
+ * No stage is mocked: emit tests see exactly what a build would give them.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveConfig, type Config } from '../../src/config.js';
+import { linkLibrary, loadGlossary } from '../../src/link/index.js';
+import { readLibrary } from '../../src/read/index.js';
+import type { Library } from '../../src/types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The lint-clean fixture library (five essays, five concepts). */
+export const FIXTURE_LIBRARY = path.join(here, '../fixtures/emit/library');
+/** Hostile notes and glossary: XSS payloads in bodies, front matter and concept names. */
+export const HOSTILE_LIBRARY = path.join(here, '../fixtures/emit/hostile');
+/** Where tests put files a person may want to look at (gitignored). */
+export const TEST_OUTPUT = path.join(here, '../../test-output');
+
+/** The handbook config the fixture tests use: two chapters by tag, the rest in "Further reading". */
+export function fixtureConfig(): Config {
+  return resolveConfig({
+    handbook: {
+      title: 'Field Notes',
+      subtitle: 'Essays on teams, focus and tools',
+      editor: 'The Commonplace fixtures',
+      chapters: [
+        { tag: 'org-design', title: 'Organisations' },
+        { tag: 'focus', title: 'Focus' },
+      ],
+    },
+  });
+}
+
+/** Reads, loads the glossary and links `root` with the real stages; throws if a note fails to read. */
+export async function buildFixtureLibrary(root: string = FIXTURE_LIBRARY, config: Config = fixtureConfig()): Promise<Library> {
+  const read = await readLibrary(root, config, { workers: 0 });
+  if (read.failures.length > 0) throw new Error(`fixture notes failed to read: ${read.failures.map((f) => `${f.path}: ${f.diagnostic.message}`).join('; ')}`);
+  const glossary = loadGlossary(root, config);
+  return linkLibrary(read.notes, glossary.concepts, config);
+}
+
+/** Copies a library to a fresh temp folder writing its files in REVERSE name order (different inode/readdir order). */
+export function copyInReverseOrder(root: string): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'commonplace-emit-'));
+  mkdirSync(copy, { recursive: true });
+  for (const name of readdirSync(root).sort().reverse()) writeFileSync(path.join(copy, name), readFileSync(path.join(root, name)));
+  return copy;
+}
+
+/** A fresh empty temp folder (an empty library). */
+export function emptyLibrary(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'commonplace-empty-'));
+}
+
