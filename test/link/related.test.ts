@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
+import { linkLibrary, parseGlossary } from '../../src/link/index.js';
+import { computeRelated, rankingText } from '../../src/link/related.js';
+import type { NoteId, Related } from '../../src/types.js';
+import { LIBRARY_FILES, readFixture } from './helpers.js';
+import { precisionAtK, TOPIC_GLOSSARY, topicCorpus } from './topic-corpus.js';
+
+const glossary = parseGlossary(TOPIC_GLOSSARY).concepts;
+const measure = (options: Parameters<typeof topicCorpus>[0]) => {
+  const { notes, topicOf } = topicCorpus(options);
+  const library = linkLibrary(notes, glossary, defaultConfig);
+  return { library, precision: precisionAtK(new Map(library.notes.map((n) => [n.note.id, n.related])), topicOf, 5) };
+};
+
+// Measured when the file is collected, so the value is in the test names.
+// 5 topics × 8 notes, 10% topic words, 5% words from another topic, the rest shared.
+const textOnly = measure({});
+// A harder corpus (5% topic words): text alone is weak; topic concepts declared by
+// 60% of notes (10% declare a wrong one) must lift precision.
+const weakText = measure({ topicShare: 0.05 });
+const weakTextWithConcepts = measure({ topicShare: 0.05, conceptRate: 0.6, wrongConceptRate: 0.1 });
+const p = (x: number) => x.toFixed(3);
+
+describe('related notes on a generated topic-group corpus', () => {
+  it(`should rank same-topic notes first (precision@5 = ${p(textOnly.precision)}, threshold 0.9)`, () => {
+    expect(textOnly.precision).toBeGreaterThanOrEqual(0.9);
+    expect(textOnly.library.notes.every((n) => n.related.length === 5)).toBe(true);
+  });
+
+  it(`should gain from shared concepts (precision@5 ${p(weakText.precision)} → ${p(weakTextWithConcepts.precision)})`, () => {
+    expect(weakTextWithConcepts.precision).toBeGreaterThan(weakText.precision + 0.1);
+  });
+
+  it('should list each related note with a score, shared concepts and shared terms, best first, ties by id', () => {
+    for (const { note, related } of weakTextWithConcepts.library.notes) {
+      expect(related.map((r) => r.id)).not.toContain(note.id);
+      for (let i = 1; i < related.length; i++) {
+        const [a, b] = [related[i - 1]!, related[i]!];
+        expect(a.score > b.score || (a.score === b.score && a.id < b.id)).toBe(true);
+      }
+      for (const r of related) {
+        expect(r.score).toBe(Math.round(r.score * 1e4) / 1e4);
+        expect(r.reasons.terms.length).toBeGreaterThan(0);
+      }
+    }
+    const withShared = weakTextWithConcepts.library.notes.flatMap((n) => n.related).filter((r) => r.reasons.concepts.length > 0);
+    expect(withShared.length).toBeGreaterThan(0);
+    expect(withShared.every((r) => r.reasons.concepts.every((c) => c.startsWith('topic-')))).toBe(true);
+  });
+});
+
+describe('related notes on the fixture library', () => {
+  const { notes, concepts } = readFixture('library', LIBRARY_FILES);
+  const library = linkLibrary(notes, concepts, defaultConfig);
+  const relatedOf = (id: string): Related[] => library.notes.find((n) => n.note.id === id)!.related;
+
+  it('should relate the Conway’s-law note and the single-threaded-leader note first, for shared concepts', () => {
+    const top = relatedOf('single-threaded-model')[0]!;
+    expect(top.id).toBe('conways-law');
+    expect(top.reasons.concepts).toEqual(['conways-law', 'single-threaded-leader']);
+    expect(relatedOf('conways-law')[0]!.id).toBe('single-threaded-model');
+  });
+
+  it('should honour the limit and list nothing when the limit is 0', () => {
+    const ids = new Map(notes.map((n) => [n.id, [] as never[]]));
+    expect([...computeRelated(notes, ids, 1).values()].every((r) => r.length <= 1)).toBe(true);
+    expect([...computeRelated(notes, ids, 0).values()].every((r) => r.length === 0)).toBe(true);
+  });
+
+  it('should rank by title, summary and section text, not front matter or code', () => {
+    const text = rankingText(notes.find((n) => n.id === ('product-market-fit' as NoteId))!);
+    expect(text.startsWith('The Only Thing That Matters\n\nAndreessen')).toBe(true);
+    expect(text).not.toContain('pmarchive');
+    expect(text).not.toContain('inside a code block');
+  });
+});
