@@ -1,0 +1,99 @@
+/**
+ * BBC related-document evaluation (../shared/benchmarks/README.md): every
+ * document queries all the others through `createRanker(...).related`;
+ * P@10 = share of the top 10 in the query's category, averaged over queries
+ * (macro over queries, as the README's baselines).
+ *
+ *   npx tsx scripts/eval-related.ts                 # P@10 and time per query
+ *   GRID='{"k1":[0.9,1.5]}' npx tsx scripts/eval-related.ts --tune
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRanker, DEFAULT_RANKER_OPTIONS } from '../src/link/text/ranker.js';
+import type { RankerOptions } from '../src/link/text/ranker.js';
+
+/** One BBC article. */
+export interface BbcDoc {
+  id: string;
+  category: string;
+  title: string;
+  text: string;
+}
+
+/** Precision at 10 and timings. */
+export interface RelatedScores {
+  p10: number;
+  msPerQuery: number;
+  buildMs: number;
+  queries: number;
+}
+
+const BENCHMARKS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'benchmarks');
+
+/** Reads the BBC corpus. */
+export function readBbc(): BbcDoc[] {
+  return readFileSync(path.join(BENCHMARKS, 'bbc', 'bbc.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as BbcDoc);
+}
+
+/**
+ * Which documents ask: all, or one half of a fixed split (even positions
+ * "tune", odd positions "held-out"), so options can be tuned on one half and
+ * checked on the other. The index always holds every document.
+ */
+export type QuerySet = 'all' | 'tune' | 'held-out';
+
+/** Runs the protocol over `docs`, querying with the documents of `querySet`. */
+export function evaluateRelated(docs: readonly BbcDoc[], options: Partial<RankerOptions> = {}, querySet: QuerySet = 'all'): RelatedScores {
+  const started = performance.now();
+  const ranker = createRanker(docs.map((doc) => ({ id: doc.id, text: `${doc.title}\n${doc.text}` })), options);
+  const built = performance.now();
+  const category = new Map(docs.map((doc) => [doc.id, doc.category]));
+  let sum = 0;
+  let queries = 0;
+  const first = querySet === 'held-out' ? 1 : 0;
+  const step = querySet === 'all' ? 1 : 2;
+  for (let i = first; i < docs.length; i += step) {
+    const doc = docs[i]!;
+    const hits = ranker.related(doc.id, 10);
+    sum += hits.filter((hit) => category.get(hit.id) === doc.category).length / 10;
+    queries++;
+  }
+  const done = performance.now();
+  return {
+    p10: Math.round((10_000 * sum) / queries) / 10_000,
+    msPerQuery: Math.round((100 * (done - built)) / queries) / 100,
+    buildMs: Math.round(built - started),
+    queries,
+  };
+}
+
+function main(): void {
+  const docs = readBbc();
+  if (process.argv.includes('--tune')) {
+    const grid: Record<string, unknown[]> = JSON.parse(process.env.GRID ?? '{}');
+    let best: Partial<RankerOptions> = JSON.parse(process.env.START ?? '{}');
+    let bestP = evaluateRelated(docs, best, 'tune').p10;
+    console.log('start', JSON.stringify({ ...DEFAULT_RANKER_OPTIONS, ...best }), bestP);
+    for (const [key, values] of Object.entries(grid))
+      for (const value of values) {
+        const trial = { ...best, [key]: value };
+        const scores = evaluateRelated(docs, trial, 'tune');
+        console.log(`${key}=${JSON.stringify(value)}  P@10 ${scores.p10}  ${scores.msPerQuery} ms/query`);
+        if (scores.p10 > bestP) [best, bestP] = [trial, scores.p10];
+      }
+    console.log('best', JSON.stringify(best), bestP);
+    return;
+  }
+  for (const querySet of ['tune', 'held-out', 'all'] as const) {
+    const scores = evaluateRelated(docs, {}, querySet);
+    console.log(
+      `BBC ${querySet.padEnd(8)} P@10 ${scores.p10.toFixed(4)} over ${scores.queries} queries; index built in ${scores.buildMs} ms; ${scores.msPerQuery} ms/query`,
+    );
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
