@@ -1,7 +1,115 @@
-import type { Command } from './io.js';
+/**
+ * `commonplace build [--library DIR] [--out DIR] [--no-cache]`
+ *
+ * Lints first: errors stop the build (exit 1, the report printed, nothing in
+ * the output folder touched); warnings are printed and the build goes on.
+ * Then every output is rendered in memory and written atomically, one file
+ * at a time, so an interrupted build leaves each previous output whole.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
+import { rules } from '../check/rules/index.js';
+import { writeOutputs } from '../emit/index.js';
+import { buildLibrary } from '../pipeline.js';
+import type { Diagnostic } from '../types.js';
+import { formatters } from './format/index.js';
+import { UsageError, type Command, type CommandIO } from './io.js';
+import { displayPath, locateLibrary } from './library.js';
 
-// Placeholder until the command lands (owned by its issue).
-export const run: Command = async (_argv, io) => {
-  io.stderr.write('commonplace build: not implemented yet\n');
-  return 2;
+export const usage = `Usage: commonplace build [options]
+
+Lints the library, then writes the handbook and the index:
+  handbook.md, handbook.html, index.json, index.schema.json
+
+Options:
+  --library DIR   the library folder (default: "library" in commonplace.config.json)
+  --out DIR       the output folder (default: "dist" in commonplace.config.json)
+  --no-cache      parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
+  -h, --help      show this help
+
+Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error.
+SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing else varies.`;
+
+/** Libraries larger than this get a progress line on a terminal. */
+const PROGRESS_THRESHOLD = 300;
+
+export const run: Command = async (argv, io) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        library: { type: 'string' },
+        out: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const started = process.hrtime.bigint();
+  const { config, configDir, root } = locateLibrary(io, values.library);
+  const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
+  const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
+  const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
+
+  const result = await buildLibrary({ root, config, cache, onProgress: progress });
+  progress?.(-1, 0);
+  cache?.flush();
+
+  const report = lintReport(io, root, result.diagnostics);
+  if (report) io.stdout.write(report);
+  if (!result.ok || !result.library) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr.write(`commonplace build: ${errors} lint error${errors === 1 ? '' : 's'}; nothing written to ${displayPath(io, outDir)}\n`);
+    return 1;
+  }
+
+  const written = writeOutputs(outDir, result.outputs);
+  const { notes, concepts } = result.library;
+  if (notes.length === 0) {
+    io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);
+  }
+  const links = notes.reduce((sum, n) => sum + n.links.length, 0);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  io.stdout.write(
+    `Built ${plural(notes.length, 'note')}, ${plural(concepts.length, 'concept')}, ${plural(links, 'link')} → ` +
+      `${plural(written.length, 'file')} in ${displayPath(io, outDir)} (${seconds.toFixed(1)} s)\n`,
+  );
+  return 0;
 };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The lint findings as the stylish report, paths as the user would type them; '' when clean. */
+function lintReport(io: CommandIO, root: string, diagnostics: readonly Diagnostic[]): string {
+  const shown = diagnostics.filter((d) => d.severity !== 'info');
+  if (shown.length === 0) return '';
+  const display = (file: string): string => displayPath(io, path.join(root, file));
+  const mapped = shown.map((d) => ({ ...d, file: display(d.file) }));
+  const files = [...new Set(mapped.map((d) => d.file))];
+  return formatters.stylish({ diagnostics: mapped, files, rules, color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined });
+}
+
+/** A one-line progress counter on stderr for large libraries; `(-1, 0)` clears it. */
+function progressLine(io: CommandIO): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    if (done < 0) {
+      if (last > 0) io.stderr.write('\r\x1b[K');
+      return;
+    }
+    if (total < PROGRESS_THRESHOLD) return;
+    if (done !== total && done - last < 50) return;
+    last = done;
+    io.stderr.write(`\rReading notes ${done}/${total}`);
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The pipeline, top to bottom: discover + read → glossary → mentions → check
+ * → link → emit. Each stage is a plain function over the shared types; this
+ * file only sequences them. It returns results and writes nothing: the CLI
+ * decides what to print, what to write and which exit code to give.
+ */
+import { checkLibrary } from './check/run.js';
+import type { Config } from './config.js';
+import { emitAll, type OutputFile } from './emit/index.js';
+import { loadGlossary } from './link/glossary.js';
+import { linkLibrary } from './link/index.js';
+import { findMentions } from './link/mentions.js';
+import { readLibrary, type NoteCache } from './read/index.js';
+import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
+
+export interface RunOptions {
+  /** Absolute path of the library folder. */
+  root: string;
+  config: Config;
+  /** Lint only these files (library-wide rules still see every note). */
+  files?: string[];
+  /** Worker threads for parsing; 0 parses in the main thread. */
+  workers?: number;
+  /** Per-note parse cache (see src/cache); omit for a cold run. */
+  cache?: NoteCache;
+  /** Called as notes are read, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LintResult {
+  notes: Note[];
+  failures: ReadFailure[];
+  concepts: Concept[];
+  mentions: Map<NoteId, Mention[]>;
+  /** Sorted by file, line, column, rule id. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks the whole library. */
+export async function lintLibrary(options: RunOptions): Promise<LintResult> {
+  const { root, config } = options;
+  const read = await readLibrary(root, config, {
+    workers: options.workers,
+    cache: options.cache,
+    onProgress: options.onProgress,
+  });
+  const glossary = loadGlossary(root, config);
+  const mentions = findMentions(read.notes, glossary.concepts);
+  let diagnostics = checkLibrary({
+    notes: read.notes,
+    failures: read.failures,
+    concepts: glossary.concepts,
+    mentions,
+    config,
+    readDiagnostics: [...read.diagnostics, ...glossary.diagnostics],
+  });
+  if (options.files) diagnostics = diagnostics.filter(inFiles(options.files));
+  return { notes: read.notes, failures: read.failures, concepts: glossary.concepts, mentions, diagnostics };
+}
+
+export interface BuildResult extends LintResult {
+  /** False when lint found errors: nothing was emitted. */
+  ok: boolean;
+  library: Library | null;
+  outputs: OutputFile[];
+}
+
+/** Lints, then (when there are no errors) links the library and renders every output in memory. */
+export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
+  const lint = await lintLibrary(options);
+  if (lint.diagnostics.some((d) => d.severity === 'error')) {
+    return { ...lint, ok: false, library: null, outputs: [] };
+  }
+  const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
+  library.diagnostics = lint.diagnostics;
+  return { ...lint, ok: true, library, outputs: emitAll(library, options.config) };
+}
+
+const inFiles = (files: string[]) => {
+  const wanted = new Set(files);
+  return (d: Diagnostic): boolean => wanted.has(d.file);
+};
