@@ -23,7 +23,7 @@ export function indexSchema(config: Config): Record<string, unknown> {
     required: ['schemaVersion', 'notes', 'concepts'],
     properties: {
       schemaVersion: { const: INDEX_SCHEMA_VERSION, description: 'Version of this shape; changes on any incompatible change.' },
-      generatedAt: { type: 'string', format: 'date-time', description: 'Only present when the build ran with SOURCE_DATE_EPOCH set.' },
+      generatedAt: { type: 'string', format: 'date-time', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$', description: 'Only present when the build ran with SOURCE_DATE_EPOCH set.' },
       notes: { type: 'array', description: 'Sorted by id (code point).', items: { $ref: '#/$defs/note' } },
       concepts: { type: 'array', description: 'Sorted by id (code point).', items: { $ref: '#/$defs/concept' } },
     },
