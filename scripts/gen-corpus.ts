@@ -123,6 +123,7 @@ function renderNote(random: Random, note: PlannedNote, sameTopic: string[], word
     otherConcepts,
     linkTargets: random.sample(sameTopic.filter((t) => t !== note.title), 4),
     authorName: (note.authors[0] ?? 'The author').split(' ').at(-1) ?? 'The author',
+    linkedConcepts: new Set(),
   };
   const sectionWords = Math.max(30, Math.round((words - 120) / 3));
   const body = [

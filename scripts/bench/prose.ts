@@ -18,6 +18,8 @@ export interface ProsePlan {
   linkTargets: string[];
   /** The first author's family name, for "X argues that…". */
   authorName: string;
+  /** Concepts already linked in this note (the first mention links, later ones do not). */
+  linkedConcepts: Set<string>;
 }
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -28,7 +30,11 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 function sentenceMaker(random: Random, plan: ProsePlan) {
   const concept = (): string => {
     const seed = random.chance(0.8) || plan.otherConcepts.length === 0 ? random.pick(plan.concepts) : random.pick(plan.otherConcepts);
-    return random.chance(0.15) && seed.aliases.length > 0 ? random.pick(seed.aliases) : seed.name;
+    const name = random.chance(0.15) && seed.aliases.length > 0 ? random.pick(seed.aliases) : seed.name;
+    // The first mention of a concept in a note links it, as a careful writer (and the lint) would.
+    if (plan.linkedConcepts.has(seed.name)) return name;
+    plan.linkedConcepts.add(seed.name);
+    return `[[${name}]]`;
   };
   const topicNoun = (): string => random.pick(plan.topic.nouns);
   const noun = (): string => decorate(random.pick(common.nouns));

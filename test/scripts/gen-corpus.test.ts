@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,11 +84,12 @@ describe('generateCorpus', () => {
     for (const note of notes) for (const concept of note.meta.concepts) expect(names).toContain(concept);
   });
 
-  it('should only wikilink to titles of generated notes, and link some', () => {
+  it('should only wikilink to generated titles or glossary concepts, and link some notes', () => {
     const titles = new Set(notes.map((n) => n.meta.title));
+    const concepts = new Set(loadGlossary(library, defaultConfig).concepts.flatMap((c) => [c.name, ...c.aliases]));
     const targets = notes.flatMap((n) => n.wikilinks.map((w) => w.target));
-    expect(targets.length).toBeGreaterThan(notes.length / 2);
-    for (const target of targets) expect(titles).toContain(target);
+    expect(targets.filter((t) => titles.has(t)).length).toBeGreaterThan(notes.length / 2);
+    for (const target of targets) expect(titles.has(target) || concepts.has(target)).toBe(true);
   });
 
   it('should mention declared concepts in the prose so cross-linking has work to do', () => {
@@ -95,5 +97,17 @@ describe('generateCorpus', () => {
       const text = note.text.toLowerCase();
       expect(note.meta.concepts.some((c) => text.includes(c.toLowerCase()))).toBe(true);
     }
+  });
+});
+
+describe('generated notes through the real CLI', () => {
+  it('should lint clean: no errors, warnings or suggestions', () => {
+    const dir = generate('lint-clean', 20, 500);
+    const cli = path.resolve(import.meta.dirname, '../../bin/commonplace.js');
+    const result = spawnSync(process.execPath, [cli, 'lint', '--library', dir, '--format', 'json'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const files = JSON.parse(result.stdout) as { filePath: string; messages: unknown[] }[];
+    expect(files.flatMap((f) => f.messages.map((m) => ({ file: path.basename(f.filePath), m })))).toEqual([]);
+    expect(result.status).toBe(0);
   });
 });
