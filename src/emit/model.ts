@@ -38,8 +38,8 @@ export interface HandbookModel {
   backMatter: { anchor: string; title: string; nodes: RootContent[] }[];
 }
 
-/** The notice an empty library's handbook shows instead of chapters. */
-export const EMPTY_NOTICE = 'This library has no notes yet. Add essays to the library folder and run `commonplace build` again.';
+/** The notice an empty library's handbook shows instead of chapters (as plain text). */
+export const EMPTY_NOTICE = 'This library has no notes yet. Add essays to the library folder and run commonplace build again.';
 
 const cache = new WeakMap<Library, WeakMap<Config, HandbookModel>>();
 
@@ -75,7 +75,10 @@ function titlePage(ctx: EmitContext): RootContent[] {
   if (handbook.subtitle) out.push(paragraph([{ type: 'emphasis', children: [text(handbook.subtitle)] }], 'subtitle'));
   if (handbook.editor) out.push(paragraph([text(`Edited by ${handbook.editor}`)], 'editor'));
   const { notes, concepts } = ctx.library;
-  if (notes.length === 0) out.push(paragraph([text(EMPTY_NOTICE)], 'notice'));
+  if (notes.length === 0) {
+    const [before, after] = EMPTY_NOTICE.split('commonplace build') as [string, string];
+    out.push(paragraph([text(before), { type: 'inlineCode', value: 'commonplace build' }, text(after)], 'notice'));
+  }
   else out.push(paragraph([text(`${count(notes.length, 'essay')} · ${count(concepts.length, 'concept')}`)], 'counts'));
   return out;
 }
