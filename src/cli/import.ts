@@ -48,7 +48,7 @@ export const run: Command = async (argv, io) => {
 
   const { config, configDir } = loadConfig(io.cwd);
   const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
-  const index = new LibraryIndex(libraryDir, config);
+  const index = await LibraryIndex.load(libraryDir, config);
   const dryRun = values['dry-run'] === true;
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
   let refused = 0;

@@ -127,7 +127,7 @@ export const run: Command = async (argv, io) => {
     throw error;
   }
   const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
-  const outcome = createNote(new LibraryIndex(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
+  const outcome = createNote(await LibraryIndex.load(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
   if (outcome.status === 'refused') {
     io.stderr.write(`commonplace new: refused, nothing written:\n${outcome.reasons.map((r) => `  - ${r}\n`).join('')}`);
     return 1;

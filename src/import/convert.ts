@@ -3,12 +3,12 @@
  * create. Each step can refuse with reasons; a refused file writes nothing.
  */
 import type { Config } from '../config.js';
+import { decode } from '../read/decode.js';
 import { createNote, type CreateOutcome, type LibraryIndex } from '../scaffold/create.js';
 import { fieldEntries } from '../scaffold/fields.js';
 import { emitFrontmatter } from '../scaffold/frontmatter.js';
 import { renderBody } from '../scaffold/markdown.js';
 import { slugify } from '../scaffold/slug.js';
-import { decodeText } from './decode.js';
 import { parsePlainText, type PlainNote } from './plaintext.js';
 
 /** What importing one file did: the create outcome plus the note text (shown by `--dry-run`). */
@@ -21,8 +21,9 @@ export function renderImportedNote(note: PlainNote, config: Config): string {
 
 /** Converts `bytes` (a plain-text note) into `<library>/<slug>.md`, refusing anything that does not fit. */
 export function convertPlainText(bytes: Uint8Array, config: Config, index: LibraryIndex, dryRun: boolean): ConvertOutcome {
-  const decoded = decodeText(bytes);
-  if ('problem' in decoded) return { status: 'refused', file: null, reasons: [decoded.problem], content: null };
+  // The reader's strict decoding: invalid UTF-8, UTF-16, NUL bytes, empty files are refused with a position.
+  const decoded = decode(bytes, config.maxFileBytes);
+  if (!decoded.ok) return { status: 'refused', file: null, reasons: [decoded.message], content: null };
   const parsed = parsePlainText(decoded.text, config);
   if (!parsed.ok) return { status: 'refused', file: null, reasons: parsed.problems, content: null };
   const content = renderImportedNote(parsed.note, config);

@@ -18,10 +18,14 @@ export type CreateOutcome =
 
 /** The library as seen before writing; `remember` adds notes written in this run. */
 export class LibraryIndex {
-  private readonly notes: ExistingNote[];
+  private constructor(
+    readonly libraryDir: string,
+    private readonly notes: ExistingNote[],
+  ) {}
 
-  constructor(readonly libraryDir: string, config: Config) {
-    this.notes = listExistingNotes(libraryDir, config);
+  /** Reads the front matter of every note under `libraryDir` (none when it does not exist yet). */
+  static async load(libraryDir: string, config: Config): Promise<LibraryIndex> {
+    return new LibraryIndex(libraryDir, await listExistingNotes(libraryDir, config));
   }
 
   /** Reasons `candidate` may not be added (empty when it may). */

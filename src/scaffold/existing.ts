@@ -1,14 +1,19 @@
 /**
  * What the library already holds, as far as `new` and `import` need to know
- * to refuse a duplicate: each note's id, title, aliases and source. A light
- * read (front matter only, through the `yaml` package); files it cannot read
- * are skipped here and reported by `lint`.
+ * to refuse a duplicate: each note's id, title, aliases and source. It uses
+ * the reader's own discovery (same ignore rules, symlinks never followed),
+ * decoding and front-matter reader, but skips the Markdown parse: a
+ * pathological body cannot slow down `new`. Files it cannot read still count
+ * for their id; `lint` reports what is wrong with them.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import type { Config } from '../config.js';
-import { compareCodePoints } from '../util/sort.js';
+import { decode } from '../read/decode.js';
+import { collisionKey, discover } from '../read/discover.js';
+import { readFrontmatter } from '../read/frontmatter.js';
+import { LineIndex } from '../read/lines.js';
+import { noteIdOf } from '../read/parse.js';
 
 /** One note already in the library. */
 export interface ExistingNote {
@@ -35,26 +40,25 @@ export interface Candidate {
   source: string;
 }
 
-/** Notes under `libraryDir` (dot- and `_`-folders skipped, symlinks never followed), sorted by path. */
-export function listExistingNotes(libraryDir: string, config: Config): ExistingNote[] {
-  const notes: ExistingNote[] = [];
-  walk(libraryDir, '', config, notes);
-  return notes.sort((a, b) => compareCodePoints(a.path, b.path));
+/** The notes under `libraryDir` as discovery finds them (sorted by path); an absent library is empty. */
+export async function listExistingNotes(libraryDir: string, config: Config): Promise<ExistingNote[]> {
+  const { files } = await discover(libraryDir, config);
+  return Promise.all(files.map((file) => readExisting(libraryDir, file, config)));
 }
 
 /**
- * Every clash of `candidate` with `existing`: the same slug (case- and
- * normalisation-insensitive, as file systems may be), the same title or alias
- * (case-insensitive), the same source URL (normalised by the URL parser).
+ * Every clash of `candidate` with `existing`: the same id once case and
+ * Unicode normalisation are folded (as some file systems do), the same title
+ * or alias (case-insensitive), the same source URL (normalised by the URL parser).
  */
 export function findConflicts(existing: readonly ExistingNote[], candidate: Candidate): Conflict[] {
   const conflicts: Conflict[] = [];
-  const slug = foldCase(candidate.slug);
-  const title = foldCase(candidate.title);
+  const slug = collisionKey(candidate.slug);
+  const title = foldTitle(candidate.title);
   const source = normaliseUrl(candidate.source);
   for (const note of existing) {
-    if (foldCase(note.id) === slug) conflicts.push({ field: 'slug', note: note.path });
-    if ([note.title, ...note.aliases].some((t) => t !== null && foldCase(t) === title)) {
+    if (collisionKey(note.id) === slug) conflicts.push({ field: 'slug', note: note.path });
+    if ([note.title, ...note.aliases].some((t) => t !== null && foldTitle(t) === title)) {
       conflicts.push({ field: 'title', note: note.path });
     }
     if (note.source !== null && normaliseUrl(note.source) === source) conflicts.push({ field: 'source', note: note.path });
@@ -74,32 +78,15 @@ export function describeConflict(conflict: Conflict, candidate: Candidate): stri
   }
 }
 
-function walk(root: string, relative: string, config: Config, out: ExistingNote[]): void {
-  let entries;
+async function readExisting(root: string, file: string, config: Config): Promise<ExistingNote> {
+  const base: ExistingNote = { path: file, id: noteIdOf(file), title: null, aliases: [], source: null };
   try {
-    entries = readdirSync(path.join(root, relative), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
-    const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) walk(root, rel, config, out);
-    else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name)) {
-      const note = readNote(path.join(root, rel), rel, config);
-      if (note) out.push(note);
-    }
-  }
-}
-
-function readNote(file: string, rel: string, config: Config): ExistingNote | null {
-  const id = path.posix.basename(rel).replace(/\.(?:md|markdown)$/i, '');
-  const base: ExistingNote = { path: rel, id, title: null, aliases: [], source: null };
-  try {
-    if (lstatSync(file).size > config.maxFileBytes) return base;
-    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-    const data = frontmatterData(text, config.maxFrontmatterBytes);
-    if (!data) return base;
+    const absolute = path.join(root, file);
+    if ((await lstat(absolute)).size > config.maxFileBytes) return base;
+    const decoded = decode(await readFile(absolute), config.maxFileBytes);
+    if (!decoded.ok) return base;
+    const data = readFrontmatter(decoded.text, new LineIndex(decoded.text), config).frontmatter?.data ?? null;
+    if (data === null) return base;
     return {
       ...base,
       title: typeof data.title === 'string' ? data.title : null,
@@ -111,15 +98,7 @@ function readNote(file: string, rel: string, config: Config): ExistingNote | nul
   }
 }
 
-function frontmatterData(text: string, maxBytes: number): Record<string, unknown> | null {
-  if (!text.startsWith('---\n')) return null;
-  const close = text.indexOf('\n---', 3);
-  if (close === -1 || close > maxBytes) return null;
-  const data: unknown = parse(text.slice(4, close + 1), { schema: 'core', maxAliasCount: 0, logLevel: 'silent' });
-  return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-}
-
-function foldCase(text: string): string {
+function foldTitle(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();
 }
 

@@ -2,14 +2,15 @@
  * The fields of a new note and how each is checked, shared by `new` and
  * `import` so both write the same front matter in the same order.
  */
+import { FIELD_ORDER, KINDS } from '../check/fields.js';
 import type { Config } from '../config.js';
 import type { FrontmatterEntries, FrontmatterValue } from './frontmatter.js';
 
-/** The kinds of work a note may describe (`kind` in the front matter). */
-export const KINDS = ['essay', 'book', 'paper', 'talk', 'post'] as const;
+/** The kinds of work a note may describe (`kind`), as lint checks them. */
+export { KINDS };
 
-/** The front-matter keys in the note format's documented order (README, lint's key-order fix). */
-export const FRONTMATTER_KEY_ORDER = ['title', 'author', 'year', 'source', 'venue', 'kind', 'tags', 'concepts', 'aliases'] as const;
+/** The front-matter keys in lint's canonical order (its key-order rule and fix use the same list). */
+export const FRONTMATTER_KEY_ORDER = FIELD_ORDER;
 
 /** Everything a scaffolded or imported note says about its work. */
 export interface NoteFields {

@@ -69,9 +69,9 @@ describe('commonplace import', () => {
     expect(readdirSync(library).sort()).toEqual([SEED_NOTE, 'team-topologies.md']);
     expect(result.stdout).toBe(`${SEED} → library/${SEED_NOTE}\nvariants-crlf-pipe.txt → library/team-topologies.md\n`);
     expect(result.stderr).toContain('no-title.txt: refused, nothing written:\n  - no title');
-    expect(result.stderr).toContain('binary-png.txt: refused, nothing written:\n  - not UTF-8 text (byte 1');
+    expect(result.stderr).toContain('binary-png.txt: refused, nothing written:\n  - not UTF-8 text (it looks like binary data');
     expect(result.stderr).toContain('no-sections.txt: refused, nothing written:\n  - no section lines');
-    expect(result.stderr).toContain('invalid-utf8.txt: refused, nothing written:\n  - not UTF-8 text (byte 22');
+    expect(result.stderr).toContain('invalid-utf8.txt: refused, nothing written:\n  - not UTF-8 text (invalid byte 0xE9, at line 3, column 4)');
     expect(result.stderr).toContain('missing.txt: refused, nothing written:\n  - cannot read: ENOENT');
   });
 

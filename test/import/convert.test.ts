@@ -28,8 +28,8 @@ function paragraphsOf(markdown: string): string[] {
 }
 
 describe('convertPlainText', () => {
-  it('should import the seed as a note the reader sees with the seed\'s fields, summary and sections', () => {
-    const outcome = convertPlainText(seedBytes, defaultConfig, new LibraryIndex(library, defaultConfig), false);
+  it('should import the seed as a note the reader sees with the seed\'s fields, summary and sections', async () => {
+    const outcome = convertPlainText(seedBytes, defaultConfig, await LibraryIndex.load(library, defaultConfig), false);
     expect(outcome.status).toBe('created');
     expect(readdirSync(library)).toEqual(['amazons-single-threaded-model.md']);
     const text = readFileSync(path.join(library, 'amazons-single-threaded-model.md'), 'utf8');
@@ -52,21 +52,21 @@ describe('convertPlainText', () => {
     ]);
   });
 
-  it('should write nothing in a dry run and still return the content', () => {
-    const outcome = convertPlainText(seedBytes, defaultConfig, new LibraryIndex(library, defaultConfig), true);
+  it('should write nothing in a dry run and still return the content', async () => {
+    const outcome = convertPlainText(seedBytes, defaultConfig, await LibraryIndex.load(library, defaultConfig), true);
     expect(outcome.status).toBe('created');
     expect(outcome.content).toContain('## Critique');
     expect(readdirSync(library)).toEqual([]);
   });
 
-  it.each(['no-title.txt', 'no-sections.txt', 'missing-metadata.txt', 'binary-png.txt', 'invalid-utf8.txt'])('should refuse %s and write nothing', (name) => {
-    const outcome = convertPlainText(readFileSync(`test/fixtures/import/${name}`), defaultConfig, new LibraryIndex(library, defaultConfig), false);
+  it.each(['no-title.txt', 'no-sections.txt', 'missing-metadata.txt', 'binary-png.txt', 'invalid-utf8.txt'])('should refuse %s and write nothing', async (name) => {
+    const outcome = convertPlainText(readFileSync(`test/fixtures/import/${name}`), defaultConfig, await LibraryIndex.load(library, defaultConfig), false);
     expect(outcome.status).toBe('refused');
     expect(outcome.status === 'refused' && outcome.reasons.length).toBeGreaterThan(0);
     expect(readdirSync(library)).toEqual([]);
   });
 
-  it('should keep text that looks like Markdown as the same plain text', () => {
+  it('should keep text that looks like Markdown as the same plain text', async () => {
     const parsed = parsePlainText(readFileSync('test/fixtures/import/variants-crlf-pipe.txt', 'utf8').replace(/\r\n/g, '\n'), defaultConfig);
     if (!parsed.ok) throw new Error(parsed.problems.join('; '));
     const markdown = renderImportedNote(parsed.note, defaultConfig);
@@ -89,7 +89,7 @@ const isPlainParagraph = (p: string): boolean => {
 const paragraphs = fc.array(paragraph.filter(isPlainParagraph), { minLength: 1, maxLength: 4 });
 
 describe('import never loses a paragraph', () => {
-  it('should keep every paragraph of a generated plain-text note, in order, as the same text', () => {
+  it('should keep every paragraph of a generated plain-text note, in order, as the same text', async () => {
     fc.assert(
       fc.property(line.filter(isPlainParagraph), line.filter((l) => isPlainParagraph(l) && !/[,&;]|\sand\s/.test(l)), paragraphs, paragraphs, paragraphs, paragraphs, (title, author, summary, central, critique, why) => {
         const text = [

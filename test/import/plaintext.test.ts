@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../../src/config.js';
-import { decodeText } from '../../src/import/decode.js';
+import { decode } from '../../src/read/decode.js';
 import { parsePlainText, splitAuthors, type PlainParse } from '../../src/import/plaintext.js';
 
 const parseFixture = (name: string, config = defaultConfig): PlainParse => {
-  const decoded = decodeText(readFileSync(`test/fixtures/import/${name}`));
-  if (!('text' in decoded)) throw new Error(decoded.problem);
+  const decoded = decode(readFileSync(`test/fixtures/import/${name}`));
+  if (!decoded.ok) throw new Error(decoded.message);
   return parsePlainText(decoded.text, config);
 };
 

@@ -20,26 +20,26 @@ const note = (title: string, source: string, extra = ''): string => `---\ntitle:
 const candidate = { slug: 'fresh', title: 'Fresh Title', source: 'https://example.com/fresh' };
 
 describe('createNote', () => {
-  it('should create the file with exactly the given content and report it', () => {
-    const outcome = createNote(new LibraryIndex(library, defaultConfig), candidate, 'body\n');
+  it('should create the file with exactly the given content and report it', async () => {
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'body\n');
     expect(outcome).toEqual({ status: 'created', file: path.join(library, 'fresh.md') });
     expect(readFileSync(path.join(library, 'fresh.md'), 'utf8')).toBe('body\n');
   });
 
-  it('should never overwrite: a second note with the same slug is refused and the first stays byte-identical', () => {
-    createNote(new LibraryIndex(library, defaultConfig), candidate, 'first\n');
+  it('should never overwrite: a second note with the same slug is refused and the first stays byte-identical', async () => {
+    createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'first\n');
     const before = readFileSync(path.join(library, 'fresh.md'));
-    const outcome = createNote(new LibraryIndex(library, defaultConfig), { ...candidate, title: 'Other', source: 'https://example.com/other' }, 'second\n');
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), { ...candidate, title: 'Other', source: 'https://example.com/other' }, 'second\n');
     expect(outcome.status).toBe('refused');
     expect(outcome.status === 'refused' && outcome.reasons.join('\n')).toMatch(/fresh\.md already exists .*--slug fresh-2/);
     expect(readFileSync(path.join(library, 'fresh.md'))).toEqual(before);
   });
 
-  it('should refuse a planted dangling symlink at the target and leave it and its target alone', () => {
+  it('should refuse a planted dangling symlink at the target and leave it and its target alone', async () => {
     const target = path.join(root, 'outside.md');
     symlinkSync(target, path.join(library, 'fresh.md'));
     // The light library scan does not follow links, so only the exclusive create can catch this.
-    const outcome = createNote(new LibraryIndex(library, defaultConfig), candidate, 'payload\n');
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'payload\n');
     expect(outcome.status).toBe('refused');
     expect(outcome.status === 'refused' && outcome.reasons[0]).toMatch(/already exists .*nothing was overwritten/);
     expect(existsSync(target)).toBe(false);
@@ -47,11 +47,11 @@ describe('createNote', () => {
     expect(readlinkSync(path.join(library, 'fresh.md'))).toBe(target);
   });
 
-  it('should refuse a title already used (any case) or a source already cited, naming the note', () => {
+  it('should refuse a title already used (any case) or a source already cited, naming the note', async () => {
     mkdirSync(path.join(library, 'sub'));
     writeFileSync(path.join(library, 'sub', 'old.md'), note('FRESH title', 'https://example.com/other'));
     writeFileSync(path.join(library, 'cited.md'), note('Something', 'https://example.com/fresh/'));
-    const outcome = createNote(new LibraryIndex(library, defaultConfig), candidate, 'x');
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'x');
     expect(outcome).toMatchObject({ status: 'refused' });
     const reasons = outcome.status === 'refused' ? outcome.reasons : [];
     expect(reasons).toHaveLength(2);
@@ -60,32 +60,32 @@ describe('createNote', () => {
     expect(existsSync(path.join(library, 'fresh.md'))).toBe(false);
   });
 
-  it('should refuse a title equal to another note\'s alias', () => {
+  it('should refuse a title equal to another note\'s alias', async () => {
     writeFileSync(path.join(library, 'old.md'), note('Old', 'https://example.com/old', 'aliases: [Fresh Title]\n'));
-    expect(createNote(new LibraryIndex(library, defaultConfig), candidate, 'x').status).toBe('refused');
+    expect(createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'x').status).toBe('refused');
   });
 
-  it('should treat a case-only slug difference as a clash (case-insensitive file systems)', () => {
+  it('should treat a case-only slug difference as a clash (case-insensitive file systems)', async () => {
     writeFileSync(path.join(library, 'Fresh.md'), note('Unrelated', 'https://example.com/u'));
-    expect(createNote(new LibraryIndex(library, defaultConfig), candidate, 'x').status).toBe('refused');
+    expect(createNote(await LibraryIndex.load(library, defaultConfig), candidate, 'x').status).toBe('refused');
   });
 
-  it('should write nothing in a dry run but still see clashes within the run', () => {
-    const index = new LibraryIndex(library, defaultConfig);
+  it('should write nothing in a dry run but still see clashes within the run', async () => {
+    const index = await LibraryIndex.load(library, defaultConfig);
     expect(createNote(index, candidate, 'x', true).status).toBe('created');
     expect(readdirSync(library)).toEqual([]);
     expect(createNote(index, { ...candidate, slug: 'other' }, 'x', true).status).toBe('refused');
   });
 
-  it('should create the library folder when it does not exist yet', () => {
+  it('should create the library folder when it does not exist yet', async () => {
     const fresh = path.join(root, 'new-library');
-    expect(createNote(new LibraryIndex(fresh, defaultConfig), candidate, 'x').status).toBe('created');
+    expect(createNote(await LibraryIndex.load(fresh, defaultConfig), candidate, 'x').status).toBe('created');
     expect(readdirSync(fresh)).toEqual(['fresh.md']);
   });
 });
 
 describe('listExistingNotes', () => {
-  it('should skip hidden and underscore folders, unreadable front matter and symlinks, sorted by path', () => {
+  it('should skip hidden and underscore folders, unreadable front matter and symlinks, sorted by path', async () => {
     mkdirSync(path.join(library, '.git'));
     mkdirSync(path.join(library, '_drafts'));
     writeFileSync(path.join(library, '.git', 'x.md'), note('Hidden', 'https://h.example'));
@@ -94,7 +94,7 @@ describe('listExistingNotes', () => {
     writeFileSync(path.join(library, 'a.md'), '---\ntitle: [unclosed\n---\n');
     writeFileSync(path.join(library, 'c.md'), '---\nx: &a [1]\ny: *a\n---\n');
     symlinkSync('/etc/passwd', path.join(library, 'd.md'));
-    expect(listExistingNotes(library, defaultConfig)).toEqual([
+    expect(await listExistingNotes(library, defaultConfig)).toEqual([
       { path: 'a.md', id: 'a', title: null, aliases: [], source: null },
       { path: 'b.md', id: 'b', title: 'B', aliases: [], source: 'https://b.example' },
       { path: 'c.md', id: 'c', title: null, aliases: [], source: null },
