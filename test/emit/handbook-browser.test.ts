@@ -1,0 +1,161 @@
+/**
+ * The handbook in a real headless Chromium (Debian's /usr/bin/chromium via
+ * playwright-core), opened from file:// as a reader would open it from a
+ * share drive. Screenshots go to test-output/ for a person to review.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { emitAll } from '../../src/emit/index.js';
+import { writeOutputs } from '../../src/emit/write.js';
+import { buildFixtureLibrary, fixtureConfig, TEST_OUTPUT } from './build-fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const REPO = path.resolve(TEST_OUTPUT, '..');
+
+let browser: Browser;
+let fixturePage: string;
+let bundledPage: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; CI does this in .ci/run). The browser test never skips.`);
+  }
+  const fixtureDir = path.join(TEST_OUTPUT, 'browser', 'fixture');
+  const bundledDir = path.join(TEST_OUTPUT, 'browser', 'bundled');
+  mkdirSync(fixtureDir, { recursive: true });
+  writeOutputs(fixtureDir, emitAll(await buildFixtureLibrary(), fixtureConfig()));
+  const { config } = loadConfig(REPO);
+  writeOutputs(bundledDir, emitAll(await buildFixtureLibrary(path.join(REPO, config.library), config), config));
+  fixturePage = pathToFileURL(path.join(fixtureDir, 'handbook.html')).href;
+  bundledPage = pathToFileURL(path.join(bundledDir, 'handbook.html')).href;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Watched {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+/** Opens `url` in a fresh context that records console errors, page errors and every request. */
+async function open(url: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await context.route('**/*', async (route) => {
+    const requested = route.request().url();
+    requests.push(requested);
+    if (requested === url) await route.continue();
+    else await route.abort();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+const inViewport = (page: Page, selector: string): Promise<boolean> =>
+  page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= -1 && box.top < window.innerHeight;
+  });
+
+describe('handbook.html in headless Chromium', () => {
+  it('should load from file:// with no console error and no request but the file itself', async () => {
+    for (const url of [fixturePage, bundledPage]) {
+      const { page, errors, requests } = await open(url);
+      await page.waitForTimeout(300);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      await page.context().close();
+    }
+  }, 30_000);
+
+  it('should find a known essay by typing in the search box and go to it with Enter', async () => {
+    const { page, errors } = await open(fixturePage);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('committees');
+    await page.waitForSelector('#search-results:not([hidden]) a');
+    const titles = await page.$$eval('#search-results .search-result-title', (els) => els.map((e) => e.textContent));
+    expect(titles[0]).toBe('How Do Committees Invent?');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#user-content-note-committees');
+    expect(await inViewport(page, '#user-content-note-committees')).toBe(true);
+    expect(await page.$eval('#search-results', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 30_000);
+
+  it('should move through results with the arrow keys and find concepts too', async () => {
+    const { page } = await open(fixturePage);
+    await page.focus('#search-input');
+    await page.keyboard.type('deep');
+    await page.waitForSelector('#search-results:not([hidden]) a');
+    const kinds = await page.$$eval('#search-results a', (els) => els.map((e) => e.className));
+    expect(kinds.some((k) => k.includes('search-result-concept'))).toBe(true);
+    expect(kinds.some((k) => k.includes('search-result-essay'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    const current = await page.$$eval('#search-results a', (els) => els.findIndex((e) => e.getAttribute('aria-current') === 'true'));
+    expect(current).toBe(1);
+    await page.context().close();
+  }, 30_000);
+
+  it('should land on the glossary entry when a concept link is followed', async () => {
+    const { page } = await open(fixturePage);
+    const href = await page.$eval('a.concept-link', (a) => a.getAttribute('href'));
+    expect(href).toMatch(/^#user-content-concept-/);
+    await page.click('a.concept-link');
+    expect(await page.evaluate(() => location.hash)).toBe(href);
+    const target = `[id="${href!.slice(1)}"]`;
+    expect(await page.$eval(target, (el) => [el.tagName, el.className])).toEqual(['H3', 'concept-title']);
+    expect(await page.$eval(target, (el) => el.closest('section')?.className)).toContain('glossary');
+    expect(await inViewport(page, target)).toBe(true);
+    await page.context().close();
+  }, 30_000);
+
+  it('should reach the search box by keyboard (Tab from the top) ', async () => {
+    const { page } = await open(fixturePage);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.context().close();
+  }, 30_000);
+
+  it('should write light, dark and print screenshots of the bundled handbook for review', async () => {
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    const light = await open(bundledPage);
+    await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook.png') });
+    await light.page.emulateMedia({ media: 'print' });
+    expect(await light.page.$eval('nav.sidebar', (el) => getComputedStyle(el).display)).toBe('none');
+    // Each essay starts a page; the first of a chapter follows its chapter heading, which starts the page.
+    expect(await light.page.$eval('article + article', (el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(await light.page.$eval('section.chapter > h2', (el) => getComputedStyle(el).breakBefore)).toBe('page');
+    await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-print.png'), fullPage: false });
+    // "Print to PDF" as a reader would do it: one page per essay, for review.
+    const pdf = await light.page.pdf({ path: path.join(TEST_OUTPUT, 'handbook.pdf'), format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await light.page.context().close();
+
+    const dark = await open(bundledPage, { colorScheme: 'dark' });
+    const background = await dark.page.$eval('body', (el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect((r! + g! + b!) / 3).toBeLessThan(60);
+    await dark.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-dark.png') });
+    await dark.page.context().close();
+    for (const name of ['handbook.png', 'handbook-dark.png', 'handbook-print.png']) expect(existsSync(path.join(TEST_OUTPUT, name))).toBe(true);
+  }, 60_000);
+});
