@@ -26,6 +26,7 @@ Options:
 Never overwrites: a file whose slug, title or source is already in the library
 is refused. Exit codes: 0 all imported, 1 some file refused, 2 usage error.`;
 
+/** Runs `commonplace import`; see the usage text above for flags and exit codes. */
 export const run: Command = async (argv, io) => {
   let values;
   let files: string[];

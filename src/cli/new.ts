@@ -62,6 +62,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Runs `commonplace new`; see the usage text above for flags and exit codes. */
 export const run: Command = async (argv, io) => {
   let values;
   try {

@@ -63,6 +63,11 @@ describe('commonplace import', () => {
     ]);
   });
 
+  it('should have produced the bundled library note: the committed file is byte-identical to a fresh import of the seed', async () => {
+    await cli(['import', SEED], dir);
+    expect(readFileSync(path.join(library, SEED_NOTE), 'utf8')).toBe(readFileSync(path.resolve('library', SEED_NOTE), 'utf8'));
+  });
+
   it('should import the good files of a mixed call, refuse the bad ones saying why, and exit 1', async () => {
     const result = await cli(['import', 'no-title.txt', SEED, 'binary-png.txt', 'no-sections.txt', 'variants-crlf-pipe.txt', 'invalid-utf8.txt', 'missing.txt'], dir);
     expect(result.code).toBe(1);

@@ -101,6 +101,17 @@ describe('commonplace new', () => {
     expect(note.sections.map((s) => s.key)).toEqual(['centralArgument', 'critique', 'whyItMatters']);
   });
 
+  it('should leave a prompt in the summary and each section that lint reports as a placeholder until replaced', async () => {
+    await cli(required('Fresh Note'), dir);
+    const lint = await cli(['lint', '--format', 'json'], dir);
+    expect(lint.code).toBe(1);
+    const [report] = JSON.parse(lint.stdout) as { messages: { ruleId: string; line: number }[] }[];
+    const placeholders = report?.messages.filter((m) => m.ruleId === 'placeholder').map((m) => m.line);
+    const text = readFileSync(path.join(library, 'fresh-note.md'), 'utf8').split('\n');
+    expect(placeholders).toEqual(text.flatMap((line, i) => (line.startsWith('TODO:') ? [i + 1] : [])));
+    expect(placeholders).toHaveLength(4);
+  });
+
   it('should write several --author flags as a list', async () => {
     await cli(['new', '--title', 'Team Topologies', '--author', 'Matthew Skelton', '--author', 'Manuel Pais', '--year', '2019', '--source', 'https://teamtopologies.com/'], dir);
     expect(noteFromText('t.md', readFileSync(path.join(library, 'team-topologies.md'), 'utf8')).meta.authors).toEqual(['Matthew Skelton', 'Manuel Pais']);
