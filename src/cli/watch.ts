@@ -1,0 +1,94 @@
+/**
+ * `--watch` support for `lint` and `build`: watches a library folder and
+ * calls back with the changed files once saves settle. The commands own what
+ * to do on a change (re-lint, rebuild with the warm cache); this module only
+ * turns a burst of file events into one call at a time.
+ *
+ * Debounced because editors save in bursts (write temp, rename, touch), and
+ * serialised because a rebuild that starts while the last one is still
+ * writing would race it: changes that arrive during a run are batched into
+ * the next one.
+ */
+import path from 'node:path';
+import { watch } from 'chokidar';
+
+/** A running watcher. */
+export interface LibraryWatcher {
+  /** Resolves once the initial scan is done and events are being delivered. */
+  ready: Promise<void>;
+  /** Stops watching; waits for a run in progress to finish. */
+  close(): Promise<void>;
+}
+
+/** Watcher settings. */
+export interface WatchOptions {
+  /** Quiet time after the last event before calling back, in ms (default 100). */
+  debounceMs?: number;
+  /** Called when a callback throws; the watcher keeps going. Default: ignore. */
+  onError?: (error: unknown) => void;
+}
+
+/** Library files whose change matters: notes and the glossary, not dotfiles or `_` paths. */
+export function isWatchedFile(relative: string): boolean {
+  const parts = relative.split(/[\\/]/);
+  if (parts.some((p) => p.startsWith('.') || p.startsWith('_') || p === 'node_modules')) return false;
+  return relative.endsWith('.md') || relative === 'concepts.yml';
+}
+
+/**
+ * Watches `root` and calls `onChange` with the library-relative, `/`-separated
+ * paths changed (added, edited or removed) since the last call, sorted.
+ */
+export function watchLibrary(root: string, onChange: (changed: string[]) => Promise<void> | void, options: WatchOptions = {}): LibraryWatcher {
+  const debounceMs = options.debounceMs ?? 100;
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    // Skip hidden and `_` folders entirely; files are filtered by isWatchedFile.
+    ignored: (file: string) => {
+      const relative = path.relative(root, file);
+      return relative !== '' && relative.split(path.sep).some((p) => p.startsWith('.') || p.startsWith('_') || p === 'node_modules');
+    },
+  });
+
+  const run = async (): Promise<void> => {
+    if (running || changed.size === 0) return;
+    const batch = [...changed].sort();
+    changed.clear();
+    running = (async () => {
+      try {
+        await onChange(batch);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    })();
+    await running;
+    running = undefined;
+    if (changed.size > 0) schedule();
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), debounceMs);
+  };
+
+  watcher.on('all', (event, file) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    if (!isWatchedFile(relative)) return;
+    changed.add(relative);
+    schedule();
+  });
+
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
