@@ -160,6 +160,9 @@ describe('commonplace new', () => {
     ['../../etc/passwd', 'etc-passwd.md'],
     ['😀🎉', /^note-[0-9a-f]{8}\.md$/],
     ['CON', 'con-note.md'],
+    ['a/b\\c', 'a-b-c.md'],
+    ['nul\u0000byte', 'nul-byte.md'],
+    ['..', /^note-[0-9a-f]{8}\.md$/],
     ['x'.repeat(500), `${'x'.repeat(80)}.md`],
   ])('should create a file directly inside the library for the title %j', async (title: string, file: string | RegExp) => {
     const result = await inProcess(required(title), dir);
