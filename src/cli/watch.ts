@@ -75,7 +75,7 @@ export function watchLibrary(root: string, onChange: (changed: string[]) => Prom
   };
 
   watcher.on('all', (event, file) => {
-    if (event === 'addDir' || event === 'unlinkDir') return;
+    if (event === 'addDir' || event === 'unlinkDir' || typeof file !== 'string') return;
     const relative = path.relative(root, file).split(path.sep).join('/');
     if (!isWatchedFile(relative)) return;
     changed.add(relative);
