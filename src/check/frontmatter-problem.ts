@@ -6,12 +6,12 @@
 import type { FrontmatterProblemKind, Note } from '../types.js';
 import type { Report } from './rule.js';
 
-/** Reports every problem of `kind` on the note, with the reader's position and message. */
-export function reportProblems(note: Note, kind: FrontmatterProblemKind, report: (r: Report) => void, hint = ''): void {
+/** Reports every problem of `kind` on the note, with the reader's position and message (which says how to fix it). */
+export function reportProblems(note: Note, kind: FrontmatterProblemKind, report: (r: Report) => void): void {
   for (const problem of note.frontmatter?.problems ?? []) {
     if (problem.kind !== kind) continue;
     report({
-      message: hint === '' ? problem.message : `${problem.message}; ${hint}`,
+      message: problem.message,
       line: problem.line,
       column: problem.column,
       endLine: problem.endLine,

@@ -14,7 +14,9 @@ export function sourceKey(source: string | undefined): string | null {
   try {
     const url = new URL(source.trim());
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return `${url.host}${url.pathname.replace(/\/+$/u, '')}${url.search}`;
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname[end - 1] === '/') end--; // by hand: /\/+$/ is quadratic on "a////…b"
+    return `${url.host}${url.pathname.slice(0, end)}${url.search}`;
   } catch {
     return null;
   }

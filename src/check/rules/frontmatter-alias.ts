@@ -13,6 +13,6 @@ export default defineRule({
     notOk: [exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\ntags: &t [a, b]\naliases: *t` })],
   },
   check(note, report) {
-    reportProblems(note, 'alias', report, 'write the value out in full');
+    reportProblems(note, 'alias', report);
   },
 });

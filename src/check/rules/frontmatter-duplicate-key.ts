@@ -13,6 +13,6 @@ export default defineRule({
     notOk: [exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\ntitle: Another title` })],
   },
   check(note, report) {
-    reportProblems(note, 'duplicate-key', report, 'keep one');
+    reportProblems(note, 'duplicate-key', report);
   },
 });

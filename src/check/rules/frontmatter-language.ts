@@ -17,7 +17,7 @@ export default defineRule({
   },
   check(note, report) {
     const before = note.frontmatter?.problems.filter((p) => p.kind === 'language').length ?? 0;
-    reportProblems(note, 'language', report, 'use a plain `---` fence with YAML');
+    reportProblems(note, 'language', report);
     const language = note.frontmatter?.language ?? null;
     if (before === 0 && language !== null && language.trim().toLowerCase() !== 'yaml') {
       report({

@@ -22,6 +22,6 @@ export default defineRule({
       return;
     }
     reportProblems(note, 'missing', report);
-    reportProblems(note, 'unterminated', report, 'close it with a `---` line after the last field');
+    reportProblems(note, 'unterminated', report);
   },
 });

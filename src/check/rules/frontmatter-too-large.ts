@@ -13,6 +13,6 @@ export default defineRule({
     notOk: [exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\nvenue: "${'x'.repeat(70 * 1024)}"` })],
   },
   check(note, report) {
-    reportProblems(note, 'too-large', report, 'move long text into the body');
+    reportProblems(note, 'too-large', report);
   },
 });

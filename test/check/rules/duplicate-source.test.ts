@@ -15,6 +15,12 @@ describe('duplicate-source', () => {
     expect(sourceKey('not a url')).toBeNull();
   });
 
+  it('should compare a hostile URL in linear time', () => {
+    const started = Date.now();
+    expect(sourceKey(`https://example.com/${'/'.repeat(60_000)}x`)).toContain('x');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('should report each file at its source line, pointing at the others', () => {
     const found = lintFiles(
       { 'a.md': exampleNote({ frontmatter: fm(1, 'https://example.com/x') }), 'b.md': exampleNote({ frontmatter: fm(2, 'https://example.com/x/') }) },
