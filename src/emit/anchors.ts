@@ -29,6 +29,8 @@ export interface Anchors {
   note(id: NoteId | string): string | undefined;
   /** A section of a note by its heading text as written (or slugged). */
   section(id: NoteId | string, heading: string): string | undefined;
+  /** The anchor of a note's `index`-th section (in `splitNote` order). */
+  sectionAt(id: NoteId | string, index: number): string | undefined;
   concept(id: ConceptId | string): string | undefined;
   chapter(index: number): string;
   author(name: string): string | undefined;
@@ -48,14 +50,21 @@ export function createAnchors(library: Library, chapters: Chapter[], authors: st
   const notes = new Map<string, string>();
   for (const linked of byId) notes.set(linked.note.id, claim(`note-${anchorSlug(linked.note.id)}`));
   const sections = new Map<string, Map<string, string>>();
+  const sectionList = new Map<string, string[]>();
   for (const linked of byId) {
     const base = notes.get(linked.note.id)!;
     const bySlug = new Map<string, string>();
+    const list: string[] = [];
     for (const section of splitNote(linked.note, config).sections) {
+      // Every section heading gets its own anchor (two "Notes" headings get `…--notes` and `…--notes-2`);
+      // a `[[note#Notes]]` link goes to the first.
       const slug = anchorSlug(section.title);
-      if (!bySlug.has(slug)) bySlug.set(slug, claim(`${base}--${slug}`));
+      const anchor = claim(`${base}--${slug}`);
+      list.push(anchor);
+      if (!bySlug.has(slug)) bySlug.set(slug, anchor);
     }
     sections.set(linked.note.id, bySlug);
+    sectionList.set(linked.note.id, list);
   }
   const concepts = new Map<string, string>();
   for (const linked of sortBy(library.concepts, (c) => c.concept.id)) concepts.set(linked.concept.id, claim(`concept-${anchorSlug(linked.concept.id)}`));
@@ -66,6 +75,7 @@ export function createAnchors(library: Library, chapters: Chapter[], authors: st
   return {
     note: (id) => notes.get(id),
     section: (id, heading) => sections.get(id)?.get(anchorSlug(heading)),
+    sectionAt: (id, index) => sectionList.get(id)?.[index],
     concept: (id) => concepts.get(id),
     chapter: (index) => chapterAnchors[index] ?? FIXED_ANCHORS.contents,
     author: (name) => authorAnchors.get(name),

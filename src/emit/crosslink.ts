@@ -8,7 +8,8 @@
  * - Markdown links the link stage resolved to a note point at its essay;
  * - reference links are resolved against the note's own definitions, footnote
  *   labels get the note's prefix (so two notes' `[^1]` never collide);
- * - a URL with a disallowed scheme (`javascript:`, `data:`…) loses its link;
+ * - a URL with a disallowed scheme (`javascript:`, `data:`…) loses its link,
+ *   and so does a `#fragment` that names none of the note's sections;
  * - raw HTML is dropped; sub-headings shift below the essay heading.
  */
 import type { Link, Nodes, PhrasingContent, RootContent, Text } from 'mdast';
@@ -46,6 +47,24 @@ export function createCrosslinker(linked: LinkedNote, parts: NoteParts, ctx: Emi
   let cursor = 0;
   let linkedInSection = new Set<string>();
   let linkMentions = true;
+
+  /**
+   * A note's own URL as the handbook can use it: a `#fragment` only if it names
+   * one of this note's sections (it then points at that section's anchor; any
+   * other fragment would dangle in the handbook, so the link becomes text);
+   * otherwise the URL policy of `safeUrl`.
+   */
+  const ownUrl = (url: string): string | null => {
+    if (!url.startsWith('#')) return safeUrl(url);
+    let fragment = url.slice(1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      /* keep it as written */
+    }
+    const anchor = ctx.anchors.section(note.id, fragment);
+    return anchor ? `#${anchor}` : null;
+  };
 
   const text = (node: Text): PhrasingContent[] => {
     const start = node.position?.start.offset;
@@ -104,13 +123,13 @@ export function createCrosslinker(linked: LinkedNote, parts: NoteParts, ctx: Emi
         return [{ ...node, depth: clampDepth(node.depth + headingShift), children: children(node.children, true) as PhrasingContent[] }];
       case 'link': {
         const resolved = node.position ? markdownTargets.get(`${node.position.start.line}:${node.position.start.column}`) : undefined;
-        const url = resolved ? resolved.url : safeUrl(node.url);
+        const url = resolved ? resolved.url : ownUrl(node.url);
         if (url === null) return children(node.children, inert);
         return [{ type: 'link', url, title: node.title ?? null, children: children(node.children, true) as PhrasingContent[] }];
       }
       case 'linkReference': {
         const definition = parts.definitions.get(node.identifier);
-        const url = definition ? safeUrl(definition.url) : null;
+        const url = definition ? ownUrl(definition.url) : null;
         if (url === null) return children(node.children, inert);
         return [{ type: 'link', url, title: definition?.title ?? null, children: children(node.children, true) as PhrasingContent[] }];
       }

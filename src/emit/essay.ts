@@ -24,8 +24,8 @@ export function renderEssay(linked: LinkedNote, ctx: EmitContext): RootContent[]
   const crosslinker = createCrosslinker(linked, parts, ctx, sectionDepth + 1 - ctx.config.sectionDepth);
   const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx)];
   if (parts.summary.length > 0) out.push(...crosslinker.section(parts.summary));
-  for (const section of parts.sections) {
-    const sectionAnchor = ctx.anchors.section(note.id, section.title) ?? anchor;
+  for (const [index, section] of parts.sections.entries()) {
+    const sectionAnchor = ctx.anchors.sectionAt(note.id, index) ?? anchor;
     const heading = anchoredHeading(sectionDepth, sectionAnchor, crosslinker.plain(section.heading.children) as PhrasingContent[]);
     out.push(heading, ...crosslinker.section(section.nodes));
   }
