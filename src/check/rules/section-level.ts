@@ -7,7 +7,7 @@ const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
 /** Configured sections sit at `sectionDepth` (default 2, `##`); an ATX heading is fixed in place. */
 export default defineRule({
   id: 'section-level',
-  description: 'Configured sections must be headings of `sectionDepth` (default `##`); fixable for `#` headings.',
+  description: 'Configured sections must be headings of `sectionDepth` (default `##`); `#`-style headings are fixable, underlined ones are not.',
   severity: 'error',
   scope: 'note',
   fixable: true,

@@ -16,7 +16,7 @@ describe('frontmatter-missing', () => {
     expect(d!.message).toContain('`---`');
   });
 
-  it('should report an unclosed fence at line 1 with the reader's advice', () => {
+  it("should report an unclosed fence at line 1 with the reader's advice", () => {
     const found = lint(`---\ntitle: Never closed\nauthor: A\n\n${EXAMPLE_SUMMARY}\n\n${EXAMPLE_BODY}`);
     expect(found.map(where)).toEqual(['frontmatter-missing@1:1']);
     expect(found[0]!.message).toMatch(/never closed.*---/);

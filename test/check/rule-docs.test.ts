@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/check/rules/index.js';
+import { ruleTable } from '../../scripts/gen-rule-docs.js';
+
+describe('gen-rule-docs', () => {
+  it('should print one table row per rule, in list order, marking the fixable ones', () => {
+    const rows = ruleTable().trimEnd().split('\n').slice(2);
+    expect(rows.map((row) => /^\| `([a-z-]+)`/.exec(row)?.[1])).toEqual(rules.map((r) => r.id));
+    expect(rows.find((row) => row.startsWith('| `trailing-whitespace`'))).toContain('| warning | note | yes |');
+    expect(rows.find((row) => row.startsWith('| `duplicate-title`'))).toContain('| error | library |  |');
+  });
+});
