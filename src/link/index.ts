@@ -33,6 +33,32 @@ export function declaredConcepts(note: Note, lookup: (written: string) => Concep
 }
 
 /**
+ * Each note's concepts: those it declares (count 0 unless also mentioned) and
+ * those it mentions in prose, with the number of mentions (linked or not).
+ */
+export function noteConcepts(
+  notes: readonly Note[],
+  concepts: readonly Concept[],
+  mentions: ReadonlyMap<NoteId, readonly Mention[]>,
+): Map<NoteId, Map<ConceptId, number>> {
+  const lookup = createConceptLookup(concepts);
+  const result = new Map<NoteId, Map<ConceptId, number>>();
+  for (const note of notes) {
+    const counts = new Map<ConceptId, number>(declaredConcepts(note, lookup).map((id) => [id, 0]));
+    for (const mention of mentions.get(note.id) ?? []) {
+      if (mention.kind === 'concept') counts.set(mention.target as ConceptId, (counts.get(mention.target as ConceptId) ?? 0) + 1);
+    }
+    result.set(note.id, counts);
+  }
+  return result;
+}
+
+/** Each note's concept ids (declared ∪ mentioned), sorted: what the related-notes ranking shares. */
+export function conceptIdsByNote(counts: ReadonlyMap<NoteId, ReadonlyMap<ConceptId, number>>): Map<NoteId, ConceptId[]> {
+  return new Map([...counts].map(([id, c]) => [id, [...c.keys()].sort(compareCodePoints)] as const));
+}
+
+/**
  * Links the library: mentions (computed unless given, e.g. by the lint run
  * that already found them), explicit links and backlinks, per-note concepts
  * with mention counts, related notes (`config.relatedLimit` each), and the
@@ -50,11 +76,10 @@ export function linkLibrary(
   const notes = sortBy(input, (n) => n.id, (n) => n.path);
   const concepts = sortBy(glossary, (c) => c.id);
   const mentions = precomputed ?? findMentions(notes, concepts);
-  const lookup = createConceptLookup(concepts);
   const { links } = resolveLinks(notes, concepts);
   const backlinks = computeBacklinks([...links.values()].flat());
 
-  const conceptCounts = new Map<NoteId, Map<ConceptId, number>>();
+  const conceptCounts = noteConcepts(notes, concepts, mentions);
   const mentionedIn = new Map<NoteId, Set<NoteId>>();
   const conceptNotes = new Map<ConceptId, Set<NoteId>>();
   const conceptMentions = new Map<ConceptId, number>();
@@ -63,24 +88,19 @@ export function linkLibrary(
     if (set) set.add(value);
     else map.set(key, new Set([value]));
   };
-
   for (const note of notes) {
-    const counts = new Map<ConceptId, number>(declaredConcepts(note, lookup).map((id) => [id, 0]));
     for (const mention of mentions.get(note.id) ?? []) {
       if (mention.kind === 'concept') {
         const id = mention.target as ConceptId;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
         conceptMentions.set(id, (conceptMentions.get(id) ?? 0) + 1);
       } else if (!mention.linked && mention.target !== note.id) {
         add(mentionedIn, mention.target as NoteId, note.id);
       }
     }
-    for (const id of counts.keys()) add(conceptNotes, id, note.id);
-    conceptCounts.set(note.id, counts);
+    for (const id of conceptCounts.get(note.id)!.keys()) add(conceptNotes, id, note.id);
   }
 
-  const conceptIds = new Map([...conceptCounts].map(([id, counts]) => [id, [...counts.keys()].sort(compareCodePoints)] as const));
-  const related = computeRelated(notes, conceptIds, config.relatedLimit);
+  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit);
   const sorted = (set: Set<NoteId> | undefined): NoteId[] => [...(set ?? [])].sort(compareCodePoints);
 
   const linkedNotes: LinkedNote[] = notes.map((note) => ({

@@ -178,26 +178,46 @@ function pushText(source: string, node: Nodes, stream: Stream, linked: boolean, 
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return;
   const raw = source.slice(start, end);
+  const urls = urlRanges(raw);
+  let url = 0;
   let previous: WikilinkRange | 'outside' = 'outside';
-  // Words never span whitespace, so each whitespace-free run is tokenised on its own.
-  for (const run of raw.matchAll(/\S+/gu)) {
-    if (isUrlLike(run[0])) {
+  for (const token of tokenize(raw)) {
+    const from = start + token.start;
+    const to = start + token.end;
+    while (url < urls.length && urls[url]![1] <= token.start) url++;
+    if (url < urls.length && urls[url]![0] < token.end) {
       stream.push(BARRIER);
       continue;
     }
-    for (const token of tokenize(run[0])) {
-      const from = start + run.index + token.start;
-      const to = start + run.index + token.end;
-      const wikilink = containing(wikilinks, from, to);
-      if ((wikilink ?? 'outside') !== previous) stream.push(BARRIER);
-      previous = wikilink ?? 'outside';
-      if (wikilink && (from < wikilink.targetStart || to > wikilink.targetEnd)) {
-        stream.push(BARRIER); // the label or heading part of `[[Target|label]]`
-        continue;
-      }
-      stream.push({ start: from, end: to, term: normalizeTerm(token.value), joined: token.joinedToPrevious, linked: linked || wikilink !== undefined });
+    const wikilink = containing(wikilinks, from, to);
+    if ((wikilink ?? 'outside') !== previous) stream.push(BARRIER);
+    previous = wikilink ?? 'outside';
+    if (wikilink && (from < wikilink.targetStart || to > wikilink.targetEnd)) {
+      stream.push(BARRIER); // the label or heading part of `[[Target|label]]`
+      continue;
     }
+    stream.push({ start: from, end: to, term: normalized(token.value), joined: token.joinedToPrevious, linked: linked || wikilink !== undefined });
   }
+}
+
+/** [start, end) of each whitespace-free run of `text` that is a URL or an e-mail address, in order. O(n). */
+function urlRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (!text.includes('://') && !text.includes('@') && !/www\./iu.test(text)) return ranges;
+  for (const run of text.matchAll(/\S+/gu)) if (isUrlLike(run[0])) ranges.push([run.index, run.index + run[0].length]);
+  return ranges;
+}
+
+const memo = new Map<string, string>();
+/** `normalizeTerm`, memoised: prose repeats a small vocabulary, and normalising costs an NFKC pass. */
+function normalized(word: string): string {
+  let term = memo.get(word);
+  if (term === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    term = normalizeTerm(word);
+    memo.set(word, term);
+  }
+  return term;
 }
 
 /** The wikilink (sorted by start, not overlapping) that holds `[from, to)`, by binary search. */
