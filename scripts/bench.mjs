@@ -34,6 +34,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'commonplace' },
     jobs: { type: 'string', default: JOBS.map((j) => j.key).join(',') },
     dir: { type: 'string', default: '.bench' },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -98,7 +99,8 @@ function benchSize(size, results) {
       if (!wanted.has(job.key)) continue;
       const [before, command, args] = plan[job.key];
       log(`${size} notes: ${job.label} × ${runs}…`);
-      const f = measure(runs, before, command, args, opts);
+      const load = os.loadavg()[0];
+      const f = { ...measure(runs, before, command, args, opts), load1: Math.max(load, os.loadavg()[0]) };
       // Exit 1 is "findings" for lint tools (markdownlint always has some); anything else is a failure.
       figures[job.key] = f.exitCodes.some((c) => c !== 0 && c !== 1) ? { ...f, error: `exit ${f.exitCodes.join('/')}: ${f.stderrTail.trim().split('\n').slice(-3).join(' ')}` } : f;
       if (job.key === 'coldBuild') figures.cacheWritten = existsSync(cacheDir);
@@ -118,7 +120,18 @@ function benchSize(size, results) {
   }
 }
 
+function printReport(results) {
+  const growth = renderGrowth(results);
+  const loads = Object.values(results.sizes).flatMap((jobs) => Object.values(jobs).map((f) => f?.load1).filter(Number.isFinite));
+  const cores = results.machine?.cpus ?? os.cpus().length;
+  if (loads.length > 0 && Math.max(...loads) > cores) {
+    process.stdout.write(`\nwarning: 1-minute load average reached ${Math.max(...loads).toFixed(1)} on ${cores} cores during the run; wall times are inflated by other processes, compare CPU times\n`);
+  }
+  process.stdout.write(`\n${renderTable(results)}\n${growth ? `\n${growth}\n` : ''}\n`);
+}
+
 function main() {
+  if (values['report-only']) return printReport(JSON.parse(readFileSync(path.join(benchDir, 'results.json'), 'utf8')));
   requireGnuTime();
   if (!existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) throw new Error('lib/ is missing: run "npm run compile" first (npm run bench does)');
   mkdirSync(benchDir, { recursive: true });
@@ -133,8 +146,8 @@ function main() {
   wanted.add('stages');
   for (const size of sizes) benchSize(size, results);
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const growth = renderGrowth(results);
-  process.stdout.write(`\n${renderTable(results)}\n${growth ? `\n${growth}\n` : ''}\nwrote ${path.relative(ROOT, path.join(benchDir, 'results.json'))}\n`);
+  printReport(results);
+  process.stdout.write(`wrote ${path.relative(ROOT, path.join(benchDir, 'results.json'))}\n`);
 }
 
 main();

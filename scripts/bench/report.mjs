@@ -61,8 +61,8 @@ export function verdict(job, figures, floor, peers, size) {
 /** One Markdown table of every job at every size. */
 export function renderTable(results) {
   const rows = [
-    '| notes | job | wall s | CPU s | peak RSS MiB | × floor | × peer | target (at 10k) | verdict |',
-    '|---:|---|---:|---:|---:|---:|---:|---|---|',
+    '| notes | job | wall s | CPU s | peak RSS MiB | × floor | CPU × floor CPU | × peer | target (at 10k) | verdict |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const [size, jobs] of Object.entries(results.sizes)) {
     const floor = jobs.floor;
@@ -70,7 +70,7 @@ export function renderTable(results) {
       const f = jobs[job.key];
       if (!f) continue;
       if (f.error) {
-        rows.push(`| ${size} | ${job.label} | n/a | n/a | n/a | | | ${targetText(job)} | not run: ${f.error.split('\n')[0]} |`);
+        rows.push(`| ${size} | ${job.label} | n/a | n/a | n/a | | | | ${targetText(job)} | not run: ${f.error.split('\n')[0]} |`);
         continue;
       }
       const peer = job.peer ? jobs[job.peer] : undefined;
@@ -78,7 +78,7 @@ export function renderTable(results) {
       const peerRatio = peer && !peer.error ? `${fmt(f.wall / peer.wall)} (${job.peer})` : '';
       const exits = f.exitCodes.some((c) => c !== 0) ? ` (exit ${[...new Set(f.exitCodes)].join('/')})` : '';
       rows.push(
-        `| ${size} | ${job.label} | ${fmt(f.wall)} | ${fmt(f.cpu)} | ${fmt(f.rssMiB, 0)} | ${floor && !floor.error ? fmt(f.wall / floor.wall, 3) : ''} | ${peerRatio} | ${targetText(job)} | ${v === null ? '' : v.met ? 'met' : `missed: ${v.misses.join(', ')}`}${exits} |`,
+        `| ${size} | ${job.label} | ${fmt(f.wall)} | ${fmt(f.cpu)} | ${fmt(f.rssMiB, 0)} | ${floor && !floor.error ? fmt(f.wall / floor.wall, 3) : ''} | ${floor && !floor.error ? fmt(f.cpu / floor.cpu, 3) : ''} | ${peerRatio} | ${targetText(job)} | ${v === null ? '' : v.met ? 'met' : `missed: ${v.misses.join(', ')}`}${exits} |`,
       );
     }
   }
