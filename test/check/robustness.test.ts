@@ -65,4 +65,17 @@ describe('rule robustness', () => {
       { numRuns: 300, seed: 42 },
     );
   });
+
+  it('should never throw for any bytes read as a note', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        const parsed = parseNote({ path: 'x.md', bytes }, defaultConfig);
+        const notes = isReadFailure(parsed) ? [] : [parsed];
+        const failures = isReadFailure(parsed) ? [parsed] : [];
+        const found = checkLibrary({ notes, failures, concepts, mentions: new Map(), config: defaultConfig });
+        expect(found.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
 });

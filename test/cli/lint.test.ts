@@ -11,6 +11,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/cli/format/github.js';
+import { formatStylish } from '../../src/cli/format/stylish.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { rules } from '../../src/check/rules/index.js';
@@ -155,6 +156,17 @@ describe('commonplace lint', () => {
     expect(plain.stdout).not.toContain('\u001b[');
     const coloured = await lint(['--library', BAD], { tty: true });
     expect(coloured.stdout).toContain('\u001b[31merror');
+  });
+
+  it('should show control characters from notes as escapes, so a note cannot drive the terminal', () => {
+    const out = formatStylish({
+      diagnostics: [{ ruleId: 'r', severity: 'warning', message: 'Unexpected heading "\u001b[2Jhi"', file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+      files: ['a.md'],
+      rules: [],
+      color: false,
+    });
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('Unexpected heading "\\u001b[2Jhi"');
   });
 
   it('should write SARIF 2.1.0 with rule metadata, levels and related locations', async () => {
