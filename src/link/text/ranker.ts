@@ -1,37 +1,36 @@
 /**
- * Related documents and search over an inverted index with BM25 weights.
+ * Related documents and search over the BM25 inverted index of
+ * `bm25-index.ts` (stemmed, stop-word-filtered terms; impact-ordered postings).
  *
- * Every document is analysed once: tokenize → drop stop words and number-only
- * tokens → Porter stem. The index maps each stem to a postings list of
- * (document, BM25 weight), with
- *   w(t, d) = idf(t) · tf(t,d)·(k1 + 1) / (tf(t,d) + k1·(1 − b + b·|d|/avg|d|)),
- *   idf(t)  = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5)).
+ * Related documents (the document as the query), the documented score:
+ * 1. Query q(t) = tf(t)^α · idf(t)^β over the document's terms (optionally
+ *    only its `queryTerms` terms of highest tf·idf); defaults α = 0.35, β = 0
+ *    (the BM25 side already carries idf).
+ * 2. Text score s(d') = Σ_t q(t) · w(t, d'), walking only the first
+ *    `postingsLimit` (heaviest) entries of each postings list: candidate
+ *    pruning that makes a query cost O(|q| · limit), independent of N.
+ * 3. One round of Rocchio pseudo-relevance feedback: the BM25 vectors of the
+ *    top `feedbackDocs` results, averaged and scaled by `feedbackWeight`, are
+ *    added to q and step 2 runs again.
+ * 4. score(d') = s(d') / max s  +  conceptWeight · Σ_{shared concepts c} r(c)
+ *    + tagWeight · Σ_{shared tags} r(tag), with rarity
+ *    r(x) = ln(N / df(x)) / ln(N + 1) ∈ [0, 1): a concept every note has
+ *    adds nothing, a concept two notes share adds nearly `conceptWeight`.
+ * 5. Rounded to 4 decimals, ties broken by id (code point).
  *
- * Related documents (document as query): the query is the document's own
- * terms weighted by tf^α · idf, truncated to its `queryTerms` heaviest terms
- * (candidate pruning: only those postings lists are walked), and each other
- * document scores Σ q(t) · w(t, d). Then:
- * - one round of pseudo-relevance feedback (Rocchio): the top `feedbackDocs`
- *   results' term weights, averaged and scaled by `feedbackWeight`, join the
- *   query (again truncated) and the search runs once more;
- * - text scores are divided by the best one (so they lie in [0, 1]) and each
- *   shared concept adds `conceptWeight` · idf(c) / ln(N + 1), where idf(c) is
- *   the concept's rarity over the documents; shared tags add `tagWeight`
- *   the same way.
- * Scores are rounded to 4 decimals, then ties are broken by id (code point).
+ * Search: q(t) = count of t in the query, scored as in step 2, with a
+ * snippet around the densest run of matched words.
  *
- * Complexity: building is O(total tokens + V log V); one `related` query
- * walks at most `queryTerms` postings lists, O(Σ df(t) for those terms), then
- * selects the top k in O(N log k) worst case (sorting the touched documents);
- * the full all-documents evaluation is therefore far below the O(N²·V) of
- * comparing all pairs.
+ * Complexity: building O(T + P log P) (T tokens, P postings); `related` is
+ * O((|q| + |q'|) · limit + m · k) for feedback query q' and m touched
+ * documents; related for all N documents is thus O(N) queries of bounded
+ * cost, not the O(N²) of comparing all pairs.
  */
-import { compareCodePoints } from '../../util/sort.js';
+import { compareCodePoints, sortBy } from '../../util/sort.js';
+import { buildBm25Index, indexTerms } from './bm25-index.js';
+import type { Vector } from './bm25-index.js';
 import { makeSnippet } from './snippet.js';
 import type { Snippet } from './snippet.js';
-import { stem } from './stem.js';
-import { isStopword } from './stopwords.js';
-import { tokenize } from './tokenize.js';
 
 /** A document to index. */
 export interface RankerDoc {
@@ -68,11 +67,13 @@ export interface RankerOptions {
   queryIdfExponent: number;
   /** How many of the query document's heaviest terms are searched (0: all). */
   queryTerms: number;
-  /** Postings-list limit: terms in more than this share of documents are not walked (1: walk all). */
-  maxDfShare: number;
+  /** Postings-list limit: only the first (heaviest) entries of each list are walked (0: all). */
+  postingsLimit: number;
   /** Rocchio feedback: how many top results feed back (0: off). */
   feedbackDocs: number;
   feedbackWeight: number;
+  /** The expanded query keeps only its heaviest `feedbackTerms` terms (0: all). */
+  feedbackTerms: number;
   conceptWeight: number;
   tagWeight: number;
 }
@@ -81,12 +82,13 @@ export interface RankerOptions {
 export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   k1: 1.6,
   b: 1,
-  queryTfExponent: 0.5,
+  queryTfExponent: 0.35,
   queryIdfExponent: 0,
   queryTerms: 0,
-  maxDfShare: 1,
-  feedbackDocs: 5,
-  feedbackWeight: 0.5,
+  postingsLimit: 200,
+  feedbackDocs: 4,
+  feedbackWeight: 0.7,
+  feedbackTerms: 0,
   conceptWeight: 0.5,
   tagWeight: 0.25,
 };
@@ -99,80 +101,31 @@ export interface Ranker {
   search(query: string, k: number): SearchHit[];
 }
 
-/** Stemmed index terms of a text, with the surface form of each occurrence. */
-export function indexTerms(text: string): { term: string; surface: string; start: number; end: number }[] {
-  const terms: { term: string; surface: string; start: number; end: number }[] = [];
-  for (const token of tokenize(text)) {
-    if (isStopword(token.value) || !/\p{L}/u.test(token.value)) continue;
-    const term = stem(token.value);
-    if (term.length < 2) continue;
-    terms.push({ term, surface: token.value.toLowerCase(), start: token.start, end: token.end });
-  }
-  return terms;
-}
-
-type Vector = Map<number, number>;
+export { indexTerms } from './bm25-index.js';
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** Builds the index over `docs` (ids must be unique; later duplicates are ignored). */
+/**
+ * Builds the ranker over `docs` (ids should be unique; a repeated id keeps
+ * its first document). Documents are indexed in id order, so results do not
+ * depend on the order they were given in (not even in the last float bit).
+ */
 export function createRanker(docs: readonly RankerDoc[], options: Partial<RankerOptions> = {}): Ranker {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
   const seen = new Set<string>();
-  const kept = docs.filter((doc) => !seen.has(doc.id) && seen.add(doc.id) !== undefined);
+  const kept = sortBy(
+    docs.filter((doc) => !seen.has(doc.id) && seen.add(doc.id) !== undefined),
+    (doc) => doc.id,
+  );
   const indexOf = new Map(kept.map((doc, d) => [doc.id, d] as const));
-  const n = kept.length;
-  const termIds = new Map<string, number>();
-  const surfaces: Map<string, number>[] = [];
-  const counts: Vector[] = [];
-  const lengths: number[] = [];
-  for (const doc of kept) {
-    const tf: Vector = new Map();
-    const terms = indexTerms(doc.text);
-    for (const { term, surface } of terms) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(term, id);
-        surfaces.push(new Map());
-      }
-      tf.set(id, (tf.get(id) ?? 0) + 1);
-      const forms = surfaces[id]!;
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
-    }
-    counts.push(tf);
-    lengths.push(terms.length);
-  }
-  const df = new Float64Array(termIds.size);
-  for (const tf of counts) for (const id of tf.keys()) df[id]!++;
-  const idf = Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
-  const maxDf = opts.maxDfShare * n;
-  const avgLength = lengths.reduce((sum, x) => sum + x, 0) / Math.max(1, n) || 1;
-
-  // Postings: term id → parallel arrays of doc index and BM25 weight (doc order, so walks are deterministic).
-  const postingDocs: number[][] = Array.from({ length: termIds.size }, () => []);
-  const postingWeights: number[][] = Array.from({ length: termIds.size }, () => []);
-  const termNames: string[] = [];
-  for (const [term, id] of termIds) termNames[id] = term;
-  // The commonest surface form of each stem (ties by code point), for readable reasons.
-  const termSurface = (t: number): string =>
-    [...surfaces[t]!].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]?.[0] ?? termNames[t]!;
-  const docWeights: Vector[] = counts.map((tf, d) => {
-    const norm = opts.k1 * (1 - opts.b + (opts.b * lengths[d]!) / avgLength);
-    const weights: Vector = new Map();
-    for (const [t, f] of tf) {
-      const w = (idf[t]! * f * (opts.k1 + 1)) / (f + norm);
-      weights.set(t, w);
-      postingDocs[t]!.push(d);
-      postingWeights[t]!.push(w);
-    }
-    return weights;
-  });
+  const index = buildBm25Index(kept.map((doc) => doc.text), opts.k1, opts.b);
+  const { idf, counts, weights, postingDocs, postingWeights } = index;
+  const accumulator = new Float64Array(kept.length);
 
   /**
    * Query vector of document d: weights tf^α · idf^β, restricted to the
-   * `queryTerms` terms with the highest tf · idf (the pruning: the most
-   * telling terms, whatever the weighting).
+   * `queryTerms` terms with the highest tf · idf (the most telling terms,
+   * whatever the weighting).
    */
   const queryOf = (d: number): Vector => {
     let terms = [...counts[d]!];
@@ -181,37 +134,46 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
     return new Map(terms.map(([t, f]) => [t, f ** opts.queryTfExponent * idf[t]! ** opts.queryIdfExponent] as const));
   };
 
-  /** Σ q(t) · w(t, d) for every document d touched by the query's postings. */
-  const scoreAll = (query: Vector): Float64Array => {
-    const scores = new Float64Array(n);
+  /**
+   * Σ q(t) · w(t, d) over the documents reached through the query's postings
+   * lists (each cut at `postingsLimit`): O(|q| · limit), independent of N
+   * when limited. Returns document → score for the touched documents only.
+   */
+  const scoreQuery = (query: Vector, exclude: number): Map<number, number> => {
+    const touched: number[] = [];
     for (const [t, q] of query) {
-      if (df[t]! > maxDf) continue;
       const ds = postingDocs[t]!;
       const ws = postingWeights[t]!;
-      for (let i = 0; i < ds.length; i++) scores[ds[i]!]! += q * ws[i]!;
+      const length = opts.postingsLimit > 0 ? Math.min(ds.length, opts.postingsLimit) : ds.length;
+      for (let i = 0; i < length; i++) {
+        const d = ds[i]!;
+        if (accumulator[d] === 0) touched.push(d);
+        accumulator[d]! += q * ws[i]!;
+      }
+    }
+    const scores = new Map<number, number>();
+    for (const d of touched) {
+      if (d !== exclude) scores.set(d, accumulator[d]!);
+      accumulator[d] = 0;
     }
     return scores;
   };
 
-  const conceptRarity = rarity(kept.map((doc) => doc.concepts ?? []), n);
-  const tagRarity = rarity(kept.map((doc) => doc.tags ?? []), n);
-
-  /** Text scores of all documents against document d (self excluded), with feedback applied. */
-  const textScores = (d: number): Float64Array => {
-    let query = queryOf(d);
-    let scores = scoreAll(query);
-    scores[d] = 0;
-    if (opts.feedbackDocs > 0) {
-      const expanded: Vector = new Map(query);
-      const top = topIndices(scores, opts.feedbackDocs, kept);
-      for (const other of top)
-        for (const [t, w] of docWeights[other]!) expanded.set(t, (expanded.get(t) ?? 0) + (opts.feedbackWeight * w) / top.length);
-      query = truncate(expanded, opts.queryTerms);
-      scores = scoreAll(query);
-      scores[d] = 0;
-    }
-    return scores;
+  /** Text scores against document d, after one round of Rocchio feedback. */
+  const textScores = (d: number): Map<number, number> => {
+    const query = queryOf(d);
+    const scores = scoreQuery(query, d);
+    if (opts.feedbackDocs <= 0) return scores;
+    const top = topIds(scores, opts.feedbackDocs, kept);
+    const expanded: Vector = new Map(query);
+    for (const other of top)
+      for (const [t, w] of weights[other]!) expanded.set(t, (expanded.get(t) ?? 0) + (opts.feedbackWeight * w) / top.length);
+    return scoreQuery(truncate(expanded, opts.feedbackTerms), d);
   };
+
+  const conceptRarity = rarity(kept.map((doc) => doc.concepts ?? []), kept.length);
+  const tagRarity = rarity(kept.map((doc) => doc.tags ?? []), kept.length);
+  const byLabel = labelPostings(kept);
 
   return {
     related(id, k) {
@@ -219,35 +181,37 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
       if (d === undefined || k <= 0) return [];
       const scores = textScores(d);
       let best = 0;
-      for (const score of scores) best = Math.max(best, score);
+      for (const score of scores.values()) best = Math.max(best, score);
       const mine = kept[d]!;
-      const combined = new Float64Array(n);
-      for (let other = 0; other < n; other++) {
-        if (other === d) continue;
-        let score = best > 0 ? scores[other]! / best : 0;
+      const candidates = new Set(scores.keys());
+      for (const label of [...(mine.concepts ?? []).map((c) => `c:${c}`), ...(mine.tags ?? []).map((t) => `t:${t}`)])
+        for (const other of byLabel.get(label) ?? []) if (other !== d) candidates.add(other);
+      const combined = new Map<number, number>();
+      for (const other of candidates) {
+        let score = best > 0 ? (scores.get(other) ?? 0) / best : 0;
         score += opts.conceptWeight * overlap(mine.concepts, kept[other]!.concepts, conceptRarity);
         score += opts.tagWeight * overlap(mine.tags, kept[other]!.tags, tagRarity);
-        combined[other] = round4(score);
+        combined.set(other, round4(score));
       }
-      return topIndices(combined, k, kept).map((other) => ({
+      return topIds(combined, k, kept).map((other) => ({
         id: kept[other]!.id,
-        score: combined[other]!,
-        sharedTerms: sharedTerms(docWeights[d]!, docWeights[other]!, termSurface, 5),
+        score: combined.get(other)!,
+        sharedTerms: sharedTerms(weights[d]!, weights[other]!, index.surface, 5),
         sharedConcepts: shared(mine.concepts, kept[other]!.concepts, conceptRarity),
       }));
     },
     search(query, k) {
-      const queryVector: Vector = new Map();
+      const vector: Vector = new Map();
       for (const { term } of indexTerms(query)) {
-        const t = termIds.get(term);
-        if (t !== undefined) queryVector.set(t, (queryVector.get(t) ?? 0) + 1);
+        const t = index.termIds.get(term);
+        if (t !== undefined) vector.set(t, (vector.get(t) ?? 0) + 1);
       }
-      if (queryVector.size === 0 || k <= 0) return [];
-      const scores = scoreAll(queryVector).map(round4);
-      const wanted = new Set([...queryVector.keys()].map((t) => termNames[t]!));
-      return topIndices(scores, k, kept).map((d) => ({
+      if (vector.size === 0 || k <= 0) return [];
+      const scores = new Map([...scoreQuery(vector, -1)].map(([d, score]) => [d, round4(score)] as const));
+      const wanted = new Set([...vector.keys()].map((t) => index.termNames[t]!));
+      return topIds(scores, k, kept).map((d) => ({
         id: kept[d]!.id,
-        score: scores[d]!,
+        score: scores.get(d)!,
         snippet: makeSnippet(kept[d]!.text, indexTerms(kept[d]!.text).filter((term) => wanted.has(term.term))),
       }));
     },
@@ -260,12 +224,34 @@ function truncate(vector: Vector, limit: number): Vector {
   return new Map([...vector].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit));
 }
 
-/** Indices of the `k` highest positive scores, ties broken by document id (code point). O(N + m log m) for m positive scores. */
-function topIndices(scores: Float64Array, k: number, docs: readonly RankerDoc[]): number[] {
-  const positive: number[] = [];
-  for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) positive.push(d);
-  positive.sort((a, b) => scores[b]! - scores[a]! || compareCodePoints(docs[a]!.id, docs[b]!.id));
-  return positive.slice(0, k);
+/**
+ * The `k` documents with the highest positive scores, ties broken by id
+ * (code point): one pass keeping a sorted list of the best k, O(m · k) worst
+ * case for m scores, close to O(m) in practice since most scores lose to the
+ * current k-th at once.
+ */
+function topIds(scores: ReadonlyMap<number, number>, k: number, docs: readonly RankerDoc[]): number[] {
+  const best: [number, number][] = [];
+  const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && compareCodePoints(docs[a[0]]!.id, docs[b[0]]!.id) < 0);
+  for (const entry of scores) {
+    if (!(entry[1] > 0)) continue;
+    if (best.length === k && !before(entry, best[k - 1]!)) continue;
+    let i = best.length;
+    while (i > 0 && before(entry, best[i - 1]!)) i--;
+    best.splice(i, 0, entry);
+    if (best.length > k) best.pop();
+  }
+  return best.map(([d]) => d);
+}
+
+/** Label (`c:` concept or `t:` tag) → documents carrying it. */
+function labelPostings(docs: readonly RankerDoc[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    const labels = new Set([...(doc.concepts ?? []).map((c) => `c:${c}`), ...(doc.tags ?? []).map((t) => `t:${t}`)]);
+    for (const label of labels) postings.set(label, [...(postings.get(label) ?? []), d]);
+  });
+  return postings;
 }
 
 /** Rarity of each label: ln(N / df) / ln(N + 1), in [0, 1). */
