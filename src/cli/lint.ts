@@ -97,6 +97,13 @@ function libraryFiles(files: string[], root: string, io: CommandIO): string[] {
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
       throw new UsageError(`${file} is not inside the library ${path.relative(io.cwd, root) || '.'}; pass --library to lint another folder`);
     }
+    let isFile = false;
+    try {
+      isFile = statSync(path.join(root, relative)).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) throw new UsageError(`no such file: ${file}`);
     return relative.split(path.sep).join('/');
   });
 }
@@ -150,7 +157,7 @@ export const run: Command = async (argv, io) => {
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors === 0 && warnings > options.maxWarnings && options.format === 'stylish') {
+  if (warnings > options.maxWarnings) {
     io.stderr.write(`commonplace lint: too many warnings (${warnings}); at most ${options.maxWarnings} allowed (--max-warnings)\n`);
   }
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0;

@@ -230,7 +230,8 @@ describe('commonplace lint', () => {
       [['--max-warnings', 'lots'], /--max-warnings expects a whole number/],
       [['--library', 'no/such/folder'], /library folder not found: no\/such\/folder/],
       [['/etc/passwd', '--library', GOOD], /not inside the library/],
-      [[`${GOOD}/missing.md`, '--library', GOOD], /no note found at missing\.md/],
+      [[`${GOOD}/missing.md`, '--library', GOOD], /no such file: test\/fixtures\/lint\/good\/missing\.md/],
+      [[`${GOOD}/concepts.yml`, '--library', GOOD], /no note found at concepts\.yml/],
     ];
     for (const [args, message] of cases) {
       const result = await lint(args);
