@@ -6,13 +6,14 @@ import { defineRule } from '../rule.js';
 const fm = (title: string, source: string) => `title: ${title}\nauthor: B\nyear: 2020\nsource: ${source}`;
 
 /**
- * A note's id is its file name without `.md`, so `a/x.md` and `b/x.md` (or
- * `X.md` and `x.md`, or `café.md` in NFC and NFD) would share one id and one
- * page. Compared after NFC and lower-casing, as case-insensitive file systems do.
+ * A note's id is its file name without `.md` (in NFC), so `a/x.md` and
+ * `b/x.md` would share one id and one page. Names that differ only by case
+ * or Unicode normalisation (`X.md`, `x.md`) are the reader's
+ * `discovery-collision` finding, so they are not reported twice here.
  */
 export default defineRule({
   id: 'duplicate-id',
-  description: 'Each note id (file name without `.md`, ignoring case and Unicode normalisation) must be unique; reported on every file involved.',
+  description: 'Each note id (file name without `.md`) must be unique across folders; reported on every file involved.',
   severity: 'error',
   scope: 'library',
   examples: {
@@ -22,7 +23,7 @@ export default defineRule({
   check(notes, report) {
     reportGroups(
       notes,
-      (note) => note.id.normalize('NFC').toLowerCase(),
+      (note) => note.id.normalize('NFC'),
       () => undefined,
       (note, others) => `Duplicate note id "${note.id}": ${others.join(', ')} has the same file name; rename one of the files`,
       report,
