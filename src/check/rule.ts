@@ -72,6 +72,7 @@ export interface LibraryRule extends RuleBase {
   check(notes: readonly Note[], report: (r: LibraryReport) => void, ctx: RuleContext): void;
 }
 
+/** Any rule, note- or library-scoped. */
 export type Rule = NoteRule | LibraryRule;
 
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;

@@ -21,6 +21,7 @@ import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 
+/** The `lint --help` text. */
 export const usage = `Usage: commonplace lint [FILE…] [options]
 
 Checks the notes of the library (every note, or only the FILEs given; rules

@@ -22,6 +22,7 @@ export interface FormatInput {
   color: boolean;
 }
 
+/** Turns diagnostics into the text printed on stdout. */
 export type Formatter = (input: FormatInput) => string;
 
 /** The formats `--format` accepts. */
@@ -32,6 +33,7 @@ export const formatters = {
   github: formatGithub,
 } satisfies Record<string, Formatter>;
 
+/** A `--format` name. */
 export type FormatName = keyof typeof formatters;
 
 /** True when `name` is a known format. */
