@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/eval-keyphrases.ts          # dev and test
  *   npx tsx scripts/eval-keyphrases.ts --tune   # grid search on dev only
+ *   npx tsx scripts/eval-keyphrases.ts --ablate # dev score with each knob switched off
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -93,8 +94,26 @@ function main(): void {
     tune(dev, reference);
     return;
   }
+  if (process.argv.includes('--ablate')) {
+    ablate(dev, reference);
+    return;
+  }
   console.log(show('dev', evaluateKeyphrases(dev, reference)));
   console.log(show('test', evaluateKeyphrases(readInspec('test'), reference)));
+}
+
+/** Each knob back to its plain value, one at a time, scored on dev: what each one buys. */
+function ablate(dev: readonly InspecDoc[], reference: { df: Map<string, number>; docCount: number }): void {
+  const plain: Partial<KeyphraseTuning> = {
+    positionWeight: 0, phraseIdfWeight: 0, titleBoost: 0, wordTfExponent: 1, idfSmoothing: 1,
+    dropNested: false, hyphenModifiers: false, genericModifierShare: 1, possessiveBreaks: false, maxWords: 3,
+  };
+  console.log(show('full', evaluateKeyphrases(dev, reference)));
+  for (const [key, value] of Object.entries(plain)) {
+    const tuning = { ...DEFAULT_TUNING, [key]: value };
+    console.log(show(`${key}=${JSON.stringify(value)}`.padEnd(26), evaluateKeyphrases(dev, reference, tuning)));
+  }
+  console.log(show('all plain'.padEnd(26), evaluateKeyphrases(dev, reference, { ...DEFAULT_TUNING, ...plain })));
 }
 
 /** Coordinate-wise grid search on dev (never test). */

@@ -3,6 +3,7 @@
  * by TF-IDF (see `scoreCandidates` for the formula). Evaluated on Inspec by
  * `scripts/eval-keyphrases.ts`.
  */
+import { compareCodePoints } from '../../util/sort.js';
 import { isStopword } from './stopwords.js';
 import { tagWords } from './tagger.js';
 import type { TaggedWord } from './tagger.js';
@@ -26,51 +27,45 @@ export interface KeyphraseOptions {
   limit?: number;
 }
 
-/** Knobs of the scoring, tuned on Inspec dev (exported for the evaluation script only). */
+/**
+ * Knobs of candidate selection and scoring, tuned on Inspec dev. Exported so
+ * the evaluation script can switch each one off and report what it buys.
+ */
 export interface KeyphraseTuning {
+  /** Longest candidate, in words. */
   maxWords: number;
-  lengthExponent: number;
+  /** π in the position prior 1 + π / (1 + index of the first sentence with the phrase). */
   positionWeight: number;
+  /** γ: exponent on the phrase's own normalised idf (phrase-level df). */
   phraseIdfWeight: number;
-  tfExponent: number;
-  dropNested: boolean;
-  /** Factor applied to a phrase nested in (or containing) an already chosen one; 0 drops it. */
-  nestedPenalty: number;
-  /** Extra weight of words that occur in the first sentence (the title). */
+  /** Extra weight (× (1 + boost)) of words that occur in the first sentence (the title). */
   titleBoost: number;
-  /** Exponent on a word's in-text frequency. */
+  /** α: exponent on a word's in-text frequency. */
   wordTfExponent: number;
-  /** Cost per word, as a share of the text's mean word weight: a weak modifier lowers its phrase's score. */
-  wordCost: number;
+  /** Added to the reference df of a word before taking its idf (smoothing). */
+  idfSmoothing: number;
+  /** Drop a phrase nested in (or containing) a better-ranked one. */
+  dropNested: boolean;
   /** Hyphenated words (`knowledge-based`, `object-oriented`) may modify a noun whatever their tag. */
   hyphenModifiers: boolean;
-  /** `-ing` words between a noun and a noun (`message passing interface`) may sit inside a phrase. */
-  gerundInside: boolean;
   /** A phrase may not start with a modifier found in at least this share of reference documents (1: off). */
   genericModifierShare: number;
+  /** A possessive ends a phrase (`the ship's trajectory` → `ship`, `trajectory`). */
   possessiveBreaks: boolean;
-  allowVerbModifiers: boolean;
-  idfSmoothing: number;
 }
 
 /** The tuned defaults (see the README's evaluation table for what each bought). */
 export const DEFAULT_TUNING: KeyphraseTuning = {
   maxWords: 6,
-  lengthExponent: 0,
   positionWeight: 0.75,
   phraseIdfWeight: 0.25,
-  tfExponent: 0,
-  dropNested: true,
-  nestedPenalty: 0,
   titleBoost: 0.5,
   wordTfExponent: 0.5,
-  wordCost: 0,
+  idfSmoothing: 3,
+  dropNested: true,
   hyphenModifiers: true,
-  gerundInside: false,
   genericModifierShare: 0.15,
   possessiveBreaks: true,
-  allowVerbModifiers: false,
-  idfSmoothing: 3,
 };
 
 /** A candidate phrase with what scoring needs. */
@@ -90,16 +85,15 @@ const MODIFIERS = new Set(['NOUN', 'PROPN', 'ADJ']);
 function chunkable(word: TaggedWord, tuning: KeyphraseTuning): boolean {
   if (isStopword(word.text) || word.key === '' || !/\p{L}/u.test(word.text)) return false;
   if (MODIFIERS.has(word.pos)) return true;
-  if (tuning.hyphenModifiers && word.key.includes(' ') && word.pos !== 'PUNCT' && word.pos !== 'NUM') return true;
-  if (tuning.gerundInside && word.pos === 'VERB' && /ing$/u.test(word.text.toLowerCase())) return true;
-  // `distributed computing`, `fault tolerant control`: participles as modifiers.
-  return tuning.allowVerbModifiers && word.pos === 'VERB' && /(?:ed|ing)$/u.test(word.text.toLowerCase());
+  // `knowledge-based`, `object-oriented`: the tagger often calls these verbs.
+  return tuning.hyphenModifiers && word.key.includes(' ') && word.pos !== 'PUNCT' && word.pos !== 'NUM';
 }
 
 /**
- * Candidates: every contiguous run of chunkable words (adjectives, nouns,
- * optionally participles; no stop word, no number-only word) of at most
- * `maxWords` words that ends in a noun. O(n · maxWords²) for n words.
+ * Candidates: every contiguous run of at most `maxWords` chunkable words
+ * (adjectives, nouns, hyphenated modifiers; never a stop word or a word
+ * without letters) inside one sentence that ends in a noun and does not start
+ * with a generic modifier. O(n · maxWords²) for n words.
  */
 export function findCandidates(text: string, tuning: KeyphraseTuning = DEFAULT_TUNING): Candidate[] {
   return candidatesOf(text, tagWords(text), {}, tuning);
@@ -119,10 +113,7 @@ function candidatesOf(text: string, words: readonly TaggedWord[], options: Keyph
       for (let start = Math.max(0, end - tuning.maxWords + 1); start <= end; start++) {
         const parts = chunk.slice(start, end + 1);
         const first = parts[0]!;
-        if (first.pos === 'VERB' && parts.length === 1) continue;
         if (generic(first)) continue;
-        // A gerund only inside: after a word of the phrase, before its head.
-        if (parts.some((w, i) => w.pos === 'VERB' && !MODIFIERS.has(w.pos) && !w.key.includes(' ') && (i === 0 || i === parts.length - 1) && /ing$/u.test(w.text)) && !tuning.allowVerbModifiers) continue;
         const stemmed = parts.map((w) => w.key).join(' ');
         const existing = byKey.get(stemmed);
         if (existing) existing.count++;
@@ -155,33 +146,28 @@ function idf(key: string, df: ReadonlyMap<string, number> | undefined, docCount:
 }
 
 /**
- * Scores candidates. With tf(w) the count of stemmed word w in the text and
- * idf(w) = ln((N + 1) / (df(w) + 1)) over the reference corpus:
+ * Scores candidates. With ω(w) the word weight of `weighWords` (tf^α, title
+ * boost) and idf(w) = ln((N + 1) / (df(w) + smoothing)) over the reference
+ * corpus of N documents:
  *
- *   score(p) = Σ_{w ∈ p} tf(w)·idf(w) / |p|^λ            (word evidence)
- *            × count(p)^τ                                 (phrase frequency)
+ *   score(p) = Σ_{w ∈ p} ω(w)·idf(w)                       (word evidence: longer specific phrases win)
  *            × (1 + π / (1 + first sentence of p))         (position prior)
- *            × (idf(p) / idf_max)^γ                        (phrase specificity)
+ *            × (idf(p) / ln(N + 1))^γ   for |p| > 1        (phrase-level specificity)
+ *
+ * rounded to 4 decimals. Without a reference corpus (N = 0) every idf is 0,
+ * so callers should pass one; `suggestConcepts` builds it from the notes.
  */
 export function scoreCandidates(
   candidates: readonly Candidate[],
-  wordCounts: ReadonlyMap<string, number>,
+  wordWeights: ReadonlyMap<string, number>,
   options: KeyphraseOptions,
   tuning: KeyphraseTuning = DEFAULT_TUNING,
 ): Keyphrase[] {
   const docCount = options.docCount ?? 0;
   const maxIdf = Math.log(docCount + 1) + 1e-9;
-  const wordScore = (word: string) => (wordCounts.get(word) ?? 0) * idf(word, options.df, docCount, tuning.idfSmoothing);
-  let cost = 0;
-  if (tuning.wordCost !== 0 && wordCounts.size > 0) {
-    for (const word of wordCounts.keys()) cost += wordScore(word);
-    cost = (tuning.wordCost * cost) / wordCounts.size;
-  }
   return candidates.map((candidate) => {
-    let evidence = 0;
-    for (const word of candidate.words) evidence += wordScore(word) - cost;
-    let score = evidence / candidate.words.length ** tuning.lengthExponent;
-    score *= candidate.count ** tuning.tfExponent;
+    let score = 0;
+    for (const word of candidate.words) score += (wordWeights.get(word) ?? 0) * idf(word, options.df, docCount, tuning.idfSmoothing);
     score *= 1 + tuning.positionWeight / (1 + candidate.firstSentence);
     if (tuning.phraseIdfWeight !== 0 && candidate.words.length > 1)
       score *= (Math.max(idf(candidate.stemmed, options.df, docCount, 1), 0) / maxIdf) ** tuning.phraseIdfWeight;
@@ -212,32 +198,24 @@ function weighWords(words: readonly TaggedWord[], tuning: KeyphraseTuning): Map<
   return weights;
 }
 
-const byScore = (a: Keyphrase, b: Keyphrase) => b.score - a.score || (a.stemmed < b.stemmed ? -1 : a.stemmed > b.stemmed ? 1 : 0);
+const byScore = (a: Keyphrase, b: Keyphrase) => b.score - a.score || compareCodePoints(a.stemmed, b.stemmed);
 
 /**
- * Greedy selection: repeatedly takes the best phrase, where a phrase nested in
- * (or containing) one already taken counts `nestedPenalty` times its score
- * (0: dropped). O(limit · c) for c candidates.
+ * Best first (ties by stemmed form, code point); with `dropNested`, a phrase
+ * nested in or containing a better one is skipped (`safe ship control` hides
+ * `ship control`). O(c log c + c · limit) for c candidates.
  */
 function rank(phrases: Keyphrase[], limit: number, tuning: KeyphraseTuning): Keyphrase[] {
   phrases.sort(byScore);
   if (!tuning.dropNested) return phrases.slice(0, limit);
   const kept: Keyphrase[] = [];
-  const padded = (phrase: Keyphrase) => ` ${phrase.stemmed} `;
-  let pool = phrases;
-  while (kept.length < limit && pool.length > 0) {
-    let best: Keyphrase | undefined;
-    let bestScore = -Infinity;
-    for (const phrase of pool) {
-      if (phrase.score <= bestScore) break; // sorted: no later phrase can beat it
-      const p = padded(phrase);
-      const nested = kept.some((other) => padded(other).includes(p) || p.includes(padded(other)));
-      const score = nested ? phrase.score * tuning.nestedPenalty : phrase.score;
-      if (score > bestScore && (!nested || tuning.nestedPenalty > 0)) [best, bestScore] = [phrase, score];
-    }
-    if (best === undefined) break;
-    kept.push(best);
-    pool = pool.filter((phrase) => phrase !== best);
+  const padded: string[] = [];
+  for (const phrase of phrases) {
+    if (kept.length >= limit) break;
+    const mine = ` ${phrase.stemmed} `;
+    if (padded.some((other) => other.includes(mine) || mine.includes(other))) continue;
+    kept.push(phrase);
+    padded.push(mine);
   }
   return kept;
 }
