@@ -1,7 +1,100 @@
-import type { Command } from './io.js';
+/**
+ * `commonplace search QUERY [--limit N] [--json] [--library DIR]`: notes
+ * ranked by BM25 over stemmed, stop-word-free text (title, summary and
+ * sections), each with a snippet around the densest run of query words.
+ *
+ * Highlighting: on a terminal (stdout is a TTY and NO_COLOR is unset) matched
+ * words are bold (ANSI SGR 1/22); otherwise, for pipes and files, they are
+ * wrapped in square brackets, `[word]`, so the output stays plain text.
+ * `--json` gives the snippet text and the highlight offsets instead.
+ * Exit 0 (also when nothing matches), 2 for a usage or config error.
+ */
+import { parseArgs } from 'node:util';
+import { openLibrary, resolveLibraryRoot } from '../link/open.js';
+import { rankingText } from '../link/related.js';
+import { createRanker } from '../link/text/ranker.js';
+import { UsageError, type Command, type CommandIO } from './io.js';
 
-// Placeholder until the command lands (owned by its issue).
-export const run: Command = async (_argv, io) => {
-  io.stderr.write('commonplace search: not implemented yet\n');
-  return 2;
+const USAGE = `Usage: commonplace search QUERY [--limit N] [--json] [--library DIR]
+
+Ranks notes by BM25 over their stemmed text (title, summary, sections) and
+prints each with a snippet; matched words are bold on a terminal and
+[bracketed] otherwise.
+
+Options:
+  --limit N        how many results (default 10)
+  --json           print JSON: [{ id, path, title, score, snippet: { text, highlights } }]
+  --library DIR    the library folder (default: "library" from commonplace.config.json)
+  -h, --help       show this help`;
+
+const DEFAULT_LIMIT = 10;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        library: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+/** Marks each `[start, end)` of `text`: bold for a terminal, `[…]` otherwise. */
+export function highlight(text: string, highlights: readonly (readonly [number, number])[], style: 'ansi' | 'brackets'): string {
+  const [open, close] = style === 'ansi' ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+  let out = '';
+  let at = 0;
+  for (const [start, end] of highlights) {
+    if (start < at) continue;
+    out += text.slice(at, start) + open + text.slice(start, end) + close;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+const useAnsi = (io: CommandIO): boolean => io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
+
+export const run: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv);
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const query = positionals.join(' ').trim();
+  if (query === '') throw new UsageError(`missing QUERY\n\n${USAGE}`);
+  let limit = DEFAULT_LIMIT;
+  if (values.limit !== undefined) {
+    if (!/^\d+$/u.test(values.limit) || Number(values.limit) < 1) throw new UsageError(`--limit expects a positive integer, got "${values.limit}"\n\n${USAGE}`);
+    limit = Number(values.limit);
+  }
+  const { root, config } = resolveLibraryRoot(io.cwd, values.library);
+  const library = await openLibrary(root, config);
+  const byId = new Map(library.notes.map((n) => [n.id as string, n]));
+  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: rankingText(n) })));
+  const hits = ranker.search(query, limit).map((hit) => ({ hit, note: byId.get(hit.id)! }));
+
+  if (values.json) {
+    const output = hits.map(({ hit, note }) => ({ id: note.id, path: note.path, title: note.meta.title ?? null, score: hit.score, snippet: hit.snippet }));
+    io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return 0;
+  }
+  if (hits.length === 0) {
+    io.stdout.write(`No notes match "${query}".\n`);
+    return 0;
+  }
+  const style = useAnsi(io) ? 'ansi' : 'brackets';
+  const lines: string[] = [];
+  hits.forEach(({ hit, note }, i) => {
+    lines.push(`${String(i + 1).padStart(3)}. ${note.meta.title ?? note.id} (${note.path})  score ${hit.score.toFixed(4)}`);
+    lines.push(`     ${highlight(hit.snippet.text, hit.snippet.highlights, style)}`, '');
+  });
+  io.stdout.write(lines.join('\n'));
+  return 0;
 };
