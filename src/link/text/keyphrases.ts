@@ -78,6 +78,8 @@ export interface Candidate {
   firstOffset: number;
 }
 
+/** A modifier is generic only if at least this many reference documents use it (small corpora prove nothing). */
+const MIN_GENERIC_DF = 5;
 const HEADS = new Set(['NOUN', 'PROPN']);
 const MODIFIERS = new Set(['NOUN', 'PROPN', 'ADJ']);
 
@@ -103,7 +105,7 @@ export function findCandidates(text: string, tuning: KeyphraseTuning = DEFAULT_T
 function candidatesOf(text: string, words: readonly TaggedWord[], options: KeyphraseOptions, tuning: KeyphraseTuning): Candidate[] {
   const docCount = options.docCount ?? 0;
   const generic = (word: TaggedWord) =>
-    !HEADS.has(word.pos) && docCount > 0 && (options.df?.get(word.key) ?? 0) >= tuning.genericModifierShare * docCount;
+    !HEADS.has(word.pos) && docCount > 0 && (options.df?.get(word.key) ?? 0) >= Math.max(MIN_GENERIC_DF, tuning.genericModifierShare * docCount);
   const byKey = new Map<string, Candidate>();
   let chunk: TaggedWord[] = [];
   const flush = () => {

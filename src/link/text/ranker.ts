@@ -28,7 +28,7 @@
  */
 import { compareCodePoints, sortBy } from '../../util/sort.js';
 import { buildBm25Index, indexTerms } from './bm25-index.js';
-import type { Vector } from './bm25-index.js';
+import type { Bm25Index, Vector } from './bm25-index.js';
 import { makeSnippet } from './snippet.js';
 import type { Snippet } from './snippet.js';
 
@@ -196,7 +196,7 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
       return topIds(combined, k, kept).map((other) => ({
         id: kept[other]!.id,
         score: combined.get(other)!,
-        sharedTerms: sharedTerms(weights[d]!, weights[other]!, index.surface, 5),
+        sharedTerms: sharedTerms(d, other, index, 5),
         sharedConcepts: shared(mine.concepts, kept[other]!.concepts, conceptRarity),
       }));
     },
@@ -276,13 +276,20 @@ function shared(a: readonly string[] | undefined, b: readonly string[] | undefin
   return both.sort((x, y) => (weights.get(y) ?? 0) - (weights.get(x) ?? 0) || compareCodePoints(x, y));
 }
 
-/** The `limit` shared terms with the largest product of weights, as surface forms. */
-function sharedTerms(a: Vector, b: Vector, surface: (t: number) => string, limit: number): string[] {
-  const both: [number, number][] = [];
-  for (const [t, w] of a) {
-    const v = b.get(t);
-    if (v !== undefined) both.push([t, w * v]);
+/**
+ * The `limit` best reasons among shared terms: terms both documents use
+ * repeatedly and that are rare weigh most (min(tf_a, tf_b) · idf, then the
+ * product of BM25 weights), shown in their commonest surface form.
+ */
+function sharedTerms(a: number, b: number, index: Bm25Index, limit: number): string[] {
+  const both: [number, number, number][] = [];
+  const countsB = index.counts[b]!;
+  const weightsA = index.weights[a]!;
+  const weightsB = index.weights[b]!;
+  for (const [t, countA] of index.counts[a]!) {
+    const countB = countsB.get(t);
+    if (countB !== undefined) both.push([t, Math.min(countA, countB) * index.idf[t]!, weightsA.get(t)! * weightsB.get(t)!]);
   }
-  both.sort((x, y) => y[1] - x[1] || compareCodePoints(surface(x[0]), surface(y[0])));
-  return both.slice(0, limit).map(([t]) => surface(t));
+  both.sort((x, y) => y[1] - x[1] || y[2] - x[2] || compareCodePoints(index.surface(x[0]), index.surface(y[0])));
+  return both.slice(0, limit).map(([t]) => index.surface(t));
 }
