@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAnchors } from '../../src/emit/anchors.js';
+import { groupChapters } from '../../src/emit/chapters.js';
+import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
+import { anchorSlug } from '../../src/emit/slug.js';
+import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
+import { markdownAnchorIds, parseMarkdown } from './parse-output.js';
+import { visit } from 'unist-util-visit';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'commonplace-anchors-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('anchorSlug', () => {
+  it.each([
+    ["Conway's law", 'conways-law'],
+    ['Café culture', 'cafe-culture'],
+    ['  Why it matters  ', 'why-it-matters'],
+    ['<img src=x onerror=alert(1)>', 'img-srcx-onerroralert1'],
+  ])('should slug %j as %j', (text, slug) => {
+    expect(anchorSlug(text)).toBe(slug);
+  });
+
+  it('should never return an empty slug, even for text with no ASCII letters', () => {
+    expect(anchorSlug('心理安全')).toMatch(/^x[0-9a-f]{8}$/);
+    expect(anchorSlug('!!!')).toMatch(/^x[0-9a-f]{8}$/);
+    expect(anchorSlug('心理安全')).not.toBe(anchorSlug('!!!'));
+  });
+});
+
+describe('createAnchors', () => {
+  it('should give notes whose ids slug alike distinct, stable anchors, and every link still resolves', async () => {
+    const template = readFileSync(path.join(FIXTURE_LIBRARY, 'boring-tech.md'), 'utf8');
+    for (const name of ['A b', 'a-b', 'A_B', '心理', '安全']) {
+      writeFileSync(path.join(root, `${name}.md`), template.replace('title: "Choose Boring Technology"', `title: "Note ${name}"`));
+    }
+    const config = fixtureConfig();
+    const library = await buildFixtureLibrary(root, config);
+    const anchors = createAnchors(library, groupChapters(library, config), [], config);
+    const noteAnchors = library.notes.map((n) => anchors.note(n.note.id)!);
+    expect(new Set(noteAnchors).size).toBe(library.notes.length);
+    expect(anchors.note('A b')).toBe('note-a-b'); // first in code-point order wins the plain slug
+    expect(anchors.note('A_B')).toBe('note-ab'); // only [a-z0-9-] survive
+    expect(anchors.note('a-b')).toBe('note-a-b-2');
+    const md = parseMarkdown(emitHandbookMarkdown(library, config));
+    const ids = new Set(markdownAnchorIds(md));
+    const dangling: string[] = [];
+    visit(md, 'link', (l: { url: string }) => {
+      if (l.url.startsWith('#') && !ids.has(l.url.slice(1))) dangling.push(l.url);
+    });
+    expect(dangling).toEqual([]);
+  });
+});
