@@ -46,12 +46,22 @@ function parse(argv: string[]) {
   }
 }
 
-/** Marks each `[start, end)` of `text`: bold for a terminal, `[…]` otherwise. */
+/**
+ * Marks each `[start, end)` of `text`: bold for a terminal, `[…]` otherwise.
+ * Matches separated only by spaces or hyphens are marked as one run, so a
+ * phrase reads `[single-threaded leader]`, not `[single]-[threaded] [leader]`.
+ */
 export function highlight(text: string, highlights: readonly (readonly [number, number])[], style: 'ansi' | 'brackets'): string {
   const [open, close] = style === 'ansi' ? ['\u001b[1m', '\u001b[22m'] : ['[', ']'];
+  const runs: [number, number][] = [];
+  for (const [start, end] of highlights) {
+    const last = runs[runs.length - 1];
+    if (last && start >= last[1] && /^[\s\-\u2010\u2011]*$/u.test(text.slice(last[1], start))) last[1] = end;
+    else runs.push([start, end]);
+  }
   let out = '';
   let at = 0;
-  for (const [start, end] of highlights) {
+  for (const [start, end] of runs) {
     if (start < at) continue;
     out += text.slice(at, start) + open + text.slice(start, end) + close;
     at = end;
