@@ -10,3 +10,12 @@ describe('gen-rule-docs', () => {
     expect(rows.find((row) => row.startsWith('| `duplicate-title`'))).toContain('| error | library |  |');
   });
 });
+
+describe('README rule table', () => {
+  it('should equal the table generated from the rule objects (run gen-rule-docs --write after changing a rule)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readmePath, withRuleTable } = await import('../../scripts/gen-rule-docs.js');
+    const readme = readFileSync(readmePath, 'utf8');
+    expect(withRuleTable(readme)).toBe(readme);
+  });
+});
