@@ -66,11 +66,14 @@ async function open(url: string, options: { colorScheme?: 'light' | 'dark' } = {
   return { page, errors, requests };
 }
 
+// Page-side code is passed as strings: the project's TypeScript has no DOM library.
 const inViewport = (page: Page, selector: string): Promise<boolean> =>
-  page.$eval(selector, (el) => {
-    const box = el.getBoundingClientRect();
-    return box.top >= -1 && box.top < window.innerHeight;
-  });
+  page.evaluate(`(() => { const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return box.top >= -1 && box.top < innerHeight; })()`);
+const activeId = (page: Page): Promise<string> => page.evaluate('document.activeElement ? document.activeElement.id : ""');
+const activeClass = (page: Page): Promise<string> => page.evaluate('document.activeElement ? document.activeElement.className : ""');
+const hash = (page: Page): Promise<string> => page.evaluate('location.hash');
+const style = (page: Page, selector: string, property: string): Promise<string> =>
+  page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).getPropertyValue(${JSON.stringify(property)})`);
 
 describe('handbook.html in headless Chromium', () => {
   it('should load from file:// with no console error and no request but the file itself', async () => {
@@ -86,15 +89,15 @@ describe('handbook.html in headless Chromium', () => {
   it('should find a known essay by typing in the search box and go to it with Enter', async () => {
     const { page, errors } = await open(fixturePage);
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    expect(await activeId(page)).toBe('search-input');
     await page.keyboard.type('committees');
     await page.waitForSelector('#search-results:not([hidden]) a');
     const titles = await page.$$eval('#search-results .search-result-title', (els) => els.map((e) => e.textContent));
     expect(titles[0]).toBe('How Do Committees Invent?');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => location.hash)).toBe('#user-content-note-committees');
+    expect(await hash(page)).toBe('#user-content-note-committees');
     expect(await inViewport(page, '#user-content-note-committees')).toBe(true);
-    expect(await page.$eval('#search-results', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await page.evaluate('document.getElementById("search-results").hidden')).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 30_000);
@@ -118,7 +121,7 @@ describe('handbook.html in headless Chromium', () => {
     const href = await page.$eval('a.concept-link', (a) => a.getAttribute('href'));
     expect(href).toMatch(/^#user-content-concept-/);
     await page.click('a.concept-link');
-    expect(await page.evaluate(() => location.hash)).toBe(href);
+    expect(await hash(page)).toBe(href);
     const target = `[id="${href!.slice(1)}"]`;
     expect(await page.$eval(target, (el) => [el.tagName, el.className])).toEqual(['H3', 'concept-title']);
     expect(await page.$eval(target, (el) => el.closest('section')?.className)).toContain('glossary');
@@ -129,9 +132,9 @@ describe('handbook.html in headless Chromium', () => {
   it('should reach the search box by keyboard (Tab from the top) ', async () => {
     const { page } = await open(fixturePage);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await activeClass(page)).toBe('skip-link');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    expect(await activeId(page)).toBe('search-input');
     await page.context().close();
   }, 30_000);
 
@@ -140,10 +143,10 @@ describe('handbook.html in headless Chromium', () => {
     const light = await open(bundledPage);
     await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook.png') });
     await light.page.emulateMedia({ media: 'print' });
-    expect(await light.page.$eval('nav.sidebar', (el) => getComputedStyle(el).display)).toBe('none');
+    expect(await style(light.page, 'nav.sidebar', 'display')).toBe('none');
     // Each essay starts a page; the first of a chapter follows its chapter heading, which starts the page.
-    expect(await light.page.$eval('article + article', (el) => getComputedStyle(el).breakBefore)).toBe('page');
-    expect(await light.page.$eval('section.chapter > h2', (el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(await style(light.page, 'article + article', 'break-before')).toBe('page');
+    expect(await style(light.page, 'section.chapter > h2', 'break-before')).toBe('page');
     await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-print.png'), fullPage: false });
     // "Print to PDF" as a reader would do it: one page per essay, for review.
     const pdf = await light.page.pdf({ path: path.join(TEST_OUTPUT, 'handbook.pdf'), format: 'A4' });
@@ -151,7 +154,7 @@ describe('handbook.html in headless Chromium', () => {
     await light.page.context().close();
 
     const dark = await open(bundledPage, { colorScheme: 'dark' });
-    const background = await dark.page.$eval('body', (el) => getComputedStyle(el).backgroundColor);
+    const background = await style(dark.page, 'body', 'background-color');
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect((r! + g! + b!) / 3).toBeLessThan(60);
     await dark.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-dark.png') });
