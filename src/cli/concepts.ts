@@ -26,7 +26,8 @@ Options:
                    in two or more notes and are not in the glossary (nor note
                    titles) yet, best first, each with its score and notes.
                    score = (notes using it) × (mean over its words of
-                   ln((N + 1) / notes using the word)), N = number of notes
+                   ln((N + 1) / notes using the word)) × log2(1 + words),
+                   N = number of notes
   --limit N        how many suggestions (default 20; with --suggest only)
   --json           print JSON instead of text
   --library DIR    the library folder (default: "library" from commonplace.config.json)
