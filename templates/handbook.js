@@ -73,6 +73,9 @@
       if (chosen) { event.preventDefault(); go(chosen.id); }
     } else if (event.key === 'Escape') { input.value = ''; render(); }
   });
+  document.addEventListener('click', function (event) {
+    if (!list.hidden && event.target instanceof Node && !input.parentNode.contains(event.target)) close();
+  });
   document.addEventListener('keydown', function (event) {
     var tag = event.target && event.target.tagName;
     if (event.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA' && !event.ctrlKey && !event.metaKey && !event.altKey) {

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitAll } from '../../src/emit/index.js';
 import type { Library } from '../../src/types.js';
@@ -41,4 +44,13 @@ describe('emitAll determinism', () => {
     const library = await buildFixtureLibrary();
     expect(emitAll(reversed(library), fixtureConfig())).toEqual(emitAll(library, fixtureConfig()));
   });
+
+  it('should give identical outputs under any TZ and LANG', () => {
+    const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'emit-digest.ts');
+    const tsx = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin/tsx');
+    const digest = (env: Record<string, string>): string => execFileSync(tsx, [script], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const utc = digest({ TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' });
+    expect(utc.trim().split('\n')).toHaveLength(8);
+    expect(digest({ TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' })).toBe(utc);
+  }, 120_000);
 });
