@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/eval-related.ts                 # P@10 and time per query
  *   GRID='{"k1":[0.9,1.5]}' npx tsx scripts/eval-related.ts --tune
+ *   npx tsx scripts/eval-related.ts --ablate        # the changes, one by one
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +80,22 @@ export function evaluateRelated(docs: readonly BbcDoc[], options: Partial<Ranker
 
 function main(): void {
   const docs = readBbc();
+  if (process.argv.includes('--ablate')) {
+    // Each step adds one change to the previous one, from plain BM25 document-as-query.
+    const steps: [string, Partial<RankerOptions>][] = [
+      ['plain BM25 (k1 1.2, b 0.75, q = tf·idf)', { k1: 1.2, b: 0.75, queryTfExponent: 1, queryIdfExponent: 1, postingsLimit: 0, feedbackDocs: 0 }],
+      ['+ query weights tf^0.35, no query idf', { k1: 1.2, b: 0.75, postingsLimit: 0, feedbackDocs: 0 }],
+      ['+ k1 1.6, b 1', { postingsLimit: 0, feedbackDocs: 0 }],
+      ['+ Rocchio feedback (4 docs, 0.7)', { postingsLimit: 0 }],
+      ['+ postings limit 200 (= defaults)', {}],
+    ];
+    for (const [name, options] of steps) {
+      const tuneSet = evaluateRelated(docs, options, 'tune');
+      const heldOut = evaluateRelated(docs, options, 'held-out');
+      console.log(`${name.padEnd(42)} tune ${tuneSet.p10.toFixed(4)}  held-out ${heldOut.p10.toFixed(4)}  ${tuneSet.msPerQuery} ms/query`);
+    }
+    return;
+  }
   if (process.argv.includes('--tune')) {
     const grid: Record<string, unknown[]> = JSON.parse(process.env.GRID ?? '{}');
     let best: Partial<RankerOptions> = JSON.parse(process.env.START ?? '{}');
