@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { emitAll } from '../../src/emit/index.js';
 import { writeOutputs } from '../../src/emit/write.js';
-import { buildFixtureLibrary, fixtureConfig, TEST_OUTPUT } from './build-fixture.js';
+import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY, TEST_OUTPUT } from './build-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -20,6 +20,7 @@ const REPO = path.resolve(TEST_OUTPUT, '..');
 let browser: Browser;
 let fixturePage: string;
 let bundledPage: string;
+let hostilePage: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -27,6 +28,10 @@ beforeAll(async () => {
   }
   const fixtureDir = path.join(TEST_OUTPUT, 'browser', 'fixture');
   const bundledDir = path.join(TEST_OUTPUT, 'browser', 'bundled');
+  const hostileDir = path.join(TEST_OUTPUT, 'browser', 'hostile');
+  mkdirSync(hostileDir, { recursive: true });
+  writeOutputs(hostileDir, emitAll(await buildFixtureLibrary(HOSTILE_LIBRARY), fixtureConfig()));
+  hostilePage = pathToFileURL(path.join(hostileDir, 'handbook.html')).href;
   mkdirSync(fixtureDir, { recursive: true });
   writeOutputs(fixtureDir, emitAll(await buildFixtureLibrary(), fixtureConfig()));
   const { config } = loadConfig(REPO);
@@ -56,6 +61,11 @@ async function open(url: string, options: { colorScheme?: 'light' | 'dark' } = {
     if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  // Every payload in the hostile library calls alert(): a dialog means a note ran code.
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
   await context.route('**/*', async (route) => {
     const requested = route.request().url();
     requests.push(requested);
@@ -76,14 +86,28 @@ const style = (page: Page, selector: string, property: string): Promise<string> 
   page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).getPropertyValue(${JSON.stringify(property)})`);
 
 describe('handbook.html in headless Chromium', () => {
-  it('should load from file:// with no console error and no request but the file itself', async () => {
-    for (const url of [fixturePage, bundledPage]) {
+  it('should load from file:// with no console error, no dialog and no request but the file itself (hostile library too)', async () => {
+    for (const url of [fixturePage, bundledPage, hostilePage]) {
       const { page, errors, requests } = await open(url);
       await page.waitForTimeout(300);
       expect(errors).toEqual([]);
       expect(requests).toEqual([url]);
       await page.context().close();
     }
+  }, 30_000);
+
+  it('should run nothing from a hostile note when its links are hovered and its search is used', async () => {
+    const { page, errors, requests } = await open(hostilePage);
+    for (const link of await page.$$('main a')) await link.hover();
+    await page.keyboard.press('/');
+    await page.keyboard.type('img');
+    await page.waitForSelector('#search-results:not([hidden]) a');
+    const titles = await page.$$eval('#search-results .search-result-title', (els) => els.map((e) => e.textContent));
+    expect(titles).toContain('<img src=x onerror=alert(1)> Title');
+    await page.waitForTimeout(200);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([hostilePage]);
+    await page.context().close();
   }, 30_000);
 
   it('should find a known essay by typing in the search box and go to it with Enter', async () => {
@@ -142,6 +166,11 @@ describe('handbook.html in headless Chromium', () => {
     mkdirSync(TEST_OUTPUT, { recursive: true });
     const light = await open(bundledPage);
     await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook.png') });
+    await light.page.keyboard.press('/');
+    await light.page.keyboard.type('conway');
+    await light.page.waitForSelector('#search-results:not([hidden]) a');
+    await light.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-search.png') });
+    await light.page.keyboard.press('Escape');
     await light.page.emulateMedia({ media: 'print' });
     expect(await style(light.page, 'nav.sidebar', 'display')).toBe('none');
     // Each essay starts a page; the first of a chapter follows its chapter heading, which starts the page.
@@ -159,6 +188,6 @@ describe('handbook.html in headless Chromium', () => {
     expect((r! + g! + b!) / 3).toBeLessThan(60);
     await dark.page.screenshot({ path: path.join(TEST_OUTPUT, 'handbook-dark.png') });
     await dark.page.context().close();
-    for (const name of ['handbook.png', 'handbook-dark.png', 'handbook-print.png']) expect(existsSync(path.join(TEST_OUTPUT, name))).toBe(true);
+    for (const name of ['handbook.png', 'handbook-search.png', 'handbook-dark.png', 'handbook-print.png', 'handbook.pdf']) expect(existsSync(path.join(TEST_OUTPUT, name))).toBe(true);
   }, 60_000);
 });
