@@ -13,13 +13,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { Config } from '../config.js';
 import type { Concept, Diagnostic, RelatedLocation, Severity } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { conceptId } from './concept-id.js';
+import { closestName } from './lookup.js';
 import { phraseKey } from './phrase.js';
+
+export { closestName, createConceptLookup } from './lookup.js';
 
 /** The glossary file name, relative to the library root (also the `file` of its diagnostics). */
 export const GLOSSARY_FILE = 'concepts.yml';
@@ -253,35 +255,6 @@ function dedupe(drafts: Draft[], report: Report, lines: LineCounter): Concept[] 
     }
   }
   return kept.map((k) => k.concept);
-}
-
-/**
- * The glossary name closest to `written` (case-insensitive edit distance), or
- * null when even the closest is too far to be a plausible typo (more than
- * 40% of the longer string's length): a wrong suggestion is worse than none.
- */
-export function closestName(written: string, names: readonly string[]): string | null {
-  if (names.length === 0) return null;
-  const lower = names.map((n) => n.toLowerCase());
-  const target = written.toLowerCase();
-  const best = closest(target, lower);
-  const index = lower.indexOf(best);
-  const limit = Math.ceil(0.4 * Math.max(target.length, best.length));
-  return distance(target, best) <= limit ? names[index]! : null;
-}
-
-/**
- * A lookup from any way of writing a concept (name, alias or id, compared as
- * normalised phrases, see `phraseKey`) to the concept. For the `concepts:`
- * front-matter check and for resolving `[[concept]]` links.
- */
-export function createConceptLookup(concepts: readonly Concept[]): (written: string) => Concept | undefined {
-  const byKey = new Map<string, Concept>();
-  for (const concept of concepts) {
-    for (const form of [concept.name, ...concept.aliases]) if (!byKey.has(phraseKey(form))) byKey.set(phraseKey(form), concept);
-  }
-  const byId = new Map(concepts.map((c) => [c.id as string, c]));
-  return (written) => byId.get(written.trim().toLowerCase()) ?? byKey.get(phraseKey(written));
 }
 
 /** A 1-based span from a yaml node/error range (`[start, valueEnd, nodeEnd]` or `[start, end]`). */
