@@ -100,6 +100,23 @@ describe('handbook.html from a hostile library', () => {
   });
 });
 
+describe('handbook.html with a hostile handbook config', () => {
+  it('should escape the title, subtitle and editor from config in <title> and the header', () => {
+    const config = fixtureConfig();
+    config.handbook.title = '</title><script>alert(9)</script>';
+    config.handbook.subtitle = '<img src=x onerror=alert(10)>';
+    config.handbook.editor = '<a href="javascript:alert(11)">me</a>';
+    const page = parseHtml(emitHandbookHtml(library, config));
+    const title = elements(page).find((e) => e.tagName === 'title')!;
+    expect(textOf(title)).toBe('</title><script>alert(9)</script>');
+    expect(elements(page).filter((e) => e.tagName === 'script')).toHaveLength(3);
+    expect(elements(page).filter((e) => e.tagName === 'img')).toEqual([]);
+    const header = elements(page).find((e) => e.tagName === 'header')!;
+    expect(textOf(header)).toContain('Edited by <a href="javascript:alert(11)">me</a>');
+    expect(elements(header).filter((e) => e.tagName === 'a')).toEqual([]);
+  });
+});
+
 describe('handbook.md from a hostile library', () => {
   it('should contain no raw HTML except its own anchors and no dangerous URL', () => {
     const md = parseMarkdown(markdown);
