@@ -1,0 +1,95 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
+import { isReadFailure } from '../../src/read/parse.js';
+import { parseInPool, poolSize } from '../../src/read/pool.js';
+import { fixture } from './helpers.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * cmark's pathological inputs (test/pathological_tests.py), at 1/30 of
+ * cmark's sizes so the suite stays quick; micromark is quadratic on many.
+ */
+const N = 1000;
+const pathological: Record<string, string> = {
+  'nested strong emph': '*a **a '.repeat(65) + 'b' + ' a** a*'.repeat(65),
+  'many emph closers with no openers': 'a_ '.repeat(N),
+  'many emph openers with no closers': '_a '.repeat(N),
+  'many link closers with no openers': 'a]'.repeat(N),
+  'many link openers with no closers': '[a'.repeat(N),
+  'mismatched openers and closers': '*a_ '.repeat(N),
+  'openers and closers multiple of 3': 'a**b' + 'c* '.repeat(N),
+  'link openers and emph closers': '[ a_'.repeat(N),
+  'pattern [ (]( repeated': '[ (]('.repeat(N),
+  'nested brackets': '['.repeat(N) + 'a' + ']'.repeat(N),
+  'nested block quotes': '> '.repeat(N) + 'a',
+  'deeply nested lists': Array.from({ length: 150 }, (_, i) => '  '.repeat(i) + '* a\n').join(''),
+  backticks: Array.from({ length: 300 }, (_, i) => 'e' + '`'.repeat(i + 1)).join(''),
+  'unclosed links A': '[a](<b'.repeat(N),
+  'unclosed links B': '[a](b'.repeat(N),
+  'unclosed html comments': '</' + '<!--'.repeat(N),
+  'many references': Array.from({ length: N }, (_, i) => `[${i}]: u\n`).join('') + '[0]',
+};
+
+describe('parseInPool', () => {
+  it('should size the pool by notes, at least 1, at most the cores', () => {
+    expect(poolSize(0)).toBe(1);
+    expect(poolSize(1)).toBe(1);
+    expect(poolSize(51)).toBe(Math.min(2, availableParallelism()));
+    expect(poolSize(100_000)).toBe(availableParallelism());
+  });
+
+  it('should stop a runaway parse (*_ x 20000), fail that note alone and go on with a fresh worker', async () => {
+    const config = { ...defaultConfig, parseTimeoutMs: 500 };
+    const started = performance.now();
+    const results = await parseInPool(
+      [
+        { path: 'star.md', bytes: encode('*_'.repeat(20_000) + 'x') },
+        { path: 'good.md', bytes: fixture('notes/good.md') },
+        { path: 'after.md', bytes: encode('# After\n\nStill read.\n') },
+      ],
+      config,
+      1,
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(results[0]).toEqual({
+      path: 'star.md',
+      diagnostic: {
+        ruleId: 'file-parse-timeout',
+        severity: 'error',
+        message: 'took longer than 500 ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)',
+        file: 'star.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      },
+    });
+    expect(isReadFailure(results[1]!) ? null : results[1]!.meta.year).toBe(2009);
+    expect(isReadFailure(results[2]!) ? null : results[2]!.sections[0]?.heading).toBe('After');
+  });
+
+  it('should pass or fail each of the cmark pathological inputs cleanly within budget', async () => {
+    const config = { ...defaultConfig, parseTimeoutMs: 1000 };
+    const names = Object.keys(pathological);
+    const started = performance.now();
+    const results = await parseInPool(
+      names.map((name) => ({ path: `${name}.md`, bytes: encode(pathological[name]!) })),
+      config,
+      2,
+    );
+    expect(performance.now() - started).toBeLessThan(45_000);
+    results.forEach((result, i) => {
+      expect(result, names[i]).toBeDefined();
+      if (isReadFailure(result)) expect(['file-parse-timeout', 'file-parse-overflow']).toContain(result.diagnostic.ruleId);
+      else expect(result.path).toBe(`${names[i]}.md`);
+    });
+  }, 60_000);
+
+  it('should return plain data that survives the trip from the worker', async () => {
+    const [result] = await parseInPool([{ path: 'good.md', bytes: fixture('notes/good.md') }], defaultConfig, 1);
+    expect(isReadFailure(result!)).toBe(false);
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ id: 'good', meta: { authors: ['Paul Graham'] } });
+  });
+});
