@@ -3,6 +3,7 @@
  * design: an absent or ill-typed field becomes undefined or an empty list
  * here, and the check stage reports it with the field's position. The only
  * coercion is `author`: one string or a list of strings both give a list.
+ * Strings are trimmed; a blank string counts as absent.
  */
 import type { NoteMeta } from '../types.js';
 

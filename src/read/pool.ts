@@ -120,7 +120,7 @@ export async function parseInPool(
       start();
     });
 
-  await Promise.all(Array.from({ length: Math.max(1, size) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, tasks.length)) }, lane));
   return results;
 }
 
