@@ -25,6 +25,8 @@ export interface RunOptions {
   cache?: NoteCache;
   /** Called as notes are read, for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /** The `SOURCE_DATE_EPOCH` value: the only way a timestamp enters an output. */
+  sourceDateEpoch?: string;
 }
 
 export interface LintResult {
@@ -73,7 +75,7 @@ export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
   }
   const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
   library.diagnostics = lint.diagnostics;
-  return { ...lint, ok: true, library, outputs: emitAll(library, options.config) };
+  return { ...lint, ok: true, library, outputs: emitAll(library, options.config, { sourceDateEpoch: options.sourceDateEpoch }) };
 }
 
 const inFiles = (files: string[]) => {

@@ -61,7 +61,7 @@ export const run: Command = async (argv, io) => {
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
-  const result = await buildLibrary({ root, config, cache, onProgress: progress });
+  const result = await buildLibrary({ root, config, cache, onProgress: progress, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
   progress?.(-1, 0);
   cache?.flush();
 
