@@ -1,7 +1,8 @@
 /**
  * Bytes → normalised text. Strict UTF-8 only: a file that is not UTF-8 text
  * (UTF-16, binary, a PNG renamed `.md`) or holds NUL bytes is refused with a
- * position, so no U+FFFD replacement character ever reaches a Note. The BOM
+ * position. A U+FFFD already in the text (damage from an earlier lossy
+ * conversion) is refused too, so no replacement character ever reaches a Note. The BOM
  * is stripped and CRLF / lone CR become LF, so the same note in any line
  * ending gives the same data; the first line ending seen is remembered so
  * fixes can be written back in the file's own style.
@@ -21,7 +22,7 @@ export interface Decoded {
 /** Why a file could not be decoded: a `file-…` rule id, a message with the fix, a position. */
 export interface DecodeError {
   ok: false;
-  ruleId: 'file-empty' | 'file-not-utf8' | 'file-nul-byte' | 'file-too-large';
+  ruleId: 'file-empty' | 'file-not-utf8' | 'file-nul-byte' | 'file-replacement-char' | 'file-too-large';
   message: string;
   line: number;
   column: number;
@@ -63,6 +64,12 @@ export function decode(bytes: Uint8Array, maxBytes = Number.POSITIVE_INFINITY): 
   if (nul !== -1) {
     const where = textPoint(text, nul);
     return fail('file-nul-byte', `file contains a NUL byte at line ${where.line}, column ${where.column}, so it is not a text note; remove it (or re-save the file as UTF-8 text)`, where.line, where.column);
+  }
+  const replacement = text.indexOf('\uFFFD');
+  if (replacement !== -1) {
+    // Already-damaged text (an earlier tool replaced bad bytes): refuse it, so no U+FFFD reaches a Note.
+    const where = textPoint(text, replacement);
+    return fail('file-replacement-char', `file contains U+FFFD (the replacement character) at line ${where.line}, column ${where.column}: text damaged by an earlier encoding conversion; retype the character that was lost`, where.line, where.column);
   }
   if (text.trim() === '') return fail('file-empty', 'file has no text (only whitespace); write the note from the template (`commonplace new`) or delete the file');
   return { ok: true, text, eol: firstEol(raw), hadBom };

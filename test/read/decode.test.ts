@@ -67,8 +67,9 @@ describe('decode', () => {
     expect(!result.ok && result.message).toContain('over the 1.0 KiB limit (maxFileBytes)');
   });
 
-  it('should keep a U+FFFD the author typed (only invalid bytes are refused)', () => {
-    expect(ok(fixture('decode/replacement-char.md')).text).toContain('A real \uFFFD character');
+  it('should refuse a U+FFFD already in the text (damage from an earlier conversion), with its position', () => {
+    const result = decode(fixture('decode/replacement-char.md'));
+    expect(result).toMatchObject({ ok: false, ruleId: 'file-replacement-char', line: 5, column: 8 });
   });
 
   it('should point at the lead byte of a broken multi-byte sequence', () => {
