@@ -14,9 +14,14 @@ import type { LineIndex } from './lines.js';
 
 /**
  * Deeper bracket nesting is refused before parsing: `yaml` recurses per
- * level, and tens of thousands of `[` can exhaust the stack or worse.
+ * level, and some 20,000 levels of `[` or `- ` (well under the 64 KB cap)
+ * abort the whole process (V8 "RegExpCompiler Allocation failed"), which no
+ * try/catch or worker can contain.
  */
 export const MAX_FLOW_DEPTH = 100;
+
+/** Longest run of indentation and block indicators (`- `, `? `, `: `) a line may start with; bounds block nesting. */
+export const MAX_LINE_NESTING = 400;
 
 /** How many YAML syntax errors one block reports (the first ones; later ones are usually echoes). */
 const MAX_ERRORS = 5;
@@ -55,6 +60,11 @@ export function parseYamlMapping(raw: string, rawStart: number, lines: LineIndex
   const deep = flowDepthExceeded(raw);
   if (deep !== -1) {
     problem('yaml', `front matter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep; flatten it`, deep, deep + 1);
+    return result;
+  }
+  const indented = blockNestingExceeded(raw);
+  if (indented !== -1) {
+    problem('yaml', `front matter is indented or nested more than ${MAX_LINE_NESTING} columns deep; flatten it`, indented, indented + 1);
     return result;
   }
 
@@ -143,6 +153,19 @@ function* nodes(root: unknown): Generator<unknown> {
     if (isPair(node)) stack.push(node.value, node.key);
     else if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
+}
+
+/** Offset of the first line whose leading whitespace and block indicators exceed `MAX_LINE_NESTING`, or -1. */
+function blockNestingExceeded(raw: string): number {
+  let run = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0a) run = 0;
+    else if (run >= 0 && (c === 0x20 || c === 0x09 || c === 0x2d || c === 0x3f || c === 0x3a)) {
+      if (++run > MAX_LINE_NESTING) return i - run + 1;
+    } else run = -1; // past the line's prefix: ignore the rest of the line
+  }
+  return -1;
 }
 
 /** Range of the first anchor or alias (no alias is ever resolved). */

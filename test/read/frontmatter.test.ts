@@ -97,6 +97,19 @@ describe('front matter shape', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('should refuse block nesting past the limit (20,000 levels of "- " abort the process inside yaml)', () => {
+    const note = read('frontmatter/deep-block.md');
+    expect(note.frontmatter?.problems).toMatchObject([{ kind: 'yaml', line: 4, column: 1 }]);
+    expect(note.frontmatter?.problems[0]?.message).toBe('front matter is indented or nested more than 400 columns deep; flatten it');
+    expect(note.summary?.text).toBe('A summary paragraph.');
+  });
+
+  it('should still read ordinary indented lists and maps', () => {
+    const text = '---\ntitle: x\nauthor:\n  - A\n  - B\nmeta:\n  nested:\n    - key: value\n---\n';
+    const note = parseNote({ path: 'x.md', bytes: new TextEncoder().encode(text) }, defaultConfig);
+    expect(isReadFailure(note) ? null : note.frontmatter?.data).toEqual({ title: 'x', author: ['A', 'B'], meta: { nested: [{ key: 'value' }] } });
+  });
+
   it('should read an empty block as an empty mapping and no block as null', () => {
     expect(read('frontmatter/empty.md').frontmatter).toMatchObject({ data: {}, problems: [], endLine: 2 });
     expect(read('frontmatter/none.md').frontmatter).toBeNull();
