@@ -57,14 +57,9 @@ export function parseYamlMapping(raw: string, rawStart: number, lines: LineIndex
     result.problems.push({ kind, message, ...lines.span(rawStart + start, rawStart + end) });
   };
 
-  const deep = flowDepthExceeded(raw);
-  if (deep !== -1) {
-    problem('yaml', `front matter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep; flatten it`, deep, deep + 1);
-    return result;
-  }
-  const indented = blockNestingExceeded(raw);
-  if (indented !== -1) {
-    problem('yaml', `front matter is indented or nested more than ${MAX_LINE_NESTING} columns deep; flatten it`, indented, indented + 1);
+  const nesting = findExcessiveNesting(raw);
+  if (nesting) {
+    problem('yaml', `front matter ${nesting.message}`, nesting.offset, nesting.offset + 1);
     return result;
   }
 
@@ -153,6 +148,19 @@ function* nodes(root: unknown): Generator<unknown> {
     if (isPair(node)) stack.push(node.value, node.key);
     else if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
+}
+
+/**
+ * YAML nested too deeply to hand to the `yaml` parser safely (see
+ * `MAX_FLOW_DEPTH`), or null. Exported so every YAML reader (the glossary
+ * too) can run the same check first.
+ */
+export function findExcessiveNesting(raw: string): { offset: number; message: string } | null {
+  const deep = flowDepthExceeded(raw);
+  if (deep !== -1) return { offset: deep, message: `nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep; flatten it` };
+  const indented = blockNestingExceeded(raw);
+  if (indented !== -1) return { offset: indented, message: `is indented or nested more than ${MAX_LINE_NESTING} columns deep; flatten it` };
+  return null;
 }
 
 /** Offset of the first line whose leading whitespace and block indicators exceed `MAX_LINE_NESTING`, or -1. */
