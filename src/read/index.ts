@@ -34,7 +34,12 @@ export interface NoteCache {
 export interface ReadOptions {
   /** Read only these files (relative to the library root, or absolute inside it). */
   files?: string[];
-  /** Parse workers; 0 parses in this thread (no time budget: for tests and tools). Default: `poolSize(n)`. */
+  /**
+   * Parse workers. Default `poolSize(n)`, always at least one, even for one
+   * note: only a worker can be stopped, so only then does every note get its
+   * time budget (start-up costs a few hundred ms, once). 0 parses in this
+   * thread with NO time budget: for unit tests and trusted tooling only.
+   */
   workers?: number;
   cache?: NoteCache;
   /** Called each time a file is done (read, cached or parsed), for a progress line. */
