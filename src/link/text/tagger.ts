@@ -67,8 +67,18 @@ export function tagWords(text: string): readonly TaggedWord[] {
   return words;
 }
 
-/** The tagging itself. */
-function tagUncached(text: string): TaggedWord[] {
+/** Runs of non-space characters longer than this are blanked before tagging (see `tagUncached`). */
+const MAX_RUN = 64;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'gu');
+
+/**
+ * The tagging itself. wink's tokenizer is quadratic in the length of a run
+ * without spaces (200,000 characters take minutes), and such runs (URLs,
+ * hashes, `a-a-a-…`) are never key phrases, so they are replaced by as many
+ * spaces first: offsets stay valid and the run simply yields no words.
+ */
+function tagUncached(original: string): TaggedWord[] {
+  const text = original.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   const doc = nlp.readDoc(text);
   const words: TaggedWord[] = [];
   let cursor = 0;

@@ -99,3 +99,21 @@ describe('buildPhraseDf', () => {
     expect(df.get(porterKey('Kalman'))).toBe(2);
   });
 });
+
+describe('hostile input', () => {
+  it('should handle long runs without spaces, hyphen chains and huge texts without hanging', () => {
+    const inputs = ['x'.repeat(200_000), `${'a-'.repeat(50_000)}b`, `${"a'".repeat(50_000)}b`, '-'.repeat(200_000), 'Cats purr loudly. '.repeat(5_000)];
+    for (const text of inputs) {
+      const started = Date.now();
+      const phrases = extractKeyphrases(text, { limit: 3 });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      for (const phrase of phrases) expect(phrase.phrase.length).toBeLessThan(200);
+    }
+  });
+
+  it('should keep offsets valid when a long run is skipped', () => {
+    const text = `see https://example.com/${'q'.repeat(100)} for the Kalman filter design`;
+    for (const word of tagWords(text)) expect(text.slice(word.start, word.end)).toBe(word.text);
+    expect(findCandidates(text).map((c) => c.phrase)).toContain('Kalman filter design');
+  });
+});

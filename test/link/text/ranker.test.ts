@@ -109,3 +109,20 @@ describe('createRanker().search', () => {
     expect(ranker.search('xylophone', 5)).toEqual([]);
   });
 });
+
+describe('createRanker on hostile input', () => {
+  it('should index and query long runs, huge documents and odd Unicode without hanging', () => {
+    const docs: RankerDoc[] = [
+      { id: 'long', text: 'x'.repeat(200_000) },
+      { id: 'chain', text: `${'a-'.repeat(50_000)}b` },
+      { id: 'big', text: 'bread flour water '.repeat(20_000) },
+      { id: 'emoji', text: '🙂 ẞ ﬁle ǅ '.repeat(10_000) },
+      ...DOCS,
+    ];
+    const started = Date.now();
+    const ranker = createRanker(docs);
+    for (const doc of docs) ranker.related(doc.id, 3);
+    expect(ranker.search('bread '.repeat(1_000), 3)[0]?.id).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
