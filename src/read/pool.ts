@@ -113,6 +113,16 @@ export async function parseInPool(
           }
           replace();
         };
+        // A result too deeply nested for the structured clone (~1,400 nested
+        // block quotes overflow the deserialiser's stack) never arrives as a
+        // 'message': fail that note now instead of waiting out its budget.
+        worker.on('messageerror', () => {
+          if (current === -1) return;
+          clearTimeout(timer);
+          const task = tasks[current]!;
+          settle(current, readFailure(task.path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists'));
+          dispatch();
+        });
         worker.on('error', die);
         worker.on('exit', (code) => die(code));
       };
