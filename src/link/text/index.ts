@@ -6,7 +6,7 @@ export { tokenize } from './tokenize.js';
 export type { Token } from './tokenize.js';
 export { normalizeTerm, normalizePhrase } from './normalize.js';
 export { stem } from './stem.js';
-export { isStopword, stopwordList } from './stopwords.js';
+export { isStopword, isVagueWord, stopwordList } from './stopwords.js';
 export { extractKeyphrases, buildPhraseDf, findCandidates } from './keyphrases.js';
 export type { Keyphrase, KeyphraseOptions, Candidate } from './keyphrases.js';
 export { suggestConcepts } from './suggest.js';

@@ -30,6 +30,7 @@ import { compareCodePoints, sortBy } from '../../util/sort.js';
 import { buildBm25Index, indexTerms } from './bm25-index.js';
 import type { Bm25Index, Vector } from './bm25-index.js';
 import { makeSnippet } from './snippet.js';
+import { isVagueWord } from './stopwords.js';
 import type { Snippet } from './snippet.js';
 
 /** A document to index. */
@@ -277,7 +278,8 @@ function shared(a: readonly string[] | undefined, b: readonly string[] | undefin
 }
 
 /**
- * The `limit` best reasons among shared terms: terms both documents use
+ * The `limit` best reasons among shared terms (vague words such as `able`
+ * or `first` left out): terms both documents use
  * repeatedly and that are rare weigh most (min(tf_a, tf_b) · idf, then the
  * product of BM25 weights), shown in their commonest surface form.
  */
@@ -288,7 +290,7 @@ function sharedTerms(a: number, b: number, index: Bm25Index, limit: number): str
   const weightsB = index.weights[b]!;
   for (const [t, countA] of index.counts[a]!) {
     const countB = countsB.get(t);
-    if (countB !== undefined) both.push([t, Math.min(countA, countB) * index.idf[t]!, weightsA.get(t)! * weightsB.get(t)!]);
+    if (countB !== undefined && !isVagueWord(index.surface(t))) both.push([t, Math.min(countA, countB) * index.idf[t]!, weightsA.get(t)! * weightsB.get(t)!]);
   }
   both.sort((x, y) => y[1] - x[1] || y[2] - x[2] || compareCodePoints(index.surface(x[0]), index.surface(y[0])));
   return both.slice(0, limit).map(([t]) => index.surface(t));

@@ -5,7 +5,7 @@ describe('src/link/text public API', () => {
   it('should expose exactly the documented functions', () => {
     expect(Object.keys(text).sort()).toEqual([
       'DEFAULT_RANKER_OPTIONS', 'buildPhraseDf', 'createRanker', 'extractKeyphrases', 'findCandidates', 'isStopword',
-      'normalizePhrase', 'normalizeTerm', 'stem', 'stopwordList', 'suggestConcepts', 'tokenize',
+      'isVagueWord', 'normalizePhrase', 'normalizeTerm', 'stem', 'stopwordList', 'suggestConcepts', 'tokenize',
     ]);
   });
 });

@@ -37,6 +37,14 @@ describe('createRanker().related', () => {
     for (const term of hit?.sharedTerms ?? []) expect(term).toMatch(/^\p{L}/u);
   });
 
+  it('should not give vague words as reasons', () => {
+    const pair = createRanker([
+      { id: 'x', text: 'We were able to split the first team. The split made things clear.' },
+      { id: 'y', text: 'They were able to split the first budget. A split made things worse.' },
+    ]);
+    expect(pair.related('x', 1)[0]?.sharedTerms).toEqual(['split']);
+  });
+
   it('should give the same results whatever the input order', () => {
     const shuffled = createRanker([...DOCS.slice(4), ...DOCS.slice(0, 4)].reverse());
     for (const doc of DOCS) expect(shuffled.related(doc.id, 5)).toEqual(ranker.related(doc.id, 5));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStopword, stopwordList } from '../../../src/link/text/stopwords.js';
+import { isStopword, isVagueWord, stopwordList } from '../../../src/link/text/stopwords.js';
 import { stem } from '../../../src/link/text/stem.js';
 
 describe('isStopword', () => {
@@ -15,6 +15,14 @@ describe('isStopword', () => {
     const list = stopwordList();
     expect(list).toEqual([...list].sort());
     expect(list.every((word) => word === word.toLowerCase())).toBe(true);
+  });
+});
+
+describe('isVagueWord', () => {
+  it('should cover stop words and everyday verbs and adverbs, not topic words', () => {
+    for (const word of ['the', 'Able', 'first', 'made', 'things']) expect(isVagueWord(word)).toBe(true);
+    for (const word of ['able', 'first']) expect(isStopword(word)).toBe(false);
+    for (const word of ['boundaries', 'leader', 'conway']) expect(isVagueWord(word)).toBe(false);
   });
 });
 
