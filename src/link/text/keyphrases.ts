@@ -142,9 +142,14 @@ function candidatesOf(text: string, words: readonly TaggedWord[], options: Keyph
   return [...byKey.values()];
 }
 
-/** Inverse document frequency of a Porter key; unseen keys get the maximum. */
+/**
+ * Inverse document frequency of a Porter key, never negative; unseen keys get
+ * the maximum. Without a reference corpus every key gets 1, so the ranking
+ * falls back to frequency and position.
+ */
 function idf(key: string, df: ReadonlyMap<string, number> | undefined, docCount: number, smoothing: number): number {
-  return Math.log((docCount + 1) / ((df?.get(key) ?? 0) + smoothing));
+  if (docCount <= 0) return 1;
+  return Math.max(0, Math.log((docCount + 1) / ((df?.get(key) ?? 0) + smoothing)));
 }
 
 /**
@@ -156,8 +161,8 @@ function idf(key: string, df: ReadonlyMap<string, number> | undefined, docCount:
  *            × (1 + π / (1 + first sentence of p))         (position prior)
  *            × (idf(p) / ln(N + 1))^γ   for |p| > 1        (phrase-level specificity)
  *
- * rounded to 4 decimals. Without a reference corpus (N = 0) every idf is 0,
- * so callers should pass one; `suggestConcepts` builds it from the notes.
+ * rounded to 4 decimals. Without a reference corpus (N = 0) every idf is 1
+ * and the phrase-idf factor is left out.
  */
 export function scoreCandidates(
   candidates: readonly Candidate[],
@@ -171,9 +176,9 @@ export function scoreCandidates(
     let score = 0;
     for (const word of candidate.words) score += (wordWeights.get(word) ?? 0) * idf(word, options.df, docCount, tuning.idfSmoothing);
     score *= 1 + tuning.positionWeight / (1 + candidate.firstSentence);
-    if (tuning.phraseIdfWeight !== 0 && candidate.words.length > 1)
+    if (tuning.phraseIdfWeight !== 0 && candidate.words.length > 1 && docCount > 0)
       score *= (Math.max(idf(candidate.stemmed, options.df, docCount, 1), 0) / maxIdf) ** tuning.phraseIdfWeight;
-    return { phrase: candidate.phrase, stemmed: candidate.stemmed, score: Math.round(score * 1e4) / 1e4 };
+    return { phrase: candidate.phrase, stemmed: candidate.stemmed, score: Math.round(score * 1e4) / 1e4 + 0 };
   });
 }
 

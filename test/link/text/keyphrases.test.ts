@@ -117,3 +117,11 @@ describe('hostile input', () => {
     expect(findCandidates(text).map((c) => c.phrase)).toContain('Kalman filter design');
   });
 });
+
+describe('extractKeyphrases without a reference corpus', () => {
+  it('should fall back to frequency and position with positive scores', () => {
+    const phrases = extractKeyphrases('Kalman filters are common. We like Kalman filters. The weather is nice.', { limit: 2 });
+    expect(phrases[0]?.phrase).toBe('Kalman filters');
+    for (const phrase of phrases) expect(phrase.score).toBeGreaterThan(0);
+  });
+});
