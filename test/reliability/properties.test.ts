@@ -5,6 +5,8 @@
  * fragments (fences, YAML, Markdown, invalid UTF-8, CR, BOM) to random bytes.
  * CHECK's robustness test covers arbitrary *text*; this one covers bytes.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary, INTERNAL_ERROR } from '../../src/check/run.js';
@@ -13,6 +15,7 @@ import { findMentions } from '../../src/link/mentions.js';
 import { isReadFailure, parseNote } from '../../src/read/index.js';
 import type { Note, ReadFailure } from '../../src/types.js';
 import { FRAGMENTS } from '../../scripts/fuzz.js';
+import { HOSTILE } from './cli.js';
 
 const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
 
@@ -72,5 +75,29 @@ describe('any bytes as a note', () => {
       }),
       { numRuns: 200, seed: 3 },
     );
+  });
+});
+
+describe('front-matter data', () => {
+  it('should refuse the 9x9 alias bomb in well under a second, before building any value', () => {
+    const bytes = new Uint8Array(readFileSync(path.join(HOSTILE, 'bad', 'yaml-alias-bomb.md')));
+    const started = Date.now();
+    const note = parseNote({ path: 'bomb.md', bytes }, defaultConfig);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(isReadFailure(note)).toBe(false);
+    if (isReadFailure(note)) return;
+    expect(note.frontmatter?.problems.map((p) => p.kind)).toContain('alias');
+    expect(JSON.stringify(note.frontmatter?.data ?? null).length).toBeLessThan(10_000);
+  });
+
+  it('should keep __proto__ and constructor as plain keys and pollute no prototype', () => {
+    const note = parseNote({ path: 'proto.md', bytes: new TextEncoder().encode('---\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\ntitle: x\n---\nBody.\n') }, defaultConfig);
+    expect(isReadFailure(note)).toBe(false);
+    if (isReadFailure(note)) return;
+    const data = note.frontmatter!.data!;
+    expect(Object.keys(data)).toEqual(['__proto__', 'constructor', 'title']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(data)).toBeNull();
+    expect(note.meta.title).toBe('x');
   });
 });
