@@ -70,7 +70,9 @@ export function auditHandbook(html: string, shellScripts: readonly string[]): st
   for (const element of elementsOf(body)) {
     if (element.tagName === 'script') continue; // judged below, with the head's
     if (FORBIDDEN_IN_BODY.has(element.tagName)) problems.push(`element <${element.tagName}> in the body`);
-    if (element.tagName === 'input' && element.properties.id !== 'search-input') problems.push('an <input> other than the search box');
+    // GFM task lists render as disabled checkboxes; any other input is a finding.
+    const taskBox = element.properties.type === 'checkbox' && element.properties.disabled === true && Object.keys(element.properties).length === 2;
+    if (element.tagName === 'input' && element.properties.id !== 'search-input' && !taskBox) problems.push('an <input> other than the search box or a task-list checkbox');
   }
   for (const element of all) {
     for (const [key, value] of Object.entries(element.properties)) {
