@@ -32,9 +32,11 @@ function newestMtime(dir: string): number {
  */
 export function ensureCompiled(): void {
   const stamp = path.join(ROOT, 'lib', 'cli', 'main.js');
+  // tsc rewrites its build info on every compile that changed anything, even when main.js stays the same.
+  const buildInfo = path.join(ROOT, 'lib', '.tsbuildinfo');
   const fresh = (): boolean => {
     try {
-      return statSync(stamp).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
+      return existsSync(stamp) && statSync(buildInfo).mtimeMs >= newestMtime(path.join(ROOT, 'src'));
     } catch {
       return false;
     }
