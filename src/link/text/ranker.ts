@@ -12,6 +12,8 @@
  * 3. One round of Rocchio pseudo-relevance feedback: the BM25 vectors of the
  *    top `feedbackDocs` results, averaged and scaled by `feedbackWeight`, are
  *    added to q and step 2 runs again.
+ *    Documents sharing a rare concept or tag (one with at most
+ *    `postingsLimit` carriers) join the candidates too.
  * 4. score(d') = s(d') / max s  +  conceptWeight · Σ_{shared concepts c} r(c)
  *    + tagWeight · Σ_{shared tags} r(tag), with rarity
  *    r(x) = ln(N / df(x)) / ln(N + 1) ∈ [0, 1): a concept every note has
@@ -77,6 +79,8 @@ export interface RankerOptions {
   feedbackTerms: number;
   conceptWeight: number;
   tagWeight: number;
+  /** How many of the best text matches are re-scored with concepts and tags (plus rare-label carriers). */
+  candidatePool: number;
 }
 
 /** The defaults (tuned on BBC; see the README's evaluation table). */
@@ -92,6 +96,7 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   feedbackTerms: 0,
   conceptWeight: 0.5,
   tagWeight: 0.25,
+  candidatePool: 100,
 };
 
 /** The ranker built by `createRanker`. */
@@ -175,6 +180,7 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
   const conceptRarity = rarity(kept.map((doc) => doc.concepts ?? []), kept.length);
   const tagRarity = rarity(kept.map((doc) => doc.tags ?? []), kept.length);
   const byLabel = labelPostings(kept);
+  const labelSets = kept.map((doc) => ({ concepts: new Set(doc.concepts ?? []), tags: new Set(doc.tags ?? []) }));
 
   return {
     related(id, k) {
@@ -184,14 +190,24 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
       let best = 0;
       for (const score of scores.values()) best = Math.max(best, score);
       const mine = kept[d]!;
-      const candidates = new Set(scores.keys());
-      for (const label of [...(mine.concepts ?? []).map((c) => `c:${c}`), ...(mine.tags ?? []).map((t) => `t:${t}`)])
-        for (const other of byLabel.get(label) ?? []) if (other !== d) candidates.add(other);
+      // Only the best text matches are scored in full: with labels absent the
+      // top k of these is the top k overall, and it keeps a query's cost
+      // independent of N (the touched set grows with N, the pool does not).
+      const candidates = new Set(topIds(scores, Math.max(opts.candidatePool, k), kept));
+      // Labels also bring candidates that share no heavy term, but only rare
+      // ones (at most `postingsLimit` carriers): a tag on every note would
+      // make each query O(N) and the whole library O(N²). Common labels still
+      // count in the score of the candidates the text found.
+      for (const label of [...(mine.concepts ?? []).map((c) => `c:${c}`), ...(mine.tags ?? []).map((t) => `t:${t}`)]) {
+        const carriers = byLabel.get(label) ?? [];
+        if (opts.postingsLimit > 0 && carriers.length > opts.postingsLimit) continue;
+        for (const other of carriers) if (other !== d) candidates.add(other);
+      }
       const combined = new Map<number, number>();
       for (const other of candidates) {
         let score = best > 0 ? (scores.get(other) ?? 0) / best : 0;
-        score += opts.conceptWeight * overlap(mine.concepts, kept[other]!.concepts, conceptRarity);
-        score += opts.tagWeight * overlap(mine.tags, kept[other]!.tags, tagRarity);
+        score += opts.conceptWeight * overlap(mine.concepts, labelSets[other]!.concepts, conceptRarity);
+        score += opts.tagWeight * overlap(mine.tags, labelSets[other]!.tags, tagRarity);
         combined.set(other, round4(score));
       }
       return topIds(combined, k, kept).map((other) => ({
@@ -250,7 +266,11 @@ function labelPostings(docs: readonly RankerDoc[]): Map<string, number[]> {
   const postings = new Map<string, number[]>();
   docs.forEach((doc, d) => {
     const labels = new Set([...(doc.concepts ?? []).map((c) => `c:${c}`), ...(doc.tags ?? []).map((t) => `t:${t}`)]);
-    for (const label of labels) postings.set(label, [...(postings.get(label) ?? []), d]);
+    for (const label of labels) {
+      const list = postings.get(label);
+      if (list) list.push(d);
+      else postings.set(label, [d]);
+    }
   });
   return postings;
 }
@@ -262,10 +282,16 @@ function rarity(labels: readonly string[][], n: number): Map<string, number> {
   return new Map([...df].map(([label, count]) => [label, Math.log(n / count) / Math.log(n + 1)]));
 }
 
-/** Σ rarity of the labels two documents share. */
-function overlap(a: readonly string[] | undefined, b: readonly string[] | undefined, weights: ReadonlyMap<string, number>): number {
+/** Σ rarity of the labels two documents share (`a` has no duplicates worth counting twice). */
+function overlap(a: readonly string[] | undefined, b: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  if (!a?.length || b.size === 0) return 0;
   let total = 0;
-  for (const label of shared(a, b, weights)) total += weights.get(label) ?? 0;
+  const seen = new Set<string>();
+  for (const label of a) {
+    if (seen.has(label) || !b.has(label)) continue;
+    seen.add(label);
+    total += weights.get(label) ?? 0;
+  }
   return total;
 }
 
