@@ -3,3 +3,13 @@
  * entry-file.ts for the on-disk format).
  */
 export { defaultCacheDir, hashConfig, openNoteCache, type NoteCache, type PersistentNoteCache } from './note-cache.js';
+export {
+  buildFingerprint,
+  describeOutputs,
+  isUpToDate,
+  manifestPath,
+  readManifest,
+  writeManifest,
+  type BuildInputs,
+  type BuildManifest,
+} from './build-manifest.js';

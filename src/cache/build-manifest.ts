@@ -1,0 +1,97 @@
+/**
+ * The whole-build short cut for "nothing changed": a fingerprint of every
+ * input (tool version, config, each library file's path and content hash,
+ * the glossary) stored beside the hashes of the outputs it produced. When the
+ * next build's fingerprint is the same and every output is still on disk with
+ * the recorded bytes, the outputs are already byte-identical to what a full
+ * build would write, so `build` can stop after hashing its inputs.
+ *
+ * Like the note cache, the manifest is never trusted: unreadable, malformed
+ * or foreign content means "build normally".
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../util/fs-write.js';
+import { compareCodePoints } from '../util/sort.js';
+
+/** What one build produced, and from what. */
+export interface BuildManifest {
+  fingerprint: string;
+  /** Output file names (relative to the output folder) with the sha256 of their bytes. */
+  outputs: { name: string; sha256: string }[];
+}
+
+/** Everything a build's outputs depend on. */
+export interface BuildInputs {
+  version: string;
+  configHash: string;
+  /** Every library file read (notes and glossary), with the sha256 of its bytes. */
+  files: { path: string; sha256: string }[];
+  /** Anything else that changes outputs (the output folder, SOURCE_DATE_EPOCH…). */
+  extra?: string[];
+}
+
+const MANIFEST_FILE = 'build-manifest.json';
+
+/** The manifest's place in a cache folder. */
+export const manifestPath = (cacheDir: string): string => path.join(cacheDir, MANIFEST_FILE);
+
+/** A hash of every input; file order does not matter. */
+export function buildFingerprint(inputs: BuildInputs): string {
+  const hash = createHash('sha256');
+  hash.update(`commonplace-build\0${inputs.version}\0${inputs.configHash}\0`);
+  const files = [...inputs.files].sort((a, b) => compareCodePoints(a.path, b.path));
+  for (const file of files) hash.update(`${file.path}\0${file.sha256}\n`);
+  for (const item of inputs.extra ?? []) hash.update(`extra\0${item}\n`);
+  return hash.digest('hex');
+}
+
+/** The stored manifest, or null when absent or not exactly the shape written here. */
+export function readManifest(file: string): BuildManifest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  if (typeof m.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(m.fingerprint) || !Array.isArray(m.outputs)) return null;
+  const outputs = m.outputs.filter(
+    (o: unknown): o is BuildManifest['outputs'][number] =>
+      typeof o === 'object' &&
+      o !== null &&
+      typeof (o as Record<string, unknown>).name === 'string' &&
+      isPlainName((o as Record<string, string>).name ?? '') &&
+      /^[0-9a-f]{64}$/.test(String((o as Record<string, unknown>).sha256)),
+  );
+  return outputs.length === m.outputs.length && outputs.length > 0 ? { fingerprint: m.fingerprint, outputs } : null;
+}
+
+/** Records a finished build (atomically). */
+export function writeManifest(file: string, manifest: BuildManifest): void {
+  writeFileAtomic(file, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The manifest entry for output files as written. */
+export function describeOutputs(files: readonly { name: string; content: string | Uint8Array }[]): BuildManifest['outputs'] {
+  return files.map((f) => ({ name: f.name, sha256: sha256(f.content) }));
+}
+
+/** True when the manifest matches `fingerprint` and every recorded output is in `outDir` with its recorded bytes. */
+export function isUpToDate(manifest: BuildManifest | null, fingerprint: string, outDir: string): boolean {
+  if (!manifest || manifest.fingerprint !== fingerprint) return false;
+  return manifest.outputs.every((output) => {
+    try {
+      return sha256(readFileSync(path.join(outDir, output.name))) === output.sha256;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Output names are plain relative paths: no `..`, no absolute paths. */
+const isPlainName = (name: string): boolean => name !== '' && !path.isAbsolute(name) && !name.split(/[\\/]/).includes('..');
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  buildFingerprint,
+  describeOutputs,
+  isUpToDate,
+  manifestPath,
+  readManifest,
+  writeManifest,
+  type BuildInputs,
+} from '../../src/cache/index.js';
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-manifest-'));
+  temps.push(dir);
+  return dir;
+};
+afterEach(() => {
+  while (temps.length > 0) rmSync(temps.pop()!, { recursive: true, force: true });
+});
+
+const inputs: BuildInputs = {
+  version: '1.0.0',
+  configHash: 'c'.repeat(64),
+  files: [
+    { path: 'b.md', sha256: 'b'.repeat(64) },
+    { path: 'a.md', sha256: 'a'.repeat(64) },
+  ],
+};
+const outputs = [
+  { name: 'handbook.md', content: '# Handbook\n' },
+  { name: 'index.json', content: '{}\n' },
+];
+
+/** A finished build: outputs on disk and the manifest that describes them. */
+const built = (): { out: string; file: string } => {
+  const out = tempDir();
+  for (const o of outputs) writeFileSync(path.join(out, o.name), o.content);
+  const file = manifestPath(tempDir());
+  writeManifest(file, { fingerprint: buildFingerprint(inputs), outputs: describeOutputs(outputs) });
+  return { out, file };
+};
+
+describe('buildFingerprint', () => {
+  it('should not depend on file order but on every input', () => {
+    const base = buildFingerprint(inputs);
+    expect(buildFingerprint({ ...inputs, files: [...inputs.files].reverse() })).toBe(base);
+    expect(buildFingerprint({ ...inputs, version: '1.0.1' })).not.toBe(base);
+    expect(buildFingerprint({ ...inputs, configHash: 'd'.repeat(64) })).not.toBe(base);
+    expect(buildFingerprint({ ...inputs, files: [inputs.files[0]!, { path: 'a.md', sha256: 'e'.repeat(64) }] })).not.toBe(base);
+    expect(buildFingerprint({ ...inputs, files: inputs.files.slice(1) })).not.toBe(base);
+    expect(buildFingerprint({ ...inputs, extra: ['SOURCE_DATE_EPOCH=1'] })).not.toBe(base);
+  });
+});
+
+describe('isUpToDate', () => {
+  it('should hold when nothing changed and the outputs are intact', () => {
+    const { out, file } = built();
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out)).toBe(true);
+  });
+
+  it('should fail when an input changed', () => {
+    const { out, file } = built();
+    expect(isUpToDate(readManifest(file), buildFingerprint({ ...inputs, version: '2.0.0' }), out)).toBe(false);
+  });
+
+  it('should fail when an output was edited or deleted', () => {
+    const { out, file } = built();
+    writeFileSync(path.join(out, 'index.json'), '{"edited":true}\n');
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out)).toBe(false);
+    rmSync(path.join(out, 'index.json'));
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out)).toBe(false);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['truncated JSON', '{"fingerprint": "'],
+    ['a foreign JSON file', '{"name":"commonplace","version":"0.1.0"}'],
+    ['an output outside the folder', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: '../etc/passwd', sha256: 'a'.repeat(64) }] })],
+    ['no outputs', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [] })],
+  ])('should not trust a manifest that is %s', (_name, text) => {
+    const file = manifestPath(tempDir());
+    writeFileSync(file, text);
+    expect(readManifest(file)).toBeNull();
+    expect(isUpToDate(readManifest(file), 'f'.repeat(64), tempDir())).toBe(false);
+  });
+});
