@@ -13,6 +13,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { findExcessiveNesting } from '../read/yaml-data.js';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { Config } from '../config.js';
 import type { Concept, Diagnostic, RelatedLocation, Severity } from '../types.js';
@@ -75,6 +76,19 @@ const failed = (message: string): Glossary => ({
 export function parseGlossary(input: string): Glossary {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = new LineCounter();
+  // Deep nesting crashes the YAML parser with a fatal V8 error no catch can
+  // stop, so it is refused before parsing, as in front matter.
+  const deep = findExcessiveNesting(text);
+  if (deep) {
+    const before = text.slice(0, deep.offset);
+    const line = before.split('\n').length;
+    const column = deep.offset - before.lastIndexOf('\n');
+    const where = { line, column, endLine: line, endColumn: column };
+    return {
+      concepts: [],
+      diagnostics: [{ ruleId: GLOSSARY_RULES.yaml, severity: 'error', message: `concepts.yml ${deep.message}`, file: GLOSSARY_FILE, ...where }],
+    };
+  }
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter: lines, prettyErrors: false });
   const diagnostics: Diagnostic[] = [];
   const at = (range: readonly number[] | null | undefined) => span(lines, range);

@@ -148,3 +148,14 @@ describe('closestName', () => {
     expect(closestName('x', [])).toBeNull();
   });
 });
+
+describe('parseGlossary on deeply nested YAML', () => {
+  it('should refuse 20,000 nested flow lists before parsing, with a position, instead of crashing the process', () => {
+    const text = `- name: deep\n  definition: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const { concepts, diagnostics } = parseGlossary(text);
+    expect(concepts).toEqual([]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ ruleId: 'glossary-yaml', severity: 'error', line: 2 });
+    expect(diagnostics[0]!.message).toMatch(/flatten it/);
+  });
+});
