@@ -13,13 +13,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixFile } from '../check/fix.js';
 import { rules } from '../check/rules/index.js';
-import { loadConfig, ConfigError, type Config } from '../config.js';
+import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
+import type { Config } from '../config.js';
 import { lintLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { writeFileAtomic } from '../util/fs-write.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
+import { locateLibrary } from './library.js';
 
 /** The `lint --help` text. */
 export const usage = `Usage: commonplace lint [FILE…] [options]
@@ -32,6 +34,7 @@ Options:
   --format NAME       stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0), github (Actions annotations)
   --fix               apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
+  --no-cache          parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
   -h, --help          show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or config error.`;
@@ -42,6 +45,8 @@ interface LintOptions {
   format: FormatName;
   fix: boolean;
   maxWarnings: number;
+  /** False with --no-cache. */
+  cache: boolean;
   help: boolean;
 }
 
@@ -57,6 +62,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
         library: { type: 'string' },
         format: { type: 'string', short: 'f', default: 'stylish' },
         fix: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,20 +81,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
     if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${raw}"`);
     maxWarnings = Number(raw);
   }
-  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, help: values.help ?? false };
-}
-
-/** The library folder: --library (relative to the working directory) or the config's `library`. */
-function libraryRoot(options: LintOptions, io: CommandIO, config: Config, configDir: string): string {
-  const root = options.library !== undefined ? path.resolve(io.cwd, options.library) : path.resolve(configDir, config.library);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new ConfigError(`library folder not found: ${path.relative(io.cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`);
-  return root;
+  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), help: values.help ?? false };
 }
 
 /** FILE arguments as library-relative, `/`-separated paths; refuses files outside the library. */
@@ -133,14 +126,14 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${usage}\n`);
     return 0;
   }
-  const { config, configDir } = loadConfig(io.cwd);
-  const root = libraryRoot(options, io, config, configDir);
+  const { config, configDir, root } = locateLibrary(io, options.library);
   const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
+  const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
+  const lint = () => lintLibrary({ root, config, cache, ...(only ? { files: only } : {}) });
 
-  let result = await lintLibrary({ root, config, ...(only ? { files: only } : {}) });
-  if (options.fix && applyFixesToLibrary(root, config, result.diagnostics, result.concepts) > 0) {
-    result = await lintLibrary({ root, config, ...(only ? { files: only } : {}) });
-  }
+  let result = await lint();
+  if (options.fix && applyFixesToLibrary(root, config, result.diagnostics, result.concepts) > 0) result = await lint();
+  cache?.flush();
 
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
   for (const file of only ?? []) {
