@@ -64,6 +64,27 @@ export function parseNote(input: { path: string; bytes: Uint8Array }, config: Co
   }
 }
 
+/**
+ * Deepest syntax tree a note may have. Later stages (linking, rendering,
+ * structured clone between threads) recurse over the tree, so a tree that
+ * parses is refused here, once, rather than overflowing the stack there.
+ * Real notes nest a few levels; 2,000 nested `>` nest 2,000.
+ */
+export const MAX_TREE_DEPTH = 500;
+
+/** True when `tree` nests deeper than `limit` (iterative: the check itself cannot overflow). */
+export function treeDepthExceeds(tree: Root, limit: number): boolean {
+  const stack: [{ children?: unknown[] }, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of node.children ?? []) {
+      if (typeof child === 'object' && child !== null && 'children' in child) stack.push([child as { children?: unknown[] }, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /** Test and tooling convenience: a Note from text; throws if it would be a ReadFailure. */
 export function noteFromText(path: string, text: string, config: Config = defaultConfig): Note {
   const result = parseNote({ path, bytes: new TextEncoder().encode(text) }, config);
@@ -76,6 +97,7 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
   const { frontmatter, mask } = readFrontmatter(source, lines, config);
   const parseable = mask ? blank(source, mask.start, mask.end) : source;
   const tree = markdownProcessor.parse(parseable) as Root;
+  if (treeDepthExceeds(tree, MAX_TREE_DEPTH)) throw new RangeError('tree too deep');
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const text = joinBlocks(body);
   return {

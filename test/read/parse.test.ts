@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { isReadFailure, noteFromText, noteIdOf, parseNote } from '../../src/read/parse.js';
+import { isReadFailure, MAX_TREE_DEPTH, noteFromText, noteIdOf, parseNote } from '../../src/read/parse.js';
 import type { Note } from '../../src/types.js';
 import { fixture, fixtureInput } from './helpers.js';
 
@@ -174,5 +174,18 @@ describe('parseNote: hostile input', () => {
       }),
       { numRuns: 500, seed: 7 },
     );
+  });
+});
+
+describe('parseNote on deeply nested Markdown', () => {
+  const front = '---\ntitle: Deep\n---\n\n';
+  it('should refuse a tree nested deeper than MAX_TREE_DEPTH as file-parse-overflow', () => {
+    const result = parseNote({ path: 'deep.md', bytes: new TextEncoder().encode(`${front}${'>'.repeat(MAX_TREE_DEPTH + 10)} a\n`) }, defaultConfig);
+    expect(isReadFailure(result)).toBe(true);
+    if (isReadFailure(result)) expect(result.diagnostic.ruleId).toBe('file-parse-overflow');
+  });
+  it('should accept nesting well inside the limit', () => {
+    const result = parseNote({ path: 'ok.md', bytes: new TextEncoder().encode(`${front}${'>'.repeat(20)} a\n`) }, defaultConfig);
+    expect(isReadFailure(result)).toBe(false);
   });
 });
