@@ -8,14 +8,16 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
+import type { Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
 import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { displayPath, locateLibrary } from './library.js';
+import { runWatching } from './watch.js';
 
 export const usage = `Usage: commonplace build [options]
 
@@ -26,9 +28,10 @@ Options:
   --library DIR   the library folder (default: "library" in commonplace.config.json)
   --out DIR       the output folder (default: "dist" in commonplace.config.json)
   --no-cache      parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
+  --watch         build, then rebuild after every saved change (Ctrl-C to stop)
   -h, --help      show this help
 
-Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error.
+Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error (--watch: 0 when stopped).
 SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing else varies.`;
 
 /** Libraries larger than this get a progress line on a terminal. */
@@ -45,6 +48,7 @@ export const run: Command = async (argv, io) => {
         library: { type: 'string' },
         out: { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -55,10 +59,23 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${usage}\n`);
     return 0;
   }
-  const started = process.hrtime.bigint();
   const { config, configDir, root } = locateLibrary(io, values.library);
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
+  const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache });
+  return values.watch ? runWatching(root, once, io) : once();
+};
+
+interface BuildTarget {
+  root: string;
+  config: Config;
+  outDir: string;
+  cache: PersistentNoteCache | undefined;
+}
+
+/** One build: lint, then (without errors) render and write every output. Returns the exit code. */
+async function buildOnce(io: CommandIO, { root, config, outDir, cache }: BuildTarget): Promise<number> {
+  const started = process.hrtime.bigint();
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
   const result = await buildLibrary({ root, config, cache, onProgress: progress, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
@@ -85,7 +102,7 @@ export const run: Command = async (argv, io) => {
       `${plural(written.length, 'file')} in ${displayPath(io, outDir)} (${seconds.toFixed(1)} s)\n`,
   );
   return 0;
-};
+}
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

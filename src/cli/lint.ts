@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixFile } from '../check/fix.js';
 import { rules } from '../check/rules/index.js';
-import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import type { Config } from '../config.js';
 import { lintLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
@@ -22,6 +22,7 @@ import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { locateLibrary } from './library.js';
+import { runWatching } from './watch.js';
 
 /** The `lint --help` text. */
 export const usage = `Usage: commonplace lint [FILE…] [options]
@@ -35,6 +36,7 @@ Options:
   --fix               apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
   --no-cache          parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
+  --watch             lint, then lint again after every saved change (Ctrl-C to stop)
   -h, --help          show this help
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or config error.`;
@@ -47,6 +49,7 @@ interface LintOptions {
   maxWarnings: number;
   /** False with --no-cache. */
   cache: boolean;
+  watch: boolean;
   help: boolean;
 }
 
@@ -63,6 +66,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
         format: { type: 'string', short: 'f', default: 'stylish' },
         fix: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,7 +85,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
     if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${raw}"`);
     maxWarnings = Number(raw);
   }
-  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), help: values.help ?? false };
+  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), watch: values.watch ?? false, help: values.help ?? false };
 }
 
 /** FILE arguments as library-relative, `/`-separated paths; refuses files outside the library. */
@@ -129,8 +133,20 @@ export const run: Command = async (argv, io) => {
   const { config, configDir, root } = locateLibrary(io, options.library);
   const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
   const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
-  const lint = () => lintLibrary({ root, config, cache, ...(only ? { files: only } : {}) });
+  const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
+  return options.watch ? runWatching(root, once, io) : once();
+};
 
+interface LintTarget {
+  root: string;
+  config: Config;
+  cache: PersistentNoteCache | undefined;
+  only: string[] | undefined;
+}
+
+/** One lint run: check, fix if asked, print the report. Returns the exit code. */
+async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
+  const lint = () => lintLibrary({ root, config, cache, ...(only ? { files: only } : {}) });
   let result = await lint();
   if (options.fix && applyFixesToLibrary(root, config, result.diagnostics, result.concepts) > 0) result = await lint();
   cache?.flush();
@@ -155,4 +171,4 @@ export const run: Command = async (argv, io) => {
     io.stderr.write(`commonplace lint: too many warnings (${warnings}); at most ${options.maxWarnings} allowed (--max-warnings)\n`);
   }
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
-};
+}

@@ -92,3 +92,44 @@ export function watchLibrary(root: string, onChange: (changed: string[]) => Prom
     },
   };
 }
+
+/**
+ * Runs `once` now and again after every settled change under `root`, until
+ * SIGINT or SIGTERM (or `stop` resolves). Each run prints its own report; a
+ * run that throws is reported and watching goes on. Resolves to 0: in watch
+ * mode findings are shown, not turned into an exit code.
+ */
+export async function runWatching(
+  root: string,
+  once: () => Promise<number>,
+  io: { stderr: NodeJS.WritableStream },
+  stop: Promise<void> = untilSignal(),
+): Promise<number> {
+  await once();
+  const watcher = watchLibrary(
+    root,
+    async (changed) => {
+      io.stderr.write(`\n${changed.length === 1 ? changed[0] : `${changed.length} files`} changed\n`);
+      await once();
+    },
+    { onError: (error) => io.stderr.write(`commonplace: ${error instanceof Error ? error.message : String(error)}\n`) },
+  );
+  await watcher.ready;
+  io.stderr.write(`Watching ${root} for changes (Ctrl-C to stop)\n`);
+  await stop;
+  await watcher.close();
+  return 0;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
