@@ -77,8 +77,10 @@ describe('convertPlainText', () => {
 
 // A paragraph line: any printable text that is not blank, not a section name and not a metadata line.
 const word = fc.oneof(
-  fc.stringMatching(/^[^\s\u0000-\u001f\u007f]{1,12}$/),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((w) => /^[^\s\p{Cc}\p{Cs}\uFEFF]+$/u.test(w)),
+  // U+FFFD is excluded: the reader refuses it as the mark of text an earlier
+  // encoding conversion damaged (see src/read/decode.ts).
+  fc.stringMatching(/^[^\s\u0000-\u001f\u007f\uFFFD]{1,12}$/),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((w) => /^[^\s\p{Cc}\p{Cs}\uFEFF\uFFFD]+$/u.test(w)),
 );
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
 const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
