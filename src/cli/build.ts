@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeOutputs, isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
 import type { Config } from '../config.js';
@@ -16,6 +17,7 @@ import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
+import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
 import { runWatching } from './watch.js';
 
@@ -62,7 +64,8 @@ export const run: Command = async (argv, io) => {
   const { config, configDir, root } = locateLibrary(io, values.library);
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
-  const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache });
+  const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
+  const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
   return values.watch ? runWatching(root, once, io) : once();
 };
 
@@ -71,14 +74,23 @@ interface BuildTarget {
   config: Config;
   outDir: string;
   cache: PersistentNoteCache | undefined;
+  /** Where the last clean build recorded its inputs and outputs (absent with --no-cache). */
+  manifest: string | undefined;
 }
 
 /** One build: lint, then (without errors) render and write every output. Returns the exit code. */
-async function buildOnce(io: CommandIO, { root, config, outDir, cache }: BuildTarget): Promise<number> {
+async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest }: BuildTarget): Promise<number> {
   const started = process.hrtime.bigint();
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
+  if (manifest && fingerprint && isUpToDate(readManifest(manifest), fingerprint, outDir)) {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    io.stdout.write(`Up to date: nothing changed since the last build; ${displayPath(io, outDir)} left as it is (${seconds.toFixed(1)} s)\n`);
+    return 0;
+  }
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
-  const result = await buildLibrary({ root, config, cache, onProgress: progress, sourceDateEpoch: io.env.SOURCE_DATE_EPOCH });
+  const result = await buildLibrary({ root, config, cache, onProgress: progress, sourceDateEpoch: epoch });
   progress?.(-1, 0);
   cache?.flush();
 
@@ -91,6 +103,11 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache }: BuildTa
   }
 
   const written = writeOutputs(outDir, result.outputs);
+  // Only a build with nothing to report may be skipped next time: a skipped
+  // build prints no findings, so one that had warnings must run again.
+  if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
+    writeManifest(manifest, { fingerprint, outputs: describeOutputs(result.outputs) });
+  }
   const { notes, concepts } = result.library;
   if (notes.length === 0) {
     io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);

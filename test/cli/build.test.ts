@@ -75,6 +75,27 @@ describe('commonplace build', () => {
     expect(snapshot(path.join(cwd, 'warm'))).toEqual(snapshot(path.join(cwd, 'cold')));
   });
 
+  it('should skip a build when nothing changed, and rebuild after a note, an output or the flags change', () => {
+    const cwd = tempDir();
+    cpSync(GOOD, path.join(cwd, 'library'), { recursive: true });
+    mkdirSync(path.join(cwd, 'node_modules'));
+    expect(build(cwd, []).stdout).toMatch(/^Built /m);
+    const before = snapshot(path.join(cwd, 'dist'));
+    expect(build(cwd, []).stdout).toMatch(/^Up to date: nothing changed since the last build; dist left as it is/m);
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before);
+
+    writeFileSync(path.join(cwd, 'dist', 'index.json'), '{}\n');
+    expect(build(cwd, []).stdout).toMatch(/^Built /m);
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before);
+
+    const note = path.join(cwd, 'library', 'choose-boring-technology.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('\n\n## Central argument', ' One more sentence.\n\n## Central argument'));
+    expect(build(cwd, []).stdout).toMatch(/^Built /m);
+    expect(readFileSync(path.join(cwd, 'dist', 'handbook.md'), 'utf8')).toContain('One more sentence.');
+    expect(build(cwd, [], { SOURCE_DATE_EPOCH: '1700000000' }).stdout).toMatch(/^Built /m);
+    expect(build(cwd, ['--no-cache']).stdout).toMatch(/^Built /m);
+  });
+
   it('should build an empty library into a valid, empty handbook with a notice', () => {
     const cwd = tempDir();
     mkdirSync(path.join(cwd, 'library'));
