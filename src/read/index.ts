@@ -114,14 +114,15 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
 function hydrate(note: Note): Note {
   const frontmatter = note.frontmatter;
   if (!frontmatter) return note;
-  return {
-    ...note,
-    frontmatter: {
-      ...frontmatter,
-      data: frontmatter.data === null ? null : (nullPrototypeDeep(frontmatter.data) as Record<string, unknown>),
-      fields: nullPrototypeDeep(frontmatter.fields) as typeof frontmatter.fields,
-    },
+  // In place, not `{ ...note }`: a note from the cache decodes its tree,
+  // source and text lazily, and spreading would decode them all at once. The
+  // note is this stage's own fresh copy (structured clone or cache decode).
+  note.frontmatter = {
+    ...frontmatter,
+    data: frontmatter.data === null ? null : (nullPrototypeDeep(frontmatter.data) as Record<string, unknown>),
+    fields: nullPrototypeDeep(frontmatter.fields) as typeof frontmatter.fields,
   };
+  return note;
 }
 
 /**
