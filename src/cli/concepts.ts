@@ -8,13 +8,13 @@
  * makes the exit code 1 (the list still prints what could be read).
  * Exit 2 for a usage or config error.
  */
-import { parseArgs } from 'node:util';
 import { noteConcepts } from '../link/index.js';
-import { openLibrary, resolveLibraryRoot, type OpenLibrary } from '../link/open.js';
+import type { OpenLibrary } from '../link/open.js';
 import { suggestions, type Suggestion } from '../link/suggest.js';
 import type { Diagnostic } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { UsageError, type Command } from './io.js';
+import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
 
 const USAGE = `Usage: commonplace concepts [--suggest] [--json] [--library DIR]
 
@@ -32,24 +32,6 @@ Options:
   --json           print JSON instead of text
   --library DIR    the library folder (default: "library" from commonplace.config.json)
   -h, --help       show this help`;
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        suggest: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        library: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-}
 
 /** One glossary concept with where it is used. */
 interface ConceptUse {
@@ -81,19 +63,14 @@ export function conceptUses(library: OpenLibrary): ConceptUse[] {
 const formatDiagnostic = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 
 export const run: Command = async (argv, io) => {
-  const { values } = parse(argv);
+  const { values } = parseQueryArgs(argv, USAGE, { positionals: false, suggest: true });
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (values.limit !== undefined && !values.suggest) throw new UsageError(`--limit goes with --suggest\n\n${USAGE}`);
-  let limit = 20;
-  if (values.limit !== undefined) {
-    if (!/^\d+$/u.test(values.limit) || Number(values.limit) < 1) throw new UsageError(`--limit expects a positive integer, got "${values.limit}"\n\n${USAGE}`);
-    limit = Number(values.limit);
-  }
-  const { root, config } = resolveLibraryRoot(io.cwd, values.library);
-  const library = await openLibrary(root, config);
+  const limit = parseLimit(values.limit, 20, USAGE);
+  const library = await openQueryLibrary(io, values.library);
   for (const d of library.glossaryDiagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
   const status = library.glossaryDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 

@@ -4,13 +4,12 @@
  * for the score). Exit 0 with results (or none), 1 when NOTE names no note
  * (with the closest id or title suggested), 2 for a usage or config error.
  */
-import { parseArgs } from 'node:util';
 import { conceptIdsByNote, noteConcepts } from '../link/index.js';
 import { findNote } from '../link/find-note.js';
-import { openLibrary, resolveLibraryRoot } from '../link/open.js';
 import { createRelatedIndex } from '../link/related.js';
 import type { Note, NoteId } from '../types.js';
 import { UsageError, type Command } from './io.js';
+import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
 
 const USAGE = `Usage: commonplace related NOTE [--limit N] [--json] [--library DIR]
 
@@ -24,43 +23,17 @@ Options:
   --library DIR    the library folder (default: "library" from commonplace.config.json)
   -h, --help       show this help`;
 
-/** Parses `--limit`: a positive integer. */
-export function parseLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/u.test(value) || Number(value) < 1) throw new UsageError(`--limit expects a positive integer, got "${value}"\n\n${USAGE}`);
-  return Number(value);
-}
-
-/** node:util parseArgs, with its errors turned into usage errors. */
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        library: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-}
-
 export const run: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseQueryArgs(argv, USAGE);
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const query = positionals.join(' ').trim();
   if (query === '') throw new UsageError(`missing NOTE\n\n${USAGE}`);
-  const { root, config } = resolveLibraryRoot(io.cwd, values.library);
-  const limit = parseLimit(values.limit, config.relatedLimit);
-
-  const library = await openLibrary(root, config);
+  const library = await openQueryLibrary(io, values.library);
+  const { root, config } = library;
+  const limit = parseLimit(values.limit, config.relatedLimit, USAGE);
   const found = findNote(library.notes, query, root, io.cwd);
   if (!found.note) {
     const hint = found.suggestion ? `; did you mean "${found.suggestion}"?` : '';

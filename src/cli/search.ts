@@ -9,11 +9,10 @@
  * `--json` gives the snippet text and the highlight offsets instead.
  * Exit 0 (also when nothing matches), 2 for a usage or config error.
  */
-import { parseArgs } from 'node:util';
-import { openLibrary, resolveLibraryRoot } from '../link/open.js';
 import { rankingText } from '../link/related.js';
 import { createRanker } from '../link/text/ranker.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
+import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
 
 const USAGE = `Usage: commonplace search QUERY [--limit N] [--json] [--library DIR]
 
@@ -28,23 +27,6 @@ Options:
   -h, --help       show this help`;
 
 const DEFAULT_LIMIT = 10;
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        library: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-}
 
 /**
  * Marks each `[start, end)` of `text`: bold for a terminal, `[…]` otherwise.
@@ -72,20 +54,15 @@ export function highlight(text: string, highlights: readonly (readonly [number, 
 const useAnsi = (io: CommandIO): boolean => io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
 
 export const run: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseQueryArgs(argv, USAGE);
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const query = positionals.join(' ').trim();
   if (query === '') throw new UsageError(`missing QUERY\n\n${USAGE}`);
-  let limit = DEFAULT_LIMIT;
-  if (values.limit !== undefined) {
-    if (!/^\d+$/u.test(values.limit) || Number(values.limit) < 1) throw new UsageError(`--limit expects a positive integer, got "${values.limit}"\n\n${USAGE}`);
-    limit = Number(values.limit);
-  }
-  const { root, config } = resolveLibraryRoot(io.cwd, values.library);
-  const library = await openLibrary(root, config);
+  const limit = parseLimit(values.limit, DEFAULT_LIMIT, USAGE);
+  const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
   const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: rankingText(n) })));
   const hits = ranker.search(query, limit).map((hit) => ({ hit, note: byId.get(hit.id)! }));

@@ -62,7 +62,7 @@ describe('commonplace related', () => {
   it('should exit 2 for a library folder that does not exist', async () => {
     const { code, stderr } = await related('x', '--library', 'no/such/folder');
     expect(code).toBe(2);
-    expect(stderr).toContain('library folder "no/such/folder" not found');
+    expect(stderr).toContain('library folder not found: no/such/folder');
   });
 
   it('should print help with --help', async () => {
