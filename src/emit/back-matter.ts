@@ -64,7 +64,11 @@ export function renderAuthorIndex(ctx: EmitContext): RootContent[] {
   const out: RootContent[] = [anchoredHeading(2, FIXED_ANCHORS.authors, [text('Authors')])];
   const byAuthor = new Map<string, LinkedNote[]>();
   for (const linked of ctx.library.notes) {
-    for (const name of noteAuthors(linked)) byAuthor.set(name, [...(byAuthor.get(name) ?? []), linked]);
+    for (const name of noteAuthors(linked)) {
+      const list = byAuthor.get(name);
+      if (list) list.push(linked);
+      else byAuthor.set(name, [linked]);
+    }
   }
   if (ctx.authors.length === 0) {
     out.push(paragraph([text('No authors yet.')], 'notice'));

@@ -17,6 +17,8 @@ import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { fillShell } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
+import type { HandbookOptions } from './handbook-md.js';
+import { essayMemoKey, memoised, type Lookup } from './memo.js';
 import { handbookModel, type EssayPart } from './model.js';
 import { searchPayload } from './search-data.js';
 
@@ -62,23 +64,42 @@ function serialise(children: HastContent[]): string {
   return serializer.stringify({ type: 'root', children });
 }
 
-/** Renders the whole handbook page. */
-export function emitHandbookHtml(library: Library, config: Config): string {
+/**
+ * Renders the whole handbook page. Each essay is sanitised and serialised on
+ * its own (the schema's rules are per element, and an essay's lists and
+ * tables are inside it, so this equals sanitising the whole page) and spliced
+ * into its chapter's `<section>`; so an essay's HTML can be memoised.
+ */
+export function emitHandbookHtml(library: Library, config: Config, options: HandbookOptions = {}): string {
   const model = handbookModel(library, config);
   const [titleHeading, ...titleRest] = model.titlePage;
   const header = sanitizeFragment(toHast(titleHeading ? [titleHeading, ...titleRest] : []));
   const nav = sanitizeFragment(toHast(model.contents));
-  const sections: Element[] = model.chapters.map((chapter) =>
-    h('section', { className: ['chapter'] }, [...toHast([chapter.heading]), ...chapter.essays.map(renderEssayHtml)]),
-  );
-  for (const part of model.backMatter) sections.push(h('section', { className: ['back-matter', part.anchor] }, toHast(part.nodes)));
-  const main = sanitizeFragment(sections);
+  const main: string[] = [];
+  for (const chapter of model.chapters) {
+    const [open, close] = splitClosingTag(serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])), 'section');
+    main.push(open);
+    for (const essay of chapter.essays) {
+      const render = (): { text: string; lookups: Lookup[] } => ({ text: serialise(sanitizeFragment([renderEssayHtml(essay)])), lookups: essay.lookups });
+      main.push(memoised(options.memo, () => essayMemoKey(essay.linked, config, 'html'), model.ctx, render));
+    }
+    main.push(close);
+  }
+  const backMatter = model.backMatter.map((part) => h('section', { className: ['back-matter', part.anchor] }, toHast(part.nodes)));
+  main.push(serialise(sanitizeFragment(backMatter)));
   const titleText = serialise([{ type: 'text', value: config.handbook.title || 'Commonplace' }]);
   return fillShell({
     title: titleText,
     header: serialise(header),
     nav: serialise(nav),
-    main: serialise(main),
+    main: main.join(''),
     searchIndex: inlineJson(searchPayload(model)),
   });
+}
+
+/** `<tag …>…</tag>` → [`<tag …>…`, `</tag>`]. */
+function splitClosingTag(html: string, tag: string): [string, string] {
+  const close = `</${tag}>`;
+  if (!html.endsWith(close)) throw new Error(`handbook-html: expected ${html.slice(0, 40)}… to end with ${close}`);
+  return [html.slice(0, -close.length), close];
 }

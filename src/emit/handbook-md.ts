@@ -13,25 +13,57 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
+import { fastText } from './markdown-text.js';
+import { essayMemoKey, memoised, type EmitMemo } from './memo.js';
 import { handbookModel } from './model.js';
 
-/** Renders the whole handbook as one Markdown document. */
-export function emitHandbookMarkdown(library: Library, config: Config): string {
+/** Options of the handbook emitters. */
+export interface HandbookOptions {
+  /** Store of rendered essays, for warm builds (see memo.ts); output is the same with or without it. */
+  memo?: EmitMemo | undefined;
+}
+
+/**
+ * Renders the whole handbook as one Markdown document. Each part (title page
+ * and contents, chapter heading, essay, back-matter part) is serialised on
+ * its own and the parts joined by a blank line: every part starts with a
+ * heading, so this is exactly what serialising them as one tree gives, and an
+ * essay's text can be memoised.
+ */
+export function emitHandbookMarkdown(library: Library, config: Config, options: HandbookOptions = {}): string {
   const model = handbookModel(library, config);
-  const children: RootContent[] = [...model.titlePage, ...model.contents];
+  const parts: string[] = [serialise([...model.titlePage, ...model.contents])];
   for (const chapter of model.chapters) {
-    children.push(chapter.heading);
-    for (const essay of chapter.essays) children.push(...essay.nodes);
+    parts.push(serialise([chapter.heading]));
+    for (const essay of chapter.essays) {
+      parts.push(
+        memoised(options.memo, () => essayMemoKey(essay.linked, config, 'md'), model.ctx, () => ({ text: serialise(essay.nodes), lookups: essay.lookups })),
+      );
+    }
   }
-  for (const part of model.backMatter) children.push(...part.nodes);
-  const root: Root = { type: 'root', children: children.map(withAnchorTags) as RootContent[] };
-  return markdownProcessor.stringify(root);
+  for (const part of model.backMatter) parts.push(serialise(part.nodes));
+  return `${parts.join('\n\n')}\n`;
 }
 
 const markdownProcessor = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-', listItemIndent: 'one', fences: true })
+  .use(remarkStringify, {
+    bullet: '-',
+    emphasis: '*',
+    strong: '*',
+    rule: '-',
+    listItemIndent: 'one',
+    fences: true,
+    handlers: { text: fastText },
+  })
   .freeze();
+
+/** One part as Markdown, without the final newline. */
+function serialise(nodes: RootContent[]): string {
+  const root: Root = { type: 'root', children: nodes.map(withAnchorTags) as RootContent[] };
+  const out = markdownProcessor.stringify(root);
+  return out.endsWith('\n') ? out.slice(0, -1) : out;
+}
 
 /** A copy of `node` where anchored headings, paragraphs and list items begin with `<a id>`. */
 function withAnchorTags(node: Nodes): Nodes {

@@ -12,12 +12,15 @@ import { noteTitle } from './chapters.js';
 import { createContext, type EmitContext } from './context.js';
 import { renderEssay } from './essay.js';
 import { anchorLink, anchoredHeading, paragraph, text } from './mdast-build.js';
+import { recordingContext, type Lookup } from './memo.js';
 
-/** One essay, ready to render. */
+/** One essay, ready to render. Its nodes are built on first use (a memo hit never needs them). */
 export interface EssayPart {
   linked: LinkedNote;
   anchor: string;
-  nodes: RootContent[];
+  readonly nodes: RootContent[];
+  /** What rendering `nodes` looked up in the rest of the library (see memo.ts). */
+  readonly lookups: Lookup[];
 }
 
 /** One chapter: its anchored heading and essays. */
@@ -54,7 +57,7 @@ export function handbookModel(library: Library, config: Config): HandbookModel {
       title: chapter.title,
       anchor,
       heading: anchoredHeading(2, anchor, [text(chapter.title)], 'chapter-title'),
-      essays: chapter.notes.map((linked) => ({ linked, anchor: ctx.anchors.note(linked.note.id)!, nodes: renderEssay(linked, ctx) })),
+      essays: chapter.notes.map((linked) => essayPart(linked, ctx)),
     };
   });
   const backMatter = [
@@ -67,6 +70,28 @@ export function handbookModel(library: Library, config: Config): HandbookModel {
   byConfig.set(config, model);
   cache.set(library, byConfig);
   return model;
+}
+
+/** An essay whose nodes are rendered lazily, through a recording view of the context. */
+function essayPart(linked: LinkedNote, ctx: EmitContext): EssayPart {
+  let rendered: { nodes: RootContent[]; lookups: Lookup[] } | undefined;
+  const render = (): { nodes: RootContent[]; lookups: Lookup[] } => {
+    if (rendered) return rendered;
+    const lookups = new Map<string, Lookup>();
+    const nodes = renderEssay(linked, recordingContext(ctx, lookups));
+    rendered = { nodes, lookups: [...lookups.values()] };
+    return rendered;
+  };
+  return {
+    linked,
+    anchor: ctx.anchors.note(linked.note.id)!,
+    get nodes() {
+      return render().nodes;
+    },
+    get lookups() {
+      return render().lookups;
+    },
+  };
 }
 
 function titlePage(ctx: EmitContext): RootContent[] {

@@ -1,0 +1,152 @@
+/**
+ * Per-essay memoisation of rendered output, so a warm build re-renders only
+ * the essays whose inputs changed.
+ *
+ * An essay's output depends on (1) the note itself and its link-stage data,
+ * the config and the tool version, which make the memo KEY, and (2) facts
+ * about the rest of the library it looked up while rendering (other notes'
+ * titles and anchors, concept names and anchors, author anchors). Those are
+ * recorded as they happen (`recordingContext`) and stored with the output; a
+ * stored output is reused only if every recorded lookup still gives the same
+ * answer. Lookups that are not recorded throw, so a future change to the
+ * renderer cannot silently make the memo stale.
+ */
+import { createHash } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { LinkedNote } from '../types.js';
+import { version } from '../version.js';
+import { noteTitle } from './chapters.js';
+import type { EmitContext } from './context.js';
+
+/** A string store for rendered fragments (e.g. backed by the persistent note cache). */
+export interface EmitMemo {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+/** The lookup kinds a rendered essay may depend on. */
+type LookupKind = 'note' | 'section' | 'sectionAt' | 'concept' | 'author' | 'title' | 'conceptName';
+
+/** One recorded lookup: kind, arguments, answer. */
+export type Lookup = [LookupKind, string, string, string | null];
+
+/** Answers one lookup against a context (the single definition used to record and to verify). */
+function answer(ctx: EmitContext, kind: LookupKind, a: string, b: string): string | null {
+  switch (kind) {
+    case 'note':
+      return ctx.anchors.note(a) ?? null;
+    case 'section':
+      return ctx.anchors.section(a, b) ?? null;
+    case 'sectionAt':
+      return ctx.anchors.sectionAt(a, Number(b)) ?? null;
+    case 'concept':
+      return ctx.anchors.concept(a) ?? null;
+    case 'author':
+      return ctx.anchors.author(a) ?? null;
+    case 'title': {
+      const linked = ctx.notes.get(a);
+      return linked ? noteTitle(linked) : null;
+    }
+    case 'conceptName':
+      return ctx.concepts.get(a)?.concept.name ?? null;
+  }
+}
+
+const unrecorded = (name: string): never => {
+  throw new Error(`emit memo: an essay read ctx.${name}, which is not recorded as a dependency (see src/emit/memo.ts)`);
+};
+
+/**
+ * A view of `ctx` for rendering one essay that records every lookup into
+ * `lookups`. Returned notes and concepts may only be used for their title,
+ * id and name (the recorded facts).
+ */
+export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>): EmitContext {
+  const ask = (kind: LookupKind, a: string, b = ''): string | null => {
+    const result = answer(ctx, kind, a, b);
+    lookups.set(`${kind}\u0000${a}\u0000${b}`, [kind, a, b, result]);
+    return result;
+  };
+  const some = (value: string | null): string | undefined => value ?? undefined;
+  return {
+    config: ctx.config,
+    anchors: {
+      note: (id) => some(ask('note', id)),
+      section: (id, heading) => some(ask('section', id, heading)),
+      sectionAt: (id, index) => some(ask('sectionAt', id, String(index))),
+      concept: (id) => some(ask('concept', id)),
+      author: (name) => some(ask('author', name)),
+      chapter: () => unrecorded('anchors.chapter'),
+    },
+    notes: { get: (id: string) => (ask('title', id) === null ? undefined : ctx.notes.get(id)) } as EmitContext['notes'],
+    concepts: { get: (id: string) => (ask('conceptName', id) === null ? undefined : ctx.concepts.get(id)) } as EmitContext['concepts'],
+    get library() {
+      return unrecorded('library');
+    },
+    get chapters() {
+      return unrecorded('chapters');
+    },
+    get conceptsByName() {
+      return unrecorded('conceptsByName');
+    },
+    get authors() {
+      return unrecorded('authors');
+    },
+  };
+}
+
+/** The memo key of one essay's `kind` output: everything it depends on except recorded lookups. */
+export function essayMemoKey(linked: LinkedNote, config: Config, kind: string): string {
+  const { note } = linked;
+  const own = [version, kind, config, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
+  return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
+}
+
+interface Stored {
+  lookups: Lookup[];
+  text: string;
+}
+
+/**
+ * The memoised output of one essay: reused when the key matches and every
+ * stored lookup still holds; else `render()` (which must fill `lookups()`
+ * with what it read) is called and the result stored.
+ */
+export function memoised(memo: EmitMemo | undefined, key: () => string, ctx: EmitContext, render: () => { text: string; lookups: Lookup[] }): string {
+  if (!memo) return render().text;
+  const memoKey = key();
+  const raw = memo.get(memoKey);
+  if (raw !== undefined) {
+    const stored = parseStored(raw);
+    if (stored && stored.lookups.every(([kind, a, b, result]) => answer(ctx, kind, a, b) === result)) return stored.text;
+  }
+  const fresh = render();
+  memo.set(memoKey, JSON.stringify({ lookups: fresh.lookups, text: fresh.text } satisfies Stored));
+  return fresh.text;
+}
+
+/** A stored entry, or undefined if it is not one (a damaged store is a miss, never trusted). */
+function parseStored(raw: string): Stored | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<Stored>;
+    if (typeof value.text !== 'string' || !Array.isArray(value.lookups)) return undefined;
+    const kinds = new Set<unknown>(['note', 'section', 'sectionAt', 'concept', 'author', 'title', 'conceptName']);
+    const ok = value.lookups.every(
+      (l: unknown) => Array.isArray(l) && l.length === 4 && kinds.has(l[0]) && typeof l[1] === 'string' && typeof l[2] === 'string' && (typeof l[3] === 'string' || l[3] === null),
+    );
+    return ok ? (value as Stored) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adapts the persistent note cache's per-note extras (`getExtra`/`setExtra`) to an `EmitMemo`. */
+export function memoFromNoteCache(cache: { getExtra(key: string, name: string): unknown; setExtra(key: string, name: string, value: unknown): void }): EmitMemo {
+  return {
+    get: (key) => {
+      const value = cache.getExtra(key, 'emit');
+      return typeof value === 'string' ? value : undefined;
+    },
+    set: (key, value) => cache.setExtra(key, 'emit', value),
+  };
+}
