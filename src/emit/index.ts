@@ -7,6 +7,7 @@ import type { Library } from '../types.js';
 import { emitHandbookHtml } from './handbook-html.js';
 import { emitHandbookMarkdown } from './handbook-md.js';
 import { emitIndexJson, type IndexOptions } from './index-json.js';
+import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
 
 /** One file for `dist/`: a bare file name and its full text. */
@@ -16,18 +17,31 @@ export interface OutputFile {
 }
 
 export type { IndexOptions } from './index-json.js';
+export type { HandbookOptions } from './handbook-md.js';
+export { memoFromNoteCache, type EmitMemo } from './memo.js';
+
+/** Options of `emitAll`. */
+export interface EmitOptions extends IndexOptions {
+  /**
+   * Store of rendered essays (Markdown and HTML) for warm builds; outputs are
+   * byte-identical with or without it. See memo.ts and `memoFromNoteCache`.
+   */
+  memo?: EmitMemo | undefined;
+}
 export { writeOutputs } from './write.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
  * that order. Pure: the same library and config give the same strings;
  * `options.sourceDateEpoch` (the `SOURCE_DATE_EPOCH` value, passed in by the
- * caller) is the only way a timestamp enters an output.
+ * caller) is the only way a timestamp enters an output; `options.memo`
+ * only makes it faster.
  */
-export function emitAll(library: Library, config: Config, options: IndexOptions = {}): OutputFile[] {
+export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputFile[] {
+  const handbook = { memo: options.memo };
   return [
-    { name: 'handbook.md', content: emitHandbookMarkdown(library, config) },
-    { name: 'handbook.html', content: emitHandbookHtml(library, config) },
+    { name: 'handbook.md', content: emitHandbookMarkdown(library, config, handbook) },
+    { name: 'handbook.html', content: emitHandbookHtml(library, config, handbook) },
     { name: 'index.json', content: emitIndexJson(library, config, options) },
     { name: 'index.schema.json', content: emitIndexSchema(library, config) },
   ];

@@ -1,0 +1,113 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emitAll, memoFromNoteCache, type EmitMemo } from '../../src/emit/index.js';
+import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+
+/** An in-memory memo that counts what was stored. */
+function countingMemo(): EmitMemo & { store: Map<string, string>; sets: string[] } {
+  const store = new Map<string, string>();
+  const sets: string[] = [];
+  return {
+    store,
+    sets,
+    get: (key) => store.get(key),
+    set: (key, value) => {
+      sets.push(key);
+      store.set(key, value);
+    },
+  };
+}
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+function copyLibrary(root: string): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'commonplace-memo-'));
+  temps.push(copy);
+  cpSync(root, copy, { recursive: true });
+  return copy;
+}
+
+describe('emitAll with a memo', () => {
+  it('should give byte-identical outputs with no memo, an empty memo and a filled memo', async () => {
+    for (const root of [FIXTURE_LIBRARY, HOSTILE_LIBRARY]) {
+      const plain = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
+      const memo = countingMemo();
+      const cold = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig(), { memo });
+      expect(cold).toEqual(plain);
+      const library = await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true });
+      // One Markdown and one HTML entry per essay.
+      expect(memo.store.size).toBe(2 * library.notes.length);
+      memo.sets.length = 0;
+      const warm = emitAll(library, fixtureConfig(), { memo });
+      expect(warm).toEqual(plain);
+      expect(memo.sets).toEqual([]);
+    }
+  });
+
+  it('should re-render the essays that link to a note whose title changed, matching a cold build', async () => {
+    const root = copyLibrary(FIXTURE_LIBRARY);
+    const memo = countingMemo();
+    emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const file = path.join(root, 'boring-tech.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Choose Boring Technology"', 'title: "Pick Dull Technology"'));
+    memo.sets.length = 0;
+    const warm = emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const cold = emitAll(await buildFixtureLibrary(root), fixtureConfig());
+    expect(warm).toEqual(cold);
+    expect(cold[0]!.content).toContain('Pick Dull Technology');
+    // The edited note and every essay that shows its title were re-rendered, and only those.
+    const showsTitle = (await buildFixtureLibrary(root)).notes.filter(
+      (n) => n.note.id === 'boring-tech' || n.related.some((r) => r.id === 'boring-tech') || n.backlinks.includes('boring-tech') || n.mentionedIn.includes('boring-tech') || n.links.some((l) => l.to === 'boring-tech'),
+    );
+    expect(memo.sets.length).toBe(2 * showsTitle.length);
+    expect(memo.sets.length).toBeLessThan(memo.store.size);
+  });
+
+  it('should not reuse an essay whose looked-up facts changed although its own inputs did not', async () => {
+    // Real files can rarely change one note's title without shifting other notes' related
+    // scores (which alone would re-render them); so change only the title (and that note's
+    // hash, as a real edit would) in the linked library, to exercise the recorded lookups.
+    const memo = countingMemo();
+    emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo });
+    const library = await buildFixtureLibrary();
+    const target = library.notes.find((n) => n.note.id === 'boring-tech')!;
+    target.note.meta.title = 'Pick Dull Technology';
+    target.note.hash = '0'.repeat(64);
+    const others = library.notes.filter((n) => n !== target && (n.related.some((r) => r.id === 'boring-tech') || n.backlinks.includes('boring-tech') || n.mentionedIn.includes('boring-tech') || n.links.some((l) => l.to === 'boring-tech')));
+    expect(others.length).toBeGreaterThan(0);
+    memo.sets.length = 0;
+    const warm = emitAll(library, fixtureConfig(), { memo });
+    const clone = await buildFixtureLibrary();
+    const cloned = clone.notes.find((n) => n.note.id === 'boring-tech')!;
+    cloned.note.meta.title = 'Pick Dull Technology';
+    cloned.note.hash = target.note.hash;
+    expect(warm).toEqual(emitAll(clone, fixtureConfig()));
+    expect(memo.sets.length).toBe(2 * (others.length + 1));
+  });
+
+  it('should ignore damaged or foreign memo entries and render afresh', async () => {
+    const memo = countingMemo();
+    const plain = emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo });
+    for (const [key, value] of memo.store) {
+      const stored = JSON.parse(value) as { lookups: unknown[]; text: string };
+      memo.store.set(key, key.endsWith('0') ? '{"text": 1}' : JSON.stringify({ ...stored, lookups: [['bogus', 'a', 'b', null]] }));
+    }
+    memo.store.set([...memo.store.keys()][0]!, 'not json');
+    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo })).toEqual(plain);
+  });
+
+  it('should store through a note cache extras interface', async () => {
+    const extras = new Map<string, unknown>();
+    const cache = { getExtra: (key: string, name: string) => extras.get(`${name}|${key}`), setExtra: (key: string, name: string, value: unknown) => void extras.set(`${name}|${key}`, value) };
+    const plain = emitAll(await buildFixtureLibrary(), fixtureConfig());
+    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
+    expect(extras.size).toBeGreaterThan(0);
+    extras.set([...extras.keys()][0]!, 42);
+    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
+  });
+});
