@@ -18,9 +18,9 @@ import { sanitizeFragment } from './html-sanitize.js';
 import { fillShell } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
 import type { HandbookOptions } from './handbook-md.js';
-import { essayMemoKey, memoised, type Lookup } from './memo.js';
+import { essayMemoKey, memoised, memoisedByNodes, type Lookup } from './memo.js';
 import { handbookModel, type EssayPart } from './model.js';
-import { searchPayload } from './search-data.js';
+import { searchDocuments, searchPayload } from './search-data.js';
 
 /** Converts mdast nodes to hast; `clobberPrefix` scopes footnote ids (one per essay). */
 export function toHast(nodes: RootContent[], clobberPrefix = ''): ElementContent[] {
@@ -72,12 +72,14 @@ function serialise(children: HastContent[]): string {
  */
 export function emitHandbookHtml(library: Library, config: Config, options: HandbookOptions = {}): string {
   const model = handbookModel(library, config);
-  const [titleHeading, ...titleRest] = model.titlePage;
-  const header = sanitizeFragment(toHast(titleHeading ? [titleHeading, ...titleRest] : []));
-  const nav = sanitizeFragment(toHast(model.contents));
+  // Parts that are a pure function of their nodes are memoised by the nodes' hash.
+  const byNodes = (kind: string, nodes: unknown, render: () => string): string => memoisedByNodes(options.memo, `html-${kind}`, nodes, render);
+  const header = byNodes('header', model.titlePage, () => serialise(sanitizeFragment(toHast(model.titlePage))));
+  const nav = byNodes('nav', model.contents, () => serialise(sanitizeFragment(toHast(model.contents))));
   const main: string[] = [];
   for (const chapter of model.chapters) {
-    const [open, close] = splitClosingTag(serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])), 'section');
+    const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
+    const [open, close] = splitClosingTag(section, 'section');
     main.push(open);
     for (const essay of chapter.essays) {
       const render = (): { text: string; lookups: Lookup[] } => ({ text: serialise(sanitizeFragment([renderEssayHtml(essay)])), lookups: essay.lookups });
@@ -85,15 +87,16 @@ export function emitHandbookHtml(library: Library, config: Config, options: Hand
     }
     main.push(close);
   }
-  const backMatter = model.backMatter.map((part) => h('section', { className: ['back-matter', part.anchor] }, toHast(part.nodes)));
-  main.push(serialise(sanitizeFragment(backMatter)));
+  const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);
+  main.push(byNodes('back-matter', backMatter, () => serialise(sanitizeFragment(backMatter.map(([anchor, nodes]) => h('section', { className: ['back-matter', anchor] }, toHast(nodes)))))));
   const titleText = serialise([{ type: 'text', value: config.handbook.title || 'Commonplace' }]);
+  const documents = searchDocuments(model);
   return fillShell({
     title: titleText,
-    header: serialise(header),
-    nav: serialise(nav),
+    header,
+    nav,
     main: main.join(''),
-    searchIndex: inlineJson(searchPayload(model)),
+    searchIndex: byNodes('search', documents, () => inlineJson(searchPayload(documents))),
   });
 }
 

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { fastText } from './markdown-text.js';
-import { essayMemoKey, memoised, type EmitMemo } from './memo.js';
+import { essayMemoKey, memoised, memoisedByNodes, type EmitMemo } from './memo.js';
 import { handbookModel } from './model.js';
 
 /** Options of the handbook emitters. */
@@ -32,16 +32,17 @@ export interface HandbookOptions {
  */
 export function emitHandbookMarkdown(library: Library, config: Config, options: HandbookOptions = {}): string {
   const model = handbookModel(library, config);
-  const parts: string[] = [serialise([...model.titlePage, ...model.contents])];
+  const byNodes = (nodes: RootContent[]): string => memoisedByNodes(options.memo, 'md-part', nodes, () => serialise(nodes));
+  const parts: string[] = [byNodes([...model.titlePage, ...model.contents])];
   for (const chapter of model.chapters) {
-    parts.push(serialise([chapter.heading]));
+    parts.push(byNodes([chapter.heading]));
     for (const essay of chapter.essays) {
       parts.push(
         memoised(options.memo, () => essayMemoKey(essay.linked, config, 'md'), model.ctx, () => ({ text: serialise(essay.nodes), lookups: essay.lookups })),
       );
     }
   }
-  for (const part of model.backMatter) parts.push(serialise(part.nodes));
+  for (const part of model.backMatter) parts.push(byNodes(part.nodes));
   return `${parts.join('\n\n')}\n`;
 }
 

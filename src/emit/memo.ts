@@ -95,12 +95,44 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
   };
 }
 
+const configJson = new WeakMap<Config, string>();
+const essayDigests = new WeakMap<LinkedNote, { config: Config; digest: string }>();
+
 /** The memo key of one essay's `kind` output: everything it depends on except recorded lookups. */
 export function essayMemoKey(linked: LinkedNote, config: Config, kind: string): string {
-  const { note } = linked;
-  const own = [version, kind, config, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
-  return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
+  let known = essayDigests.get(linked);
+  if (!known || known.config !== config) {
+    let settings = configJson.get(config);
+    if (settings === undefined) configJson.set(config, (settings = JSON.stringify(config)));
+    const { note } = linked;
+    const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
+    known = { config, digest: createHash('sha256').update(JSON.stringify(own)).digest('hex') };
+    essayDigests.set(linked, known);
+  }
+  return `emit-${kind}:${known.digest}`;
 }
+
+/**
+ * Output that is a pure function of a fixed list of nodes (title page,
+ * contents, back matter): memoised under a hash of the nodes themselves, so
+ * it is exact by construction. Without a memo, just `render()`.
+ */
+export function memoisedByNodes(memo: EmitMemo | undefined, kind: string, nodes: unknown, render: () => string): string {
+  if (!memo) return render();
+  const key = `emit-${kind}:${createHash('sha256').update(`${version}\u0000${JSON.stringify(nodes)}`).digest('hex')}`;
+  const known = memo.get(key);
+  if (known !== undefined) {
+    const lineEnd = known.indexOf('\n');
+    const text = known.slice(lineEnd + 1);
+    if (lineEnd >= 0 && known.slice(0, lineEnd) === digest(text)) return text;
+  }
+  const text = render();
+  memo.set(key, `${digest(text)}\n${text}`);
+  return text;
+}
+
+/** Checksum stored with every text, so a damaged or truncated entry is a miss, never output. */
+const digest = (text: string): string => createHash('sha256').update(text).digest('base64');
 
 interface Stored {
   lookups: Lookup[];
@@ -121,20 +153,26 @@ export function memoised(memo: EmitMemo | undefined, key: () => string, ctx: Emi
     if (stored && stored.lookups.every(([kind, a, b, result]) => answer(ctx, kind, a, b) === result)) return stored.text;
   }
   const fresh = render();
-  memo.set(memoKey, JSON.stringify({ lookups: fresh.lookups, text: fresh.text } satisfies Stored));
+  // The lookups as one JSON line (JSON escapes line breaks), then the text as is: a hit parses only the line.
+  memo.set(memoKey, `${digest(fresh.text)}\n${JSON.stringify(fresh.lookups)}\n${fresh.text}`);
   return fresh.text;
 }
 
 /** A stored entry, or undefined if it is not one (a damaged store is a miss, never trusted). */
 function parseStored(raw: string): Stored | undefined {
+  const sumEnd = raw.indexOf('\n');
+  const lineEnd = raw.indexOf('\n', sumEnd + 1);
+  if (sumEnd < 0 || lineEnd < 0) return undefined;
+  const text = raw.slice(lineEnd + 1);
+  if (raw.slice(0, sumEnd) !== digest(text)) return undefined;
   try {
-    const value = JSON.parse(raw) as Partial<Stored>;
-    if (typeof value.text !== 'string' || !Array.isArray(value.lookups)) return undefined;
+    const lookups = JSON.parse(raw.slice(sumEnd + 1, lineEnd)) as unknown;
+    if (!Array.isArray(lookups)) return undefined;
     const kinds = new Set<unknown>(['note', 'section', 'sectionAt', 'concept', 'author', 'title', 'conceptName']);
-    const ok = value.lookups.every(
+    const ok = lookups.every(
       (l: unknown) => Array.isArray(l) && l.length === 4 && kinds.has(l[0]) && typeof l[1] === 'string' && typeof l[2] === 'string' && (typeof l[3] === 'string' || l[3] === null),
     );
-    return ok ? (value as Stored) : undefined;
+    return ok ? { lookups: lookups as Lookup[], text } : undefined;
   } catch {
     return undefined;
   }

@@ -55,9 +55,9 @@ export function searchDocuments(model: HandbookModel): SearchDocument[] {
   return docs;
 }
 
-/** The payload the page reads: options plus the serialised index. */
-export function searchPayload(model: HandbookModel): { options: typeof SEARCH_OPTIONS; index: unknown } {
+/** The payload the page reads: options plus the serialised index of `documents` (from `searchDocuments`). */
+export function searchPayload(documents: SearchDocument[]): { options: typeof SEARCH_OPTIONS; index: unknown } {
   const search = new MiniSearch<SearchDocument>(SEARCH_OPTIONS);
-  search.addAll(searchDocuments(model));
+  search.addAll(documents);
   return { options: SEARCH_OPTIONS, index: search.toJSON() };
 }
