@@ -1,68 +1,23 @@
 /**
  * `dist/handbook.html`: the same model as the Markdown, turned into hast by
- * remark-rehype (per essay, so footnote ids are scoped to their essay and a
- * cache could memoise each), wrapped in landmarks with hastscript, sanitised
- * after the last transform, serialised by rehype-stringify and placed into
- * the trusted shell with the inlined search index.
+ * remark-rehype (essays: html-essay.ts), wrapped in landmarks with
+ * hastscript, sanitised after the last transform, serialised by
+ * rehype-stringify and placed into the trusted shell with the inlined search index.
  */
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { h } from 'hastscript';
-import type { Root, RootContent } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { fillShell } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
+import { essayOutput } from './essay-output.js';
 import type { HandbookOptions } from './handbook-md.js';
-import { essayMemoKey, memoised, memoisedByNodes, type Lookup } from './memo.js';
-import { handbookModel, type EssayPart } from './model.js';
+import { serialiseHtml as serialise, toHast } from './html-essay.js';
+import { memoisedByNodes } from './memo.js';
+import { handbookModel } from './model.js';
 import { searchDocuments, searchPayload } from './search-data.js';
 
-/** Converts mdast nodes to hast; `clobberPrefix` scopes footnote ids (one per essay). */
-export function toHast(nodes: RootContent[], clobberPrefix = ''): ElementContent[] {
-  const root: Root = { type: 'root', children: nodes };
-  const processor = unified().use(remarkRehype, {
-    clobberPrefix,
-    footnoteLabel: 'Notes',
-    footnoteLabelTagName: 'h4',
-    footnoteLabelProperties: { className: ['footnotes-label'] },
-  });
-  return (processor.runSync(root) as HastRoot).children as ElementContent[];
-}
-
-/** One essay as an `<article>` (unsanitised: the caller sanitises the whole fragment). */
-export function renderEssayHtml(essay: EssayPart): Element {
-  const prefix = `${essay.anchor}-`;
-  const article = h('article', { className: ['essay'] }, toHast(essay.nodes, prefix));
-  scopeFootnoteLabel(article, prefix);
-  return article;
-}
-
-/**
- * mdast-util-to-hast gives every footnote section the id `footnote-label`
- * (and every reference `aria-describedby` it) whatever the clobber prefix;
- * with one section per essay those ids would repeat, so scope them to the essay.
- */
-function scopeFootnoteLabel(tree: Element, prefix: string): void {
-  visit(tree, 'element', (node: Element) => {
-    if (node.properties.id === 'footnote-label') node.properties.id = `${prefix}footnote-label`;
-    const describedBy = node.properties.ariaDescribedBy;
-    if (Array.isArray(describedBy)) {
-      node.properties.ariaDescribedBy = describedBy.map((id) => (id === 'footnote-label' ? `${prefix}footnote-label` : id));
-    }
-  });
-}
-
-const serializer = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze();
-
-/** Serialises sanitised hast. */
-function serialise(children: HastContent[]): string {
-  return serializer.stringify({ type: 'root', children });
-}
+export { renderEssayHtml, toHast } from './html-essay.js';
 
 /**
  * Renders the whole handbook page. Each essay is sanitised and serialised on
@@ -81,10 +36,7 @@ export function emitHandbookHtml(library: Library, config: Config, options: Hand
     const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
     const [open, close] = splitClosingTag(section, 'section');
     main.push(open);
-    for (const essay of chapter.essays) {
-      const render = (): { text: string; lookups: Lookup[] } => ({ text: serialise(sanitizeFragment([renderEssayHtml(essay)])), lookups: essay.lookups });
-      main.push(memoised(options.memo, () => essayMemoKey(essay.linked, config, 'html'), model.ctx, render));
-    }
+    for (const essay of chapter.essays) main.push(essayOutput(essay, model.ctx, config, options.memo).html);
     main.push(close);
   }
   const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);

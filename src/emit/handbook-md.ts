@@ -1,20 +1,13 @@
 /**
  * `dist/handbook.md`: the handbook model serialised with remark-stringify
- * (+ remark-gfm for footnotes and tables). Never string concatenation.
- *
- * Anchors: every anchored heading, paragraph or list item starts with an empty
- * `<a id="…"></a>`. Pandoc keeps raw HTML anchors in HTML/EPUB output and
- * GitHub maps `#id` to them, so `[x](#note-y)` works in both; our ids are
- * ASCII slugs, so the tag needs no escaping.
+ * (see markdown-serialise.ts), one part at a time.
  */
-import type { Nodes, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { RootContent } from 'mdast';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { fastText } from './markdown-text.js';
-import { essayMemoKey, memoised, memoisedByNodes, type EmitMemo } from './memo.js';
+import { essayOutput } from './essay-output.js';
+import { serialiseMarkdown as serialise } from './markdown-serialise.js';
+import { memoisedByNodes, type EmitMemo } from './memo.js';
 import { handbookModel } from './model.js';
 
 /** Options of the handbook emitters. */
@@ -36,45 +29,8 @@ export function emitHandbookMarkdown(library: Library, config: Config, options: 
   const parts: string[] = [byNodes([...model.titlePage, ...model.contents])];
   for (const chapter of model.chapters) {
     parts.push(byNodes([chapter.heading]));
-    for (const essay of chapter.essays) {
-      parts.push(
-        memoised(options.memo, () => essayMemoKey(essay.linked, config, 'md'), model.ctx, () => ({ text: serialise(essay.nodes), lookups: essay.lookups })),
-      );
-    }
+    for (const essay of chapter.essays) parts.push(essayOutput(essay, model.ctx, config, options.memo).md);
   }
   for (const part of model.backMatter) parts.push(byNodes(part.nodes));
   return `${parts.join('\n\n')}\n`;
-}
-
-const markdownProcessor = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    bullet: '-',
-    emphasis: '*',
-    strong: '*',
-    rule: '-',
-    listItemIndent: 'one',
-    fences: true,
-    handlers: { text: fastText },
-  })
-  .freeze();
-
-/** One part as Markdown, without the final newline. */
-function serialise(nodes: RootContent[]): string {
-  const root: Root = { type: 'root', children: nodes.map(withAnchorTags) as RootContent[] };
-  const out = markdownProcessor.stringify(root);
-  return out.endsWith('\n') ? out.slice(0, -1) : out;
-}
-
-/** A copy of `node` where anchored headings, paragraphs and list items begin with `<a id>`. */
-function withAnchorTags(node: Nodes): Nodes {
-  if (!('children' in node)) return node;
-  const children = (node.children as Nodes[]).map(withAnchorTags);
-  const id = (node.data as { hProperties?: { id?: unknown } } | undefined)?.hProperties?.id;
-  if (typeof id !== 'string') return { ...node, children } as Nodes;
-  const tag: Nodes = { type: 'html', value: `<a id="${id}"></a>` };
-  if (node.type === 'heading' || node.type === 'paragraph') children.unshift(tag);
-  else if (node.type === 'listItem' && children[0]?.type === 'paragraph') children[0] = { ...children[0], children: [tag, ...children[0].children] } as Nodes;
-  else throw new Error(`handbook-md: an anchor on a ${node.type} cannot be written`);
-  return { ...node, children } as Nodes;
 }
