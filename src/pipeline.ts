@@ -7,6 +7,7 @@
 import { checkLibrary } from './check/run.js';
 import type { Config } from './config.js';
 import { emitAll, type OutputFile } from './emit/index.js';
+import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
 import { linkLibrary } from './link/index.js';
 import { findMentions } from './link/mentions.js';
@@ -27,6 +28,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** The `SOURCE_DATE_EPOCH` value: the only way a timestamp enters an output. */
   sourceDateEpoch?: string;
+  /** Rendered essays from earlier builds (see src/emit/memo.ts); outputs are the same without it. */
+  memo?: EmitMemo;
 }
 
 export interface LintResult {
@@ -75,7 +78,7 @@ export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
   }
   const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
   library.diagnostics = lint.diagnostics;
-  return { ...lint, ok: true, library, outputs: emitAll(library, options.config, { sourceDateEpoch: options.sourceDateEpoch }) };
+  return { ...lint, ok: true, library, outputs: emitAll(library, options.config, { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo }) };
 }
 
 const inFiles = (files: string[]) => {

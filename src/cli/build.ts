@@ -13,6 +13,7 @@ import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } 
 import { rules } from '../check/rules/index.js';
 import type { Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
+import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
@@ -90,7 +91,8 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   }
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
-  const result = await buildLibrary({ root, config, cache, onProgress: progress, sourceDateEpoch: epoch });
+  const memo = cache ? memoFromNoteCache(cache) : undefined;
+  const result = await buildLibrary({ root, config, cache, memo, onProgress: progress, sourceDateEpoch: epoch });
   progress?.(-1, 0);
   cache?.flush();
 
