@@ -10,9 +10,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { convertPlainText } from '../import/convert.js';
 import { LibraryIndex } from '../scaffold/create.js';
+import { splitList } from '../scaffold/fields.js';
 import { UsageError, type Command } from './io.js';
 
-const usage = `Usage: commonplace import FILE… [--library DIR] [--dry-run]
+const usage = `Usage: commonplace import FILE… [--library DIR] [--dry-run] [--tags a,b] [--concepts a,b]
 
 Converts plain-text notes (first line "Library · essay", then the title, the
 author, "2020 · Venue", "Source: https://…", summary paragraphs, and section
@@ -21,6 +22,8 @@ lines such as "Central argument") into Markdown notes in the library.
 Options:
   --library DIR  library folder (default: "library" from commonplace.config.json)
   --dry-run      print what would be written; write nothing
+  --tags a,b     tags for every imported note (the plain-text shape has none)
+  --concepts a,b glossary concepts for every imported note
   --help         show this help
 
 Never overwrites: a file whose slug, title or source is already in the library
@@ -34,7 +37,13 @@ export const run: Command = async (argv, io) => {
     const parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { library: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        library: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        tags: { type: 'string' },
+        concepts: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     values = parsed.values;
     files = parsed.positionals;
@@ -51,12 +60,16 @@ export const run: Command = async (argv, io) => {
   const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
   const index = await LibraryIndex.load(libraryDir, config);
   const dryRun = values['dry-run'] === true;
+  const extras = {
+    ...(values.tags !== undefined ? { tags: splitList(values.tags) } : {}),
+    ...(values.concepts !== undefined ? { concepts: splitList(values.concepts) } : {}),
+  };
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
   let refused = 0;
 
   for (const input of files) {
     const bytes = readInput(path.resolve(io.cwd, input), config.maxFileBytes);
-    const outcome = 'problem' in bytes ? null : convertPlainText(bytes.data, config, index, dryRun);
+    const outcome = 'problem' in bytes ? null : convertPlainText(bytes.data, config, index, dryRun, extras);
     if (outcome === null || outcome.status === 'refused') {
       refused++;
       const reasons = outcome === null ? [(bytes as { problem: string }).problem] : outcome.reasons;

@@ -19,15 +19,22 @@ export function renderImportedNote(note: PlainNote, config: Config): string {
   return `${emitFrontmatter(fieldEntries(note.fields))}\n${renderBody(note.summary, note.sections, config.sectionDepth)}`;
 }
 
+/** Fields the plain-text shape has no line for, given on the command line for every imported file. */
+export interface ImportExtras {
+  tags?: string[];
+  concepts?: string[];
+}
+
 /** Converts `bytes` (a plain-text note) into `<library>/<slug>.md`, refusing anything that does not fit. */
-export function convertPlainText(bytes: Uint8Array, config: Config, index: LibraryIndex, dryRun: boolean): ConvertOutcome {
+export function convertPlainText(bytes: Uint8Array, config: Config, index: LibraryIndex, dryRun: boolean, extras: ImportExtras = {}): ConvertOutcome {
   // The reader's strict decoding: invalid UTF-8, UTF-16, NUL bytes, empty files are refused with a position.
   const decoded = decode(bytes, config.maxFileBytes);
   if (!decoded.ok) return { status: 'refused', file: null, reasons: [decoded.message], content: null };
   const parsed = parsePlainText(decoded.text, config);
   if (!parsed.ok) return { status: 'refused', file: null, reasons: parsed.problems, content: null };
-  const content = renderImportedNote(parsed.note, config);
-  const { title, source } = parsed.note.fields;
+  const note = { ...parsed.note, fields: { ...parsed.note.fields, tags: extras.tags ?? parsed.note.fields.tags, concepts: extras.concepts ?? parsed.note.fields.concepts } };
+  const content = renderImportedNote(note, config);
+  const { title, source } = note.fields;
   const outcome = createNote(index, { slug: slugify(title), title, source }, content, dryRun);
   return { ...outcome, content };
 }
