@@ -1,33 +1,20 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { noteFromText } from '../../src/read/parse.js';
+import { runCli, type CliResult } from '../reliability/cli.js';
 
 const BIN = path.resolve('bin/commonplace.js');
 const FIXTURES = path.resolve('test/fixtures/import');
 const SEED = 'seed-single-threaded-model.txt';
 const SEED_NOTE = 'amazons-single-threaded-model.md';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the compiled CLI as a user would, in `cwd`. */
-function cli(args: string[], cwd: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs the compiled CLI as a user would, in `cwd`, with no terminal. */
+const cli = async (args: string[], cwd: string): Promise<Pick<CliResult, 'code' | 'stdout' | 'stderr'>> => {
+  const { code, stdout, stderr } = await runCli(args, { cwd });
+  return { code, stdout, stderr };
+};
 
 let dir: string;
 let library: string;

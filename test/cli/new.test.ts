@@ -9,31 +9,18 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { noteFromText } from '../../src/read/parse.js';
+import { runCli, type CliResult } from '../reliability/cli.js';
 
 const BIN = path.resolve('bin/commonplace.js');
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the compiled CLI as a user would, in `cwd`, stdin a pipe (not a terminal). */
-function cli(args: string[], cwd: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+/** Runs the compiled CLI as a user would, in `cwd`, with no terminal. */
+const cli = async (args: string[], cwd: string): Promise<Pick<CliResult, 'code' | 'stdout' | 'stderr'>> => {
+  const { code, stdout, stderr } = await runCli(args, { cwd });
+  return { code, stdout, stderr };
+};
 
 /** Runs `commonplace` in this process with captured output (same code path as the binary). */
-async function inProcess(args: string[], cwd: string): Promise<Result> {
+async function inProcess(args: string[], cwd: string): Promise<Pick<CliResult, "code" | "stdout" | "stderr">> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void): Writable =>
@@ -53,7 +40,7 @@ async function inProcess(args: string[], cwd: string): Promise<Result> {
  * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each
  * prompt when its text appears. The pty gets a size: clack wraps at 0 columns.
  */
-function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<Result> {
+function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<Pick<CliResult, "code" | "stdout" | "stderr">> {
   return new Promise((resolve, reject) => {
     const command = `stty cols 100 rows 30; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', CI: '' } });
