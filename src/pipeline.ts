@@ -6,7 +6,7 @@
  */
 import { checkLibrary } from './check/run.js';
 import type { Config } from './config.js';
-import { emitAll, type OutputFile } from './emit/index.js';
+import { emitAll, prerenderEssays, type OutputFile } from './emit/index.js';
 import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
 import { linkLibrary } from './link/index.js';
@@ -20,7 +20,10 @@ export interface RunOptions {
   config: Config;
   /** Lint only these files (library-wide rules still see every note). */
   files?: string[];
-  /** Worker threads for parsing; 0 parses in the main thread. */
+  /**
+   * Worker threads for parsing; 0 parses (and renders) in the main thread.
+   * Rendering sizes its own pool by the number of essays to render.
+   */
   workers?: number;
   /** Per-note parse cache (see src/cache); omit for a cold run. */
   cache?: NoteCache;
@@ -78,6 +81,7 @@ export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
   }
   const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
   library.diagnostics = lint.diagnostics;
+  await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   return { ...lint, ok: true, library, outputs: emitAll(library, options.config, { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo }) };
 }
 

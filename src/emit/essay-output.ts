@@ -2,38 +2,68 @@
  * One essay's Markdown and HTML, rendered together and memoised as one entry
  * (one key, one dependency check, one stored value per essay), shared by the
  * two handbook emitters within a build.
+ *
+ * Rendering an essay's nodes (crosslinking) is cheap and needs the whole
+ * library; serialising them to Markdown and HTML is most of emit's time and
+ * needs only the nodes. So a large build serialises in worker threads first
+ * (`prerenderEssays`), and the emitters then find every essay done. Either
+ * way the text comes from the same functions on the same nodes.
  */
 import type { Config } from '../config.js';
+import type { Library } from '../types.js';
 import type { EmitContext } from './context.js';
-import { essayHtml } from './html-essay.js';
-import { serialiseMarkdown } from './markdown-serialise.js';
-import { essayMemoKey, memoised, type EmitMemo } from './memo.js';
-import type { EssayPart } from './model.js';
+import { renderEssayOutput, type EssayOutput } from './essay-text.js';
+import { essayMemoKey, recall, remember, type EmitMemo } from './memo.js';
+import { handbookModel, type EssayPart } from './model.js';
+import { renderInPool, renderPoolSize } from './render-pool.js';
 
-/** An essay's text in each output. */
-export interface EssayOutput {
-  md: string;
-  html: string;
-}
+export type { EssayOutput } from './essay-text.js';
 
 const outputs = new WeakMap<EssayPart, EssayOutput>();
 
-/** The essay's outputs: from this build, from the memo (if its dependencies hold), or rendered. */
+/** The essay's outputs: from this build, from the memo (if its dependencies hold), or rendered now. */
 export function essayOutput(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined): EssayOutput {
-  const known = outputs.get(essay);
-  if (known) return known;
-  const render = (): EssayOutput => ({ md: serialiseMarkdown(essay.nodes), html: essayHtml(essay) });
-  // Stored as "<length of md>\n<md><html>".
-  const packed = memoised(memo, () => essayMemoKey(essay.linked, config, 'essay'), ctx, () => {
-    const fresh = render();
-    return { text: `${fresh.md.length}\n${fresh.md}${fresh.html}`, lookups: essay.lookups };
-  });
+  return known(essay, ctx, config, memo) ?? keep(essay, config, memo, renderEssayOutput(essay));
+}
+
+/**
+ * Renders, in `workers` threads (default: by library size, 0 for a small
+ * one), every essay that is neither rendered in this build nor valid in the
+ * memo, so that `emitAll` finds them. Only ever makes emit faster: an essay
+ * a worker could not render is rendered by `essayOutput` as usual.
+ */
+export async function prerenderEssays(library: Library, config: Config, memo: EmitMemo | undefined, workers?: number): Promise<void> {
+  const model = handbookModel(library, config);
+  const todo = model.chapters.flatMap((chapter) => chapter.essays).filter((essay) => known(essay, model.ctx, config, memo) === undefined);
+  const size = Math.min(workers ?? renderPoolSize(todo.length), todo.length);
+  if (size <= 0) return;
+  await renderInPool(todo, size, (i, output) => keep(todo[i]!, config, memo, output)).catch(() => undefined);
+}
+
+/** Stored as "<length of md>\n<md><html>". */
+const pack = (output: EssayOutput): string => `${output.md.length}\n${output.md}${output.html}`;
+
+function unpack(packed: string): EssayOutput | undefined {
   const lineEnd = packed.indexOf('\n');
   const mdLength = Number(packed.slice(0, lineEnd));
   // The memo checksums what it stores, so this only fails for a store that returns other writers' data.
-  const output = Number.isSafeInteger(mdLength) && lineEnd > 0 && lineEnd + 1 + mdLength <= packed.length
-    ? { md: packed.slice(lineEnd + 1, lineEnd + 1 + mdLength), html: packed.slice(lineEnd + 1 + mdLength) }
-    : render();
+  if (!(Number.isSafeInteger(mdLength) && lineEnd > 0 && lineEnd + 1 + mdLength <= packed.length)) return undefined;
+  return { md: packed.slice(lineEnd + 1, lineEnd + 1 + mdLength), html: packed.slice(lineEnd + 1 + mdLength) };
+}
+
+/** The output already rendered in this build, or a memo entry whose dependencies still hold. */
+function known(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined): EssayOutput | undefined {
+  const done = outputs.get(essay);
+  if (done || !memo) return done;
+  const packed = recall(memo, essayMemoKey(essay.linked, config, 'essay'), ctx);
+  const output = packed === undefined ? undefined : unpack(packed);
+  if (output) outputs.set(essay, output);
+  return output;
+}
+
+/** Keeps a freshly rendered output for this build and in the memo. */
+function keep(essay: EssayPart, config: Config, memo: EmitMemo | undefined, output: EssayOutput): EssayOutput {
   outputs.set(essay, output);
+  if (memo) remember(memo, essayMemoKey(essay.linked, config, 'essay'), pack(output), essay.lookups);
   return output;
 }

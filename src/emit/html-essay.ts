@@ -11,7 +11,6 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { sanitizeFragment } from './html-sanitize.js';
-import type { EssayPart } from './model.js';
 
 /** Converts mdast nodes to hast; `clobberPrefix` scopes footnote ids (one per essay). */
 export function toHast(nodes: RootContent[], clobberPrefix = ''): ElementContent[] {
@@ -25,8 +24,14 @@ export function toHast(nodes: RootContent[], clobberPrefix = ''): ElementContent
   return (processor.runSync(root) as HastRoot).children as ElementContent[];
 }
 
+/** What the HTML of an essay is made from: its anchor (which scopes footnote ids) and nodes. */
+export interface EssayNodes {
+  anchor: string;
+  nodes: RootContent[];
+}
+
 /** One essay as an `<article>` (unsanitised: the caller sanitises the whole fragment). */
-export function renderEssayHtml(essay: EssayPart): Element {
+export function renderEssayHtml(essay: EssayNodes): Element {
   const prefix = `${essay.anchor}-`;
   const article = h('article', { className: ['essay'] }, toHast(essay.nodes, prefix));
   scopeFootnoteLabel(article, prefix);
@@ -56,6 +61,6 @@ export function serialiseHtml(children: HastContent[]): string {
 }
 
 /** One essay's `<article>`, sanitised and serialised. */
-export function essayHtml(essay: EssayPart): string {
+export function essayHtml(essay: EssayNodes): string {
   return serialiseHtml(sanitizeFragment([renderEssayHtml(essay)]));
 }

@@ -29,6 +29,7 @@ export interface EmitOptions extends IndexOptions {
   memo?: EmitMemo | undefined;
 }
 export { writeOutputs } from './write.js';
+export { prerenderEssays } from './essay-output.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in

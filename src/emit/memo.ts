@@ -147,15 +147,25 @@ interface Stored {
 export function memoised(memo: EmitMemo | undefined, key: () => string, ctx: EmitContext, render: () => { text: string; lookups: Lookup[] }): string {
   if (!memo) return render().text;
   const memoKey = key();
-  const raw = memo.get(memoKey);
-  if (raw !== undefined) {
-    const stored = parseStored(raw);
-    if (stored && stored.lookups.every(([kind, a, b, result]) => answer(ctx, kind, a, b) === result)) return stored.text;
-  }
+  const known = recall(memo, memoKey, ctx);
+  if (known !== undefined) return known;
   const fresh = render();
-  // The lookups as one JSON line (JSON escapes line breaks), then the text as is: a hit parses only the line.
-  memo.set(memoKey, `${digest(fresh.text)}\n${JSON.stringify(fresh.lookups)}\n${fresh.text}`);
+  remember(memo, memoKey, fresh.text, fresh.lookups);
   return fresh.text;
+}
+
+/** The text stored under `memoKey`, if there is one and every lookup it made still gives the same answer in `ctx`. */
+export function recall(memo: EmitMemo, memoKey: string, ctx: EmitContext): string | undefined {
+  const raw = memo.get(memoKey);
+  if (raw === undefined) return undefined;
+  const stored = parseStored(raw);
+  return stored && stored.lookups.every(([kind, a, b, result]) => answer(ctx, kind, a, b) === result) ? stored.text : undefined;
+}
+
+/** Stores a rendered text with the lookups it made. */
+export function remember(memo: EmitMemo, memoKey: string, text: string, lookups: readonly Lookup[]): void {
+  // The lookups as one JSON line (JSON escapes line breaks), then the text as is: a hit parses only the line.
+  memo.set(memoKey, `${digest(text)}\n${JSON.stringify(lookups)}\n${text}`);
 }
 
 /** A stored entry, or undefined if it is not one (a damaged store is a miss, never trusted). */

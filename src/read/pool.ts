@@ -12,13 +12,11 @@
  * (the CLI), and from source through tsx when this module is itself `.ts`
  * (vitest, `npx tsx`).
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { Note, ReadFailure } from '../types.js';
+import { startWorker } from '../util/worker.js';
 import { readFailure } from './failure.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
 
@@ -134,14 +132,7 @@ export async function parseInPool(
   return results;
 }
 
-/** Starts one worker, compiled or (under tsx/vitest) from source. */
+/** Starts one parse worker (compiled, or from source under tsx/vitest). */
 function spawnWorker(config: Config): Worker {
-  const options = { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', import.meta.url), options);
-  // From source: register tsx's loader inside the worker, then import the .ts
-  // worker. (`execArgv: ['--import', 'tsx']` does not reach worker threads on Node 20.)
-  const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
-  const entry = new URL('./parse-worker.ts', import.meta.url).href;
-  const boot = `import { register } from ${JSON.stringify(pathToFileURL(api).href)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+  return startWorker(import.meta.url, 'parse-worker', { workerData: { config }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
