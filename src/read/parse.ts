@@ -11,23 +11,19 @@
  */
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { type Config, defaultConfig } from '../config.js';
 import type { Note, NoteId, ReadFailure } from '../types.js';
 import { decode } from './decode.js';
 import { readFailure } from './failure.js';
 import { readFrontmatter } from './frontmatter.js';
 import { LineIndex, pointSpan } from './lines.js';
+import { parseMarkdown } from './markdown.js';
 import { noteMeta } from './meta.js';
 import { readBodyParts } from './model.js';
 import { countWords, joinBlocks } from './plain-text.js';
 import { readSections, readSummary } from './sections.js';
 
-/** The one Markdown processor, frozen at load: CommonMark + GFM + YAML front matter. */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+export { markdownProcessor } from './markdown.js';
 
 /** True for a ReadFailure (a Note has an `id`, a failure never does). */
 export function isReadFailure(value: Note | ReadFailure): value is ReadFailure {
@@ -96,7 +92,7 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
   const lines = new LineIndex(source);
   const { frontmatter, mask } = readFrontmatter(source, lines, config);
   const parseable = mask ? blank(source, mask.start, mask.end) : source;
-  const tree = markdownProcessor.parse(parseable) as Root;
+  const tree = parseMarkdown(parseable);
   if (treeDepthExceeds(tree, MAX_TREE_DEPTH)) throw new RangeError('tree too deep');
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const text = joinBlocks(body);
