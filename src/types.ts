@@ -188,8 +188,29 @@ export interface Note {
   /** Plain text of the body (no front matter, no code), for text tooling. */
   text: string;
   wordCount: number;
+  /**
+   * The words of the note's prose, where mentions are matched
+   * (`src/read/prose-words.ts`). Computed while reading, in the parse
+   * workers, so the link stage never walks a tree; absent on a Note built by
+   * hand, in which case it is derived from the tree when needed.
+   */
+  prose?: ProseWords;
   /** The mdast tree of the whole file, with positions (front matter as a `yaml` node). */
   tree: Root;
+}
+
+/**
+ * A note's prose as parallel columns, one entry per word: its normalised
+ * term (`null` for a barrier no phrase may cross), its offsets in
+ * `Note.source` (-1 for a barrier) and flags (1: hyphen-joined to the
+ * previous word, 2: inside a link or wikilink). Columns, not objects: a
+ * note has thousands of words, and these cross threads and sit in the cache.
+ */
+export interface ProseWords {
+  terms: (string | null)[];
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
 }
 
 /** A file the reader could not turn into a Note, with why. */

@@ -29,8 +29,11 @@
  * cost, not the O(N²) of comparing all pairs.
  */
 import { compareCodePoints, sortBy } from '../../util/sort.js';
-import { buildBm25Index, indexTerms } from './bm25-index.js';
-import type { Bm25Index, Vector } from './bm25-index.js';
+import { buildBm25IndexFromBags, indexTerms, termBag } from './bm25-index.js';
+import type { Bm25Index, TermBag } from './bm25-index.js';
+import { labelPostings, overlap, rarity, shared } from './labels.js';
+import { createScorer, TopK } from './scorer.js';
+import type { Query } from './scorer.js';
 import { makeSnippet } from './snippet.js';
 import { isVagueWord } from './stopwords.js';
 import type { Snippet } from './snippet.js';
@@ -38,7 +41,10 @@ import type { Snippet } from './snippet.js';
 /** A document to index. */
 export interface RankerDoc {
   id: string;
-  text: string;
+  /** The document's text: what `search` shows snippets of, and what is analysed when `bag` is absent. */
+  text?: string;
+  /** The text already analysed (`termBag(text)`), e.g. by the read stage: indexed as is, not re-tokenised. */
+  bag?: TermBag;
   concepts?: string[];
   tags?: string[];
 }
@@ -114,7 +120,8 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 /**
  * Builds the ranker over `docs` (ids should be unique; a repeated id keeps
  * its first document). Documents are indexed in id order, so results do not
- * depend on the order they were given in (not even in the last float bit).
+ * depend on the order they were given in (not even in the last float bit),
+ * and a document's position doubles as its id's code-point rank in ties.
  */
 export function createRanker(docs: readonly RankerDoc[], options: Partial<RankerOptions> = {}): Ranker {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
@@ -124,76 +131,80 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
     (doc) => doc.id,
   );
   const indexOf = new Map(kept.map((doc, d) => [doc.id, d] as const));
-  const index = buildBm25Index(kept.map((doc) => doc.text), opts.k1, opts.b);
-  const { idf, counts, weights, postingDocs, postingWeights } = index;
-  const accumulator = new Float64Array(kept.length);
+  const index = buildBm25IndexFromBags(kept.map((doc) => doc.bag ?? termBag(doc.text ?? '')), opts.k1, opts.b);
+  const { idf } = index;
+  const scorer = createScorer(index, opts.postingsLimit);
+  // Scratch, indexed by term id: the expanded query's weights, and which terms it has (by query number).
+  const expandedWeight = new Float64Array(index.termNames.length);
+  const expandedMark = new Int32Array(index.termNames.length);
+  let queryNumber = 0;
 
   /**
-   * Query vector of document d: weights tf^α · idf^β, restricted to the
-   * `queryTerms` terms with the highest tf · idf (the most telling terms,
-   * whatever the weighting).
+   * Query of document d: weights tf^α · idf^β in first-occurrence order,
+   * restricted to the `queryTerms` terms with the highest tf · idf (the most
+   * telling terms, whatever the weighting), then in that order.
    */
-  const queryOf = (d: number): Vector => {
-    let terms = [...counts[d]!];
-    if (opts.queryTerms > 0 && terms.length > opts.queryTerms)
-      terms = terms.sort((a, b) => b[1] * idf[b[0]]! - a[1] * idf[a[0]]! || a[0] - b[0]).slice(0, opts.queryTerms);
-    return new Map(terms.map(([t, f]) => [t, f ** opts.queryTfExponent * idf[t]! ** opts.queryIdfExponent] as const));
+  const queryOf = (d: number): Query => {
+    const { terms, counts } = index.docs[d]!;
+    let order = Array.from(terms, (_, i) => i);
+    if (opts.queryTerms > 0 && order.length > opts.queryTerms)
+      order = order.sort((a, b) => counts[b]! * idf[terms[b]!]! - counts[a]! * idf[terms[a]!]! || terms[a]! - terms[b]!).slice(0, opts.queryTerms);
+    return {
+      terms: order.map((i) => terms[i]!),
+      weights: order.map((i) => counts[i]! ** opts.queryTfExponent * idf[terms[i]!]! ** opts.queryIdfExponent),
+    };
   };
 
   /**
-   * Σ q(t) · w(t, d) over the documents reached through the query's postings
-   * lists (each cut at `postingsLimit`): O(|q| · limit), independent of N
-   * when limited. Returns document → score for the touched documents only.
+   * Runs document d's query after one round of Rocchio feedback; the text
+   * scores stay in the scorer (the caller clears it).
    */
-  const scoreQuery = (query: Vector, exclude: number): Map<number, number> => {
-    const touched: number[] = [];
-    for (const [t, q] of query) {
-      const ds = postingDocs[t]!;
-      const ws = postingWeights[t]!;
-      const length = opts.postingsLimit > 0 ? Math.min(ds.length, opts.postingsLimit) : ds.length;
-      for (let i = 0; i < length; i++) {
-        const d = ds[i]!;
-        if (accumulator[d] === 0) touched.push(d);
-        accumulator[d]! += q * ws[i]!;
+  const scoreText = (d: number): void => {
+    const query = queryOf(d);
+    scorer.run(query);
+    if (opts.feedbackDocs <= 0) return;
+    const top = scorer.top(opts.feedbackDocs, d).ids;
+    scorer.clear();
+    // The query's terms first, then new terms as the feedback documents bring them.
+    const mark = ++queryNumber;
+    const expanded: Query = { terms: [...query.terms], weights: [] };
+    query.terms.forEach((t, j) => {
+      expandedMark[t] = mark;
+      expandedWeight[t] = query.weights[j]!;
+    });
+    for (const other of top) {
+      const { terms, weights } = index.docs[other]!;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        if (expandedMark[t] !== mark) {
+          expandedMark[t] = mark;
+          expandedWeight[t] = 0;
+          expanded.terms.push(t);
+        }
+        expandedWeight[t]! += (opts.feedbackWeight * weights[i]!) / top.length;
       }
     }
-    const scores = new Map<number, number>();
-    for (const d of touched) {
-      if (d !== exclude) scores.set(d, accumulator[d]!);
-      accumulator[d] = 0;
-    }
-    return scores;
-  };
-
-  /** Text scores against document d, after one round of Rocchio feedback. */
-  const textScores = (d: number): Map<number, number> => {
-    const query = queryOf(d);
-    const scores = scoreQuery(query, d);
-    if (opts.feedbackDocs <= 0) return scores;
-    const top = topIds(scores, opts.feedbackDocs, kept);
-    const expanded: Vector = new Map(query);
-    for (const other of top)
-      for (const [t, w] of weights[other]!) expanded.set(t, (expanded.get(t) ?? 0) + (opts.feedbackWeight * w) / top.length);
-    return scoreQuery(truncate(expanded, opts.feedbackTerms), d);
+    expanded.weights = expanded.terms.map((t) => expandedWeight[t]!);
+    scorer.run(truncate(expanded, opts.feedbackTerms));
   };
 
   const conceptRarity = rarity(kept.map((doc) => doc.concepts ?? []), kept.length);
   const tagRarity = rarity(kept.map((doc) => doc.tags ?? []), kept.length);
   const byLabel = labelPostings(kept);
   const labelSets = kept.map((doc) => ({ concepts: new Set(doc.concepts ?? []), tags: new Set(doc.tags ?? []) }));
+  const position = new Int32Array(index.termNames.length);
 
   return {
     related(id, k) {
       const d = indexOf.get(id);
       if (d === undefined || k <= 0) return [];
-      const scores = textScores(d);
-      let best = 0;
-      for (const score of scores.values()) best = Math.max(best, score);
+      scoreText(d);
+      const best = scorer.best(d);
       const mine = kept[d]!;
       // Only the best text matches are scored in full: with labels absent the
       // top k of these is the top k overall, and it keeps a query's cost
       // independent of N (the touched set grows with N, the pool does not).
-      const candidates = new Set(topIds(scores, Math.max(opts.candidatePool, k), kept));
+      const candidates = new Set(scorer.top(Math.max(opts.candidatePool, k), d).ids);
       // Labels also bring candidates that share no heavy term, but only rare
       // ones (at most `postingsLimit` carriers): a tag on every note would
       // make each query O(N) and the whole library O(N²). Common labels still
@@ -203,104 +214,60 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
         if (opts.postingsLimit > 0 && carriers.length > opts.postingsLimit) continue;
         for (const other of carriers) if (other !== d) candidates.add(other);
       }
-      const combined = new Map<number, number>();
+      const combined = new TopK(k);
       for (const other of candidates) {
-        let score = best > 0 ? (scores.get(other) ?? 0) / best : 0;
+        let score = best > 0 ? scorer.score(other) / best : 0;
         score += opts.conceptWeight * overlap(mine.concepts, labelSets[other]!.concepts, conceptRarity);
         score += opts.tagWeight * overlap(mine.tags, labelSets[other]!.tags, tagRarity);
-        combined.set(other, round4(score));
+        combined.offer(other, round4(score));
       }
-      return topIds(combined, k, kept).map((other) => ({
+      scorer.clear();
+      const terms = index.docs[d]!.terms;
+      terms.forEach((t, i) => (position[t] = i + 1));
+      const hits = combined.ids.map((other, i) => ({
         id: kept[other]!.id,
-        score: combined.get(other)!,
-        sharedTerms: sharedTerms(d, other, index, 5),
+        score: combined.scores[i]!,
+        sharedTerms: sharedTerms(d, other, index, position, 5),
         sharedConcepts: shared(mine.concepts, kept[other]!.concepts, conceptRarity),
       }));
+      for (const t of terms) position[t] = 0;
+      return hits;
     },
     search(query, k) {
-      const vector: Vector = new Map();
+      const vector: Query = { terms: [], weights: [] };
+      const slot = new Map<number, number>();
       for (const { term } of indexTerms(query)) {
         const t = index.termIds.get(term);
-        if (t !== undefined) vector.set(t, (vector.get(t) ?? 0) + 1);
+        if (t === undefined) continue;
+        const j = slot.get(t);
+        if (j === undefined) {
+          slot.set(t, vector.terms.length);
+          vector.terms.push(t);
+          vector.weights.push(1);
+        } else vector.weights[j]!++;
       }
-      if (vector.size === 0 || k <= 0) return [];
-      const scores = new Map([...scoreQuery(vector, -1)].map(([d, score]) => [d, round4(score)] as const));
-      const wanted = new Set([...vector.keys()].map((t) => index.termNames[t]!));
-      return topIds(scores, k, kept).map((d) => ({
+      if (vector.terms.length === 0 || k <= 0) return [];
+      scorer.run(vector);
+      const top = scorer.top(k, -1, round4);
+      scorer.clear();
+      const wanted = new Set(vector.terms.map((t) => index.termNames[t]!));
+      return top.ids.map((d, i) => ({
         id: kept[d]!.id,
-        score: scores.get(d)!,
-        snippet: makeSnippet(kept[d]!.text, indexTerms(kept[d]!.text).filter((term) => wanted.has(term.term))),
+        score: top.scores[i]!,
+        snippet: makeSnippet(kept[d]!.text ?? '', indexTerms(kept[d]!.text ?? '').filter((term) => wanted.has(term.term))),
       }));
     },
   };
 }
 
-/** Keeps the `limit` heaviest entries (ties by term id, i.e. first occurrence); 0 keeps all. */
-function truncate(vector: Vector, limit: number): Vector {
-  if (limit <= 0 || vector.size <= limit) return vector;
-  return new Map([...vector].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit));
-}
-
-/**
- * The `k` documents with the highest positive scores, ties broken by id
- * (code point): one pass keeping a sorted list of the best k, O(m · k) worst
- * case for m scores, close to O(m) in practice since most scores lose to the
- * current k-th at once.
- */
-function topIds(scores: ReadonlyMap<number, number>, k: number, docs: readonly RankerDoc[]): number[] {
-  const best: [number, number][] = [];
-  const before = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && compareCodePoints(docs[a[0]]!.id, docs[b[0]]!.id) < 0);
-  for (const entry of scores) {
-    if (!(entry[1] > 0)) continue;
-    if (best.length === k && !before(entry, best[k - 1]!)) continue;
-    let i = best.length;
-    while (i > 0 && before(entry, best[i - 1]!)) i--;
-    best.splice(i, 0, entry);
-    if (best.length > k) best.pop();
-  }
-  return best.map(([d]) => d);
-}
-
-/** Label (`c:` concept or `t:` tag) → documents carrying it. */
-function labelPostings(docs: readonly RankerDoc[]): Map<string, number[]> {
-  const postings = new Map<string, number[]>();
-  docs.forEach((doc, d) => {
-    const labels = new Set([...(doc.concepts ?? []).map((c) => `c:${c}`), ...(doc.tags ?? []).map((t) => `t:${t}`)]);
-    for (const label of labels) {
-      const list = postings.get(label);
-      if (list) list.push(d);
-      else postings.set(label, [d]);
-    }
-  });
-  return postings;
-}
-
-/** Rarity of each label: ln(N / df) / ln(N + 1), in [0, 1). */
-function rarity(labels: readonly string[][], n: number): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const list of labels) for (const label of new Set(list)) df.set(label, (df.get(label) ?? 0) + 1);
-  return new Map([...df].map(([label, count]) => [label, Math.log(n / count) / Math.log(n + 1)]));
-}
-
-/** Σ rarity of the labels two documents share (`a` has no duplicates worth counting twice). */
-function overlap(a: readonly string[] | undefined, b: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
-  if (!a?.length || b.size === 0) return 0;
-  let total = 0;
-  const seen = new Set<string>();
-  for (const label of a) {
-    if (seen.has(label) || !b.has(label)) continue;
-    seen.add(label);
-    total += weights.get(label) ?? 0;
-  }
-  return total;
-}
-
-/** Labels in both lists, rarest first, then by code point. */
-function shared(a: readonly string[] | undefined, b: readonly string[] | undefined, weights: ReadonlyMap<string, number>): string[] {
-  if (!a?.length || !b?.length) return [];
-  const other = new Set(b);
-  const both = [...new Set(a)].filter((label) => other.has(label));
-  return both.sort((x, y) => (weights.get(y) ?? 0) - (weights.get(x) ?? 0) || compareCodePoints(x, y));
+/** Keeps the `limit` heaviest terms (ties by term id, i.e. first occurrence), heaviest first; 0 keeps all. */
+function truncate(query: Query, limit: number): Query {
+  if (limit <= 0 || query.terms.length <= limit) return query;
+  const order = query.terms
+    .map((_, j) => j)
+    .sort((a, b) => query.weights[b]! - query.weights[a]! || query.terms[a]! - query.terms[b]!)
+    .slice(0, limit);
+  return { terms: order.map((j) => query.terms[j]!), weights: order.map((j) => query.weights[j]!) };
 }
 
 /**
@@ -308,16 +275,19 @@ function shared(a: readonly string[] | undefined, b: readonly string[] | undefin
  * or `first` left out): terms both documents use
  * repeatedly and that are rare weigh most (min(tf_a, tf_b) · idf, then the
  * product of BM25 weights), shown in their commonest surface form.
+ * `positionInA` maps each term of a to its position in a's vector + 1 (0: absent).
  */
-function sharedTerms(a: number, b: number, index: Bm25Index, limit: number): string[] {
+function sharedTerms(a: number, b: number, index: Bm25Index, positionInA: Int32Array, limit: number): string[] {
   const both: [number, number, number][] = [];
-  const countsB = index.counts[b]!;
-  const weightsA = index.weights[a]!;
-  const weightsB = index.weights[b]!;
-  for (const [t, countA] of index.counts[a]!) {
-    const countB = countsB.get(t);
-    if (countB !== undefined && !isVagueWord(index.surface(t))) both.push([t, Math.min(countA, countB) * index.idf[t]!, weightsA.get(t)! * weightsB.get(t)!]);
+  const docA = index.docs[a]!;
+  const docB = index.docs[b]!;
+  for (let j = 0; j < docB.terms.length; j++) {
+    const t = docB.terms[j]!;
+    const i = positionInA[t]! - 1;
+    if (i >= 0 && !isVagueWord(index.surface(t)))
+      both.push([t, Math.min(docA.counts[i]!, docB.counts[j]!) * index.idf[t]!, docA.weights[i]! * docB.weights[j]!]);
   }
+  // A total order (a surface form belongs to one term), so b's term order does not matter.
   both.sort((x, y) => y[1] - x[1] || y[2] - x[2] || compareCodePoints(index.surface(x[0]), index.surface(y[0])));
   return both.slice(0, limit).map(([t]) => index.surface(t));
 }
