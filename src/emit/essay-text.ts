@@ -11,7 +11,8 @@ export interface EssayOutput {
   html: string;
 }
 
-/** Serialises one essay's nodes. */
+/** Serialises one essay's nodes (read once: an essay part renders them afresh on each read). */
 export function renderEssayOutput(essay: EssayNodes): EssayOutput {
-  return { md: serialiseMarkdown(essay.nodes), html: essayHtml(essay) };
+  const nodes = essay.nodes;
+  return { md: serialiseMarkdown(nodes), html: essayHtml({ anchor: essay.anchor, nodes }) };
 }

@@ -14,10 +14,11 @@ import { renderEssay } from './essay.js';
 import { anchorLink, anchoredHeading, paragraph, text } from './mdast-build.js';
 import { recordingContext, type Lookup } from './memo.js';
 
-/** One essay, ready to render. Its nodes are built on first use (a memo hit never needs them). */
+/** One essay, ready to render. Its nodes are built when read (a memo hit never needs them). */
 export interface EssayPart {
   linked: LinkedNote;
   anchor: string;
+  /** Rendered afresh on each read: read it once per use. */
   readonly nodes: RootContent[];
   /** What rendering `nodes` looked up in the rest of the library (see memo.ts). */
   readonly lookups: Lookup[];
@@ -72,24 +73,29 @@ export function handbookModel(library: Library, config: Config): HandbookModel {
   return model;
 }
 
-/** An essay whose nodes are rendered lazily, through a recording view of the context. */
+/**
+ * An essay whose nodes are rendered on each use, through a recording view of
+ * the context. Only the lookups are kept: the nodes hold the note's tree, and
+ * keeping every essay's would keep every tree alive for the whole build; an
+ * essay is normally rendered once (to serialise it), and rendering is pure.
+ */
 function essayPart(linked: LinkedNote, ctx: EmitContext): EssayPart {
-  let rendered: { nodes: RootContent[]; lookups: Lookup[] } | undefined;
-  const render = (): { nodes: RootContent[]; lookups: Lookup[] } => {
-    if (rendered) return rendered;
-    const lookups = new Map<string, Lookup>();
-    const nodes = renderEssay(linked, recordingContext(ctx, lookups));
-    rendered = { nodes, lookups: [...lookups.values()] };
-    return rendered;
+  let lookups: Lookup[] | undefined;
+  const render = (): RootContent[] => {
+    const recorded = new Map<string, Lookup>();
+    const nodes = renderEssay(linked, recordingContext(ctx, recorded));
+    lookups ??= [...recorded.values()];
+    return nodes;
   };
   return {
     linked,
     anchor: ctx.anchors.note(linked.note.id)!,
     get nodes() {
-      return render().nodes;
+      return render();
     },
     get lookups() {
-      return render().lookups;
+      if (lookups === undefined) render();
+      return lookups!;
     },
   };
 }
