@@ -11,6 +11,7 @@
  *   tie-breakers (see `compareCodePoints` in `src/util/sort.ts`).
  */
 import type { Root } from 'mdast';
+import type { TermBag } from './link/text/term-bag.js';
 
 /** A note's identity: its file name without `.md` (so files may be named freely). */
 export type NoteId = string & { readonly __brand: 'NoteId' };
@@ -189,6 +190,12 @@ export interface Note {
   text: string;
   wordCount: number;
   /**
+   * The analysed ranking text (title, summary, sections) the related-notes
+   * index is built from. Computed while reading, in the parse workers, and
+   * kept by the note cache, so a build tokenises only the notes that changed.
+   */
+  termBag: TermBag;
+  /**
    * The words of the note's prose, where mentions are matched
    * (`src/read/prose-words.ts`). Computed while reading, in the parse
    * workers, so the link stage never walks a tree; absent on a Note built by
@@ -299,4 +306,12 @@ export interface Library {
   notes: LinkedNote[];
   concepts: LinkedConcept[];
   diagnostics: Diagnostic[];
+}
+
+/** Where a note's code is, so line-based rules leave code samples alone (`src/read/code-regions.ts`). */
+export interface CodeRegions {
+  /** 1-based lines covered by fenced or indented code blocks, ascending. */
+  blockLines: number[];
+  /** Offsets [start, end) of inline code spans in `Note.source`, in document order. */
+  inline: [number, number][];
 }

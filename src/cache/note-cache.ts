@@ -7,10 +7,11 @@
  * ~1 GB at 10,000 notes), and a damaged file costs one entry, not the cache.
  * Measured with `scripts/bench/cache-formats.ts`.
  *
- * Why the tree, source and plain text load lazily: they are ~80% of a Note's
- * bytes, and a warm run that only needs metadata, or per-note results stored
- * as extras, should not pay to rebuild 10,000 syntax trees. They become plain
- * data properties on first access, so callers cannot tell the difference.
+ * Why the tree, source, plain text and term bag load lazily: they are ~80%
+ * of a Note's bytes, and a warm run that only needs metadata (lint never
+ * ranks), or per-note results stored as extras, should not pay to rebuild
+ * 10,000 syntax trees. They become plain data properties on first access, so
+ * callers cannot tell the difference.
  *
  * Entries are scoped by tool version and config hash (a folder per scope, so
  * a new version or config starts clean and the old scope is removed on the
@@ -45,6 +46,13 @@ export interface PersistentNoteCache extends NoteCache {
   readonly stats: { hits: number; misses: number; rejected: number; written: number };
 }
 
+/**
+ * The layout of a note entry (its parts and Note fields), part of the scope:
+ * entries written before a layout change are never read, and the next flush
+ * removes them with the rest of the old scope. 2: the term bag.
+ */
+const ENTRY_LAYOUT = 2;
+
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
 export function defaultCacheDir(projectDir: string): string {
   return path.join(projectDir, 'node_modules', '.cache', 'commonplace');
@@ -61,7 +69,7 @@ export function hashConfig(config: Config): string {
  */
 export function openNoteCache(options: { dir: string; configHash: string; version?: string }): PersistentNoteCache {
   const version = options.version ?? toolVersion;
-  const scope = sha256(`${version}\0${options.configHash}`).slice(0, 16);
+  const scope = sha256(`${version}\0${ENTRY_LAYOUT}\0${options.configHash}`).slice(0, 16);
   const scopeDir = path.join(options.dir, scope);
   const memory = new Map<string, unknown>();
   const pending = new Map<string, { identity: EntryIdentity; parts: () => EntryPart[] }>();
@@ -137,17 +145,18 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
 }
 
 /** The fields stored apart from the rest of a Note and decoded on first access. */
-const LAZY_FIELDS = ['tree', 'source', 'text'] as const;
+const LAZY_FIELDS = ['tree', 'source', 'text', 'termBag'] as const;
 
 function toParts(value: Note | ReadFailure): EntryPart[] {
   if (!('tree' in value)) return [{ name: 'failure', bytes: serialize(value) }];
   // null placeholders keep the key order of the original object.
-  const light = { ...value, tree: null, source: null, text: null };
+  const light = { ...value, tree: null, source: null, text: null, termBag: null };
   return [
     { name: 'light', bytes: serialize(light) },
     { name: 'source', bytes: Buffer.from(value.source, 'utf8') },
     { name: 'text', bytes: Buffer.from(value.text, 'utf8') },
     { name: 'tree', bytes: serialize(value.tree) },
+    { name: 'termBag', bytes: serialize(value.termBag) },
   ];
 }
 
@@ -162,13 +171,15 @@ function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
   const source = parts.get('source');
   const text = parts.get('text');
   const tree = parts.get('tree');
-  if (!light || !source || !text || !tree) return undefined;
+  const termBag = parts.get('termBag');
+  if (!light || !source || !text || !tree || !termBag) return undefined;
   const note = safeDeserialize(light);
   if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
   const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
     source: () => source.toString('utf8'),
     text: () => text.toString('utf8'),
     tree: () => deserialize(tree),
+    termBag: () => deserialize(termBag),
   };
   for (const field of LAZY_FIELDS) defineLazy(note, field, decoders[field]);
   return note as unknown as Note;

@@ -64,7 +64,8 @@ export const run: Command = async (argv, io) => {
   const limit = parseLimit(values.limit, DEFAULT_LIMIT, USAGE);
   const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
-  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: rankingText(n) })));
+  // The bag is the read stage's analysis of the same text (see Note.termBag); the text is for snippets.
+  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: rankingText(n), bag: n.termBag })));
   const hits = ranker.search(query, limit).map((hit) => ({ hit, note: byId.get(hit.id)! }));
 
   if (values.json) {

@@ -4,7 +4,8 @@
  *
  * The ranking is TEXT's `createRanker` (`src/link/text/ranker.ts`), fed with,
  * per note: its title, summary and section texts (the prose a reader judges
- * relatedness by; front matter, code and headings left out), its concepts
+ * relatedness by; front matter, code and headings left out: `rankingText`),
+ * already analysed into `Note.termBag` by the read stage, its concepts
  * (declared in front matter ∪ mentioned in prose) and its tags. The score is
  *
  *   score(a, b) = bm25(a → b) / max_x bm25(a → x)              (text, in [0, 1])
@@ -25,11 +26,7 @@
 import type { ConceptId, Note, NoteId, Related } from '../types.js';
 import { createRanker, type RankerDoc } from './text/ranker.js';
 
-/** The text a note is ranked by: title, summary and section bodies, one paragraph each. */
-export function rankingText(note: Note): string {
-  const parts = [note.meta.title ?? '', note.summary?.text ?? '', ...note.sections.map((s) => s.text)];
-  return parts.filter((p) => p.trim() !== '').join('\n\n');
-}
+export { rankingText } from '../read/ranking-text.js';
 
 /** Answers "which notes are related to this one?" over one library. */
 export interface RelatedIndex {
@@ -41,7 +38,8 @@ export interface RelatedIndex {
 export function createRelatedIndex(notes: readonly Note[], concepts: ReadonlyMap<NoteId, readonly ConceptId[]>): RelatedIndex {
   const docs: RankerDoc[] = notes.map((note) => ({
     id: note.id,
-    text: rankingText(note),
+    // Analysed by the read stage (in the parse workers, kept by the cache): see `Note.termBag`.
+    bag: note.termBag,
     concepts: [...(concepts.get(note.id) ?? [])],
     tags: note.meta.tags.map((tag) => tag.toLowerCase()),
   }));

@@ -21,6 +21,7 @@ import { parseMarkdown } from './markdown.js';
 import { noteMeta } from './meta.js';
 import { readBodyParts } from './model.js';
 import { countWords, joinBlocks } from './plain-text.js';
+import { rankingTermBag } from './ranking-text.js';
 import { readSections, readSummary } from './sections.js';
 
 export { markdownProcessor } from './markdown.js';
@@ -96,6 +97,9 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
   if (treeDepthExceeds(tree, MAX_TREE_DEPTH)) throw new RangeError('tree too deep');
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const text = joinBlocks(body);
+  const meta = noteMeta(frontmatter?.data ?? null);
+  const summary = readSummary(body);
+  const sections = readSections(body, config.sections);
   return {
     id: noteIdOf(path),
     path,
@@ -105,12 +109,13 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
     eol,
     hadBom,
     frontmatter,
-    meta: noteMeta(frontmatter?.data ?? null),
-    summary: readSummary(body),
-    sections: readSections(body, config.sections),
+    meta,
+    summary,
+    sections,
     ...readBodyParts(tree, source, lines),
     text,
     wordCount: countWords(text),
+    termBag: rankingTermBag({ meta, summary, sections }),
     tree,
   };
 }

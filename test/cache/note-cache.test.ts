@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../../src/cache/index.js';
 import { defaultConfig } from '../../src/config.js';
+import { termBag } from '../../src/link/text/term-bag.js';
 import { isReadFailure, parseNote } from '../../src/read/parse.js';
+import { rankingText } from '../../src/read/ranking-text.js';
 import type { Note, ReadFailure } from '../../src/types.js';
 import { generateCorpus } from '../../scripts/gen-corpus.js';
 
@@ -71,6 +73,17 @@ describe('openNoteCache', () => {
     expect(structuredClone(loaded)).toEqual(note);
     expect(JSON.stringify(loaded)).toBe(JSON.stringify(note));
     expect(Object.getOwnPropertyDescriptor(loaded, 'tree')).toMatchObject({ writable: true });
+  });
+
+  it('should keep a note\'s term bag, so a warm build never tokenises it again', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.flush();
+    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
+    expect(note.termBag.length).toBeGreaterThan(100);
+    expect(loaded.termBag).toEqual(note.termBag);
+    expect(loaded.termBag).toEqual(termBag(rankingText(loaded)));
   });
 
   it('should miss when the note content, the tool version or the config changes', () => {

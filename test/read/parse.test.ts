@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
+import { stem } from '../../src/link/text/stem.js';
+import { bagTerms, termBag } from '../../src/link/text/term-bag.js';
 import { isReadFailure, MAX_TREE_DEPTH, noteFromText, noteIdOf, parseNote } from '../../src/read/parse.js';
+import { rankingText } from '../../src/read/ranking-text.js';
 import type { Note } from '../../src/types.js';
 import { fixture, fixtureInput } from './helpers.js';
 
@@ -67,6 +70,12 @@ describe('parseNote: the Note model', () => {
     expect(note.text).toContain('\n\nCentral argument\n\n');
     // summary 33 + central 47 + critique 49 + why 30 + heading words 2 + 1 + 5 (counted by hand)
     expect(note.wordCount).toBe(167);
+  });
+
+  it('should analyse the ranking text (title, summary, sections) into the note\'s term bag', () => {
+    expect(note.termBag).toEqual(termBag(rankingText(note)));
+    expect(bagTerms(note.termBag)).toContain(stem('essay'));
+    expect(note.termBag.length).toBe(note.termBag.counts.reduce((sum, n) => sum + n, 0));
   });
 
   it('should give identical data for the LF, CRLF, lone-CR and BOM copies', () => {
