@@ -315,3 +315,11 @@ export interface CodeRegions {
   /** Offsets [start, end) of inline code spans in `Note.source`, in document order. */
   inline: [number, number][];
 }
+
+/** Where a note's code is, so line-based rules leave code samples alone (`src/read/code-regions.ts`). */
+export interface CodeRegions {
+  /** 1-based lines covered by fenced or indented code blocks, ascending. */
+  blockLines: number[];
+  /** Offsets [start, end) of inline code spans in `Note.source`, in document order. */
+  inline: [number, number][];
+}

@@ -15,10 +15,14 @@ import { fileURLToPath } from 'node:url';
 const lib = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../lib');
 const root = path.resolve(process.argv[2] ?? '.');
 
+/** Heap in use after each stage (MiB), to see which stage holds memory. */
+const heap = {};
+
 const timed = async (stages, name, fn) => {
   const start = performance.now();
   const value = await fn();
   stages[name] = (performance.now() - start) / 1000;
+  heap[name] = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
   return value;
 };
 
@@ -29,7 +33,7 @@ try {
   const { findMentions } = await import(`${lib}/link/mentions.js`);
   const { checkLibrary } = await import(`${lib}/check/run.js`);
   const { linkLibrary } = await import(`${lib}/link/index.js`);
-  const { emitAll } = await import(`${lib}/emit/index.js`);
+  const { emitAll, prerenderEssays } = await import(`${lib}/emit/index.js`);
   const config = structuredClone(defaultConfig);
   const stages = {};
   const read = await timed(stages, 'read', () => readLibrary(root, config, {}));
@@ -39,7 +43,13 @@ try {
     checkLibrary({ notes: read.notes, failures: read.failures, concepts: glossary.concepts, mentions, config, readDiagnostics: [] }),
   );
   const library = await timed(stages, 'link (related, backlinks)', () => linkLibrary(read.notes, glossary.concepts, config, mentions));
-  await timed(stages, 'emit', () => emitAll(library, config));
+  // As a build does it: essays serialised in worker threads first, then the outputs assembled.
+  await timed(stages, 'emit', async () => {
+    await prerenderEssays(library, config, undefined);
+    return emitAll(library, config);
+  });
+  stages.heapMiB = heap;
+  stages.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify(stages)}\n`);
 } catch (error) {
   process.stdout.write(`${JSON.stringify({ error: String(error?.message ?? error).split('\n')[0] })}\n`);
