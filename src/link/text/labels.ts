@@ -31,16 +31,15 @@ export function rarity(labels: readonly string[][], n: number): Map<string, numb
   return new Map([...df].map(([label, count]) => [label, Math.log(n / count) / Math.log(n + 1)]));
 }
 
-/** Σ rarity of the labels two documents share (`a` has no duplicates worth counting twice). */
-export function overlap(a: readonly string[] | undefined, b: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
-  if (!a?.length || b.size === 0) return 0;
+/**
+ * Σ rarity of the labels two documents share, summed in `a`'s order (a Set:
+ * first occurrences, so a repeated label counts once and the sum is the same
+ * double whatever the caller). Sets built once per document, not per pair.
+ */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  if (a.size === 0 || b.size === 0) return 0;
   let total = 0;
-  const seen = new Set<string>();
-  for (const label of a) {
-    if (seen.has(label) || !b.has(label)) continue;
-    seen.add(label);
-    total += weights.get(label) ?? 0;
-  }
+  for (const label of a) if (b.has(label)) total += weights.get(label) ?? 0;
   return total;
 }
 

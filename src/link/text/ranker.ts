@@ -193,6 +193,12 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
   const byLabel = labelPostings(kept);
   const labelSets = kept.map((doc) => ({ concepts: new Set(doc.concepts ?? []), tags: new Set(doc.tags ?? []) }));
   const position = new Int32Array(index.termNames.length);
+  // Whether a term may be shown as a reason (not a vague word), by term id: 0 not yet known, 1 no, 2 yes.
+  const reason = new Uint8Array(index.termNames.length);
+  const isReason = (t: number): boolean => {
+    if (reason[t] === 0) reason[t] = isVagueWord(index.surface(t)) ? 1 : 2;
+    return reason[t] === 2;
+  };
 
   return {
     related(id, k) {
@@ -217,8 +223,8 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
       const combined = new TopK(k);
       for (const other of candidates) {
         let score = best > 0 ? scorer.score(other) / best : 0;
-        score += opts.conceptWeight * overlap(mine.concepts, labelSets[other]!.concepts, conceptRarity);
-        score += opts.tagWeight * overlap(mine.tags, labelSets[other]!.tags, tagRarity);
+        score += opts.conceptWeight * overlap(labelSets[d]!.concepts, labelSets[other]!.concepts, conceptRarity);
+        score += opts.tagWeight * overlap(labelSets[d]!.tags, labelSets[other]!.tags, tagRarity);
         combined.offer(other, round4(score));
       }
       scorer.clear();
@@ -227,7 +233,7 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
       const hits = combined.ids.map((other, i) => ({
         id: kept[other]!.id,
         score: combined.scores[i]!,
-        sharedTerms: sharedTerms(d, other, index, position, 5),
+        sharedTerms: sharedTerms(d, other, index, position, isReason, 5),
         sharedConcepts: shared(mine.concepts, kept[other]!.concepts, conceptRarity),
       }));
       for (const t of terms) position[t] = 0;
@@ -277,14 +283,14 @@ function truncate(query: Query, limit: number): Query {
  * product of BM25 weights), shown in their commonest surface form.
  * `positionInA` maps each term of a to its position in a's vector + 1 (0: absent).
  */
-function sharedTerms(a: number, b: number, index: Bm25Index, positionInA: Int32Array, limit: number): string[] {
+function sharedTerms(a: number, b: number, index: Bm25Index, positionInA: Int32Array, isReason: (t: number) => boolean, limit: number): string[] {
   const both: [number, number, number][] = [];
   const docA = index.docs[a]!;
   const docB = index.docs[b]!;
   for (let j = 0; j < docB.terms.length; j++) {
     const t = docB.terms[j]!;
     const i = positionInA[t]! - 1;
-    if (i >= 0 && !isVagueWord(index.surface(t)))
+    if (i >= 0 && isReason(t))
       both.push([t, Math.min(docA.counts[i]!, docB.counts[j]!) * index.idf[t]!, docA.weights[i]! * docB.weights[j]!]);
   }
   // A total order (a surface form belongs to one term), so b's term order does not matter.
