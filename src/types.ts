@@ -198,11 +198,16 @@ export interface Note {
   /**
    * The words of the note's prose, where mentions are matched
    * (`src/read/prose-words.ts`). Computed while reading, in the parse
-   * workers, so the link stage never walks a tree; absent on a Note built by
-   * hand, in which case it is derived from the tree when needed.
+   * workers, so the link stage never walks a tree.
    */
-  prose?: ProseWords;
-  /** The mdast tree of the whole file, with positions (front matter as a `yaml` node). */
+  prose: ProseWords;
+  /** Where the code is, for line-based rules (`src/read/code-regions.ts`). */
+  code: CodeRegions;
+  /**
+   * The mdast tree of the whole file, with positions (front matter as a
+   * `yaml` node). A note from the worker pool or the cache decodes it from
+   * bytes on each read (`src/read/tree-bytes.ts`): read it once per use.
+   */
   tree: Root;
 }
 
@@ -306,14 +311,6 @@ export interface Library {
   notes: LinkedNote[];
   concepts: LinkedConcept[];
   diagnostics: Diagnostic[];
-}
-
-/** Where a note's code is, so line-based rules leave code samples alone (`src/read/code-regions.ts`). */
-export interface CodeRegions {
-  /** 1-based lines covered by fenced or indented code blocks, ascending. */
-  blockLines: number[];
-  /** Offsets [start, end) of inline code spans in `Note.source`, in document order. */
-  inline: [number, number][];
 }
 
 /** Where a note's code is, so line-based rules leave code samples alone (`src/read/code-regions.ts`). */

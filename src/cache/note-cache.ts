@@ -10,8 +10,9 @@
  * Why the tree, source, plain text and term bag load lazily: they are ~80%
  * of a Note's bytes, and a warm run that only needs metadata (lint never
  * ranks), or per-note results stored as extras, should not pay to rebuild
- * 10,000 syntax trees. They become plain data properties on first access, so
- * callers cannot tell the difference.
+ * 10,000 syntax trees. Source, text and term bag become plain data
+ * properties on first access; the tree stays bytes and is decoded on each
+ * read (src/read/tree-bytes.ts), so trees never pile up in the heap.
  *
  * Entries are scoped by tool version and config hash (a folder per scope, so
  * a new version or config starts clean and the old scope is removed on the
@@ -23,6 +24,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config.js';
+import { setTreeBytes, treeBytes } from '../read/tree-bytes.js';
 import type { Note, ReadFailure } from '../types.js';
 import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
@@ -145,7 +147,7 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
 }
 
 /** The fields stored apart from the rest of a Note and decoded on first access. */
-const LAZY_FIELDS = ['tree', 'source', 'text', 'termBag'] as const;
+const LAZY_FIELDS = ['source', 'text', 'termBag'] as const;
 
 function toParts(value: Note | ReadFailure): EntryPart[] {
   if (!('tree' in value)) return [{ name: 'failure', bytes: serialize(value) }];
@@ -155,7 +157,7 @@ function toParts(value: Note | ReadFailure): EntryPart[] {
     { name: 'light', bytes: serialize(light) },
     { name: 'source', bytes: Buffer.from(value.source, 'utf8') },
     { name: 'text', bytes: Buffer.from(value.text, 'utf8') },
-    { name: 'tree', bytes: serialize(value.tree) },
+    { name: 'tree', bytes: Buffer.from(treeBytes(value)) },
     { name: 'termBag', bytes: serialize(value.termBag) },
   ];
 }
@@ -178,11 +180,11 @@ function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
   const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
     source: () => source.toString('utf8'),
     text: () => text.toString('utf8'),
-    tree: () => deserialize(tree),
     termBag: () => deserialize(termBag),
   };
   for (const field of LAZY_FIELDS) defineLazy(note, field, decoders[field]);
-  return note as unknown as Note;
+  // The tree is decoded on each read and never kept (see src/read/tree-bytes.ts).
+  return setTreeBytes(note, tree) as unknown as Note;
 }
 
 /** A property that computes itself once, then is an ordinary writable data property. */

@@ -2,28 +2,16 @@
  * Where code is (fenced/indented blocks, inline code spans), so line-based
  * rules leave code samples alone.
  */
-import { visit } from 'unist-util-visit';
 import type { Note } from '../types.js';
 
-/** 1-based line numbers covered by code blocks. */
+/** 1-based line numbers covered by code blocks (found by the read stage). */
 export function codeBlockLines(note: Note): Set<number> {
-  const lines = new Set<number>();
-  visit(note.tree, 'code', (node) => {
-    if (!node.position) return;
-    for (let line = node.position.start.line; line <= node.position.end.line; line++) lines.add(line);
-  });
-  return lines;
+  return new Set(note.code.blockLines);
 }
 
 /** Offset ranges [start, end) of inline code spans in `note.source`. */
-export function inlineCodeRanges(note: Note): [number, number][] {
-  const ranges: [number, number][] = [];
-  visit(note.tree, 'inlineCode', (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) ranges.push([start, end]);
-  });
-  return ranges;
+export function inlineCodeRanges(note: Note): readonly [number, number][] {
+  return note.code.inline;
 }
 
 /** `text` (which starts at `offset` in the source) with inline code spans blanked out. */

@@ -16,7 +16,7 @@
  * Complexity: O(N × L) over all notes, N = total words, L = longest phrase in
  * words, plus O(P) to build the trie from P phrase words.
  */
-import { JOINED, LINKED, proseWords } from '../read/prose-words.js';
+import { JOINED, LINKED } from '../read/prose-words.js';
 import type { Concept, Mention, Note, NoteId } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { createMatcher, type MatchTarget, type PhraseMatcher } from './matcher.js';
@@ -51,7 +51,7 @@ export function findMentions(notes: readonly Note[], concepts: readonly Concept[
 /** Finds the mentions in one note (see the module comment for the rules). */
 export function mentionsInNote(note: Note, matcher: PhraseMatcher): Mention[] {
   if (matcher.size === 0) return [];
-  const words = note.prose ?? proseWords(note);
+  const words = note.prose;
   const positions = createPositionIndex(note.source);
   const joined = Array.from(words.flags, (flags) => (flags & JOINED) !== 0);
   const mentions: Mention[] = [];

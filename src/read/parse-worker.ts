@@ -1,13 +1,15 @@
 /**
  * The parse worker: receives `{ index, path, bytes }`, answers
  * `{ index, result }` with `parseNote`'s plain-data result (structured
- * clone). It says `{ ready: true }` once its modules are loaded, so start-up
+ * clone), the note's tree as bytes (see tree-bytes.ts). It says `{ ready: true }` once its modules are loaded, so start-up
  * never counts against a note's time budget. The pool terminates it when a
  * note runs over budget; nothing here needs to clean up.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
-import { parseNote } from './parse.js';
+import type { ReadFailure } from '../types.js';
+import { isReadFailure, parseNote } from './parse.js';
+import { packNote, type PackedNote } from './tree-bytes.js';
 
 /** A request from the pool. */
 export interface ParseRequest {
@@ -17,13 +19,14 @@ export interface ParseRequest {
 }
 
 /** The worker's answers. */
-export type ParseResponse = { ready: true } | { index: number; result: ReturnType<typeof parseNote> };
+export type ParseResponse = { ready: true } | { index: number; result: PackedNote | ReadFailure };
 
 const port = parentPort;
 if (port) {
   const { config } = workerData as { config: Config };
   port.on('message', (request: ParseRequest) => {
-    const response: ParseResponse = { index: request.index, result: parseNote(request, config) };
+    const result = parseNote(request, config);
+    const response: ParseResponse = { index: request.index, result: isReadFailure(result) ? result : packNote(result) };
     port.postMessage(response);
   });
   port.postMessage({ ready: true } satisfies ParseResponse);

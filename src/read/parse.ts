@@ -18,6 +18,8 @@ import { readFailure } from './failure.js';
 import { readFrontmatter } from './frontmatter.js';
 import { LineIndex, pointSpan } from './lines.js';
 import { parseMarkdown } from './markdown.js';
+import { codeRegions } from './code-regions.js';
+import { proseWords } from './prose-words.js';
 import { noteMeta } from './meta.js';
 import { readBodyParts } from './model.js';
 import { countWords, joinBlocks } from './plain-text.js';
@@ -100,6 +102,7 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
   const meta = noteMeta(frontmatter?.data ?? null);
   const summary = readSummary(body);
   const sections = readSections(body, config.sections);
+  const bodyParts = readBodyParts(tree, source, lines);
   return {
     id: noteIdOf(path),
     path,
@@ -112,10 +115,12 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
     meta,
     summary,
     sections,
-    ...readBodyParts(tree, source, lines),
+    ...bodyParts,
     text,
     wordCount: countWords(text),
     termBag: rankingTermBag({ meta, summary, sections }),
+    prose: proseWords({ source, tree, wikilinks: bodyParts.wikilinks }),
+    code: codeRegions(tree),
     tree,
   };
 }

@@ -19,6 +19,7 @@ import type { Note, ReadFailure } from '../types.js';
 import { startWorker } from '../util/worker.js';
 import { readFailure } from './failure.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
+import { isPackedNote, unpackNote } from './tree-bytes.js';
 
 /** One file to parse. */
 export interface ParseTask {
@@ -94,7 +95,7 @@ export async function parseInPool(
             dispatch();
           } else if (message.index === current) {
             clearTimeout(timer);
-            settle(current, message.result);
+            settle(current, isPackedNote(message.result) ? unpackNote(message.result) : message.result);
             dispatch();
           }
         });

@@ -72,7 +72,25 @@ describe('openNoteCache', () => {
     expect(Object.keys(loaded)).toEqual(Object.keys(note));
     expect(structuredClone(loaded)).toEqual(note);
     expect(JSON.stringify(loaded)).toBe(JSON.stringify(note));
-    expect(Object.getOwnPropertyDescriptor(loaded, 'tree')).toMatchObject({ writable: true });
+    expect(Object.getOwnPropertyDescriptor(loaded, 'source')).toMatchObject({ writable: true });
+  });
+
+  it('should keep a loaded tree as bytes, decoding a fresh copy on each read', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.flush();
+    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
+    const first = loaded.tree;
+    expect(first).toEqual(note.tree);
+    expect(loaded.tree).not.toBe(first);
+    expect(Object.getOwnPropertyDescriptor(loaded, 'tree')?.get).toBeTypeOf('function');
+    // The bytes are written back as they are when the entry is stored again.
+    const again = tempDir();
+    const rewriter = openNoteCache({ dir: again, configHash });
+    rewriter.set(keyOf(note), loaded);
+    rewriter.flush();
+    expect((openNoteCache({ dir: again, configHash }).get(keyOf(note)) as Note).tree).toEqual(note.tree);
   });
 
   it('should keep a note\'s term bag, so a warm build never tokenises it again', () => {
