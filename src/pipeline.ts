@@ -6,7 +6,7 @@
  */
 import { checkLibrary } from './check/run.js';
 import type { Config } from './config.js';
-import { emitAll, prerenderEssays, type OutputFile } from './emit/index.js';
+import { emitEach, prerenderEssays, type OutputFile } from './emit/index.js';
 import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
 import { linkLibrary } from './link/index.js';
@@ -70,7 +70,11 @@ export interface BuildResult extends LintResult {
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
   library: Library | null;
-  outputs: OutputFile[];
+  /**
+   * The output files, each rendered as the iteration reaches it (so a caller
+   * can write one before the next exists); iterating again renders again.
+   */
+  outputs: Iterable<OutputFile>;
 }
 
 /** Lints, then (when there are no errors) links the library and renders every output in memory. */
@@ -82,7 +86,8 @@ export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
   const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
   library.diagnostics = lint.diagnostics;
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
-  return { ...lint, ok: true, library, outputs: emitAll(library, options.config, { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo }) };
+  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
+  return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 const inFiles = (files: string[]) => {

@@ -104,11 +104,13 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
     return 1;
   }
 
-  const written = writeOutputs(outDir, result.outputs);
+  // Outputs are rendered one at a time as they are written; their hashes are taken on the way.
+  const described: ReturnType<typeof describeOutputs> = [];
+  const written = writeOutputs(outDir, result.outputs, (name, bytes) => described.push(...describeOutputs([{ name, content: bytes }])));
   // Only a build with nothing to report may be skipped next time: a skipped
   // build prints no findings, so one that had warnings must run again.
   if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
-    writeManifest(manifest, { fingerprint, outputs: describeOutputs(result.outputs) });
+    writeManifest(manifest, { fingerprint, outputs: described });
   }
   const { notes, concepts } = result.library;
   if (notes.length === 0) {

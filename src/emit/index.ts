@@ -39,13 +39,20 @@ export { prerenderEssays } from './essay-output.js';
  * only makes it faster.
  */
 export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputFile[] {
+  return [...emitEach(library, config, options)];
+}
+
+/**
+ * `emitAll`, one file at a time: each output is rendered when the iteration
+ * reaches it, so a caller that writes each before asking for the next holds
+ * one output in memory, not four.
+ */
+export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
   const handbook = { memo: options.memo };
-  return [
-    { name: 'handbook.md', content: emitHandbookMarkdown(library, config, handbook) },
-    { name: 'handbook.html', content: emitHandbookHtml(library, config, handbook) },
-    { name: 'index.json', content: emitIndexJson(library, config, options) },
-    { name: 'index.schema.json', content: emitIndexSchema(library, config) },
-  ];
+  yield { name: 'handbook.md', content: emitHandbookMarkdown(library, config, handbook) };
+  yield { name: 'handbook.html', content: emitHandbookHtml(library, config, handbook) };
+  yield { name: 'index.json', content: emitIndexJson(library, config, options) };
+  yield { name: 'index.schema.json', content: emitIndexSchema(library, config) };
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -1,10 +1,12 @@
 /**
- * The only disk writer for `dist/`: each file through `writeFileAtomic`
- * (temp file, fsync, rename), after sweeping temp files a killed run left.
+ * The only disk writer for `dist/`: every file staged as a fsynced temp file,
+ * then all renamed into place, after sweeping temp files a killed run left.
+ * Files may come from a lazy iterable, so only one output's text needs to be
+ * in memory at a time (a 10,000-note handbook is hundreds of megabytes).
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { TEMP_PREFIX, writeFileAtomic } from '../util/fs-write.js';
+import { commitTemp, TEMP_PREFIX, writeTemp } from '../util/fs-write.js';
 
 /** A file to write: a bare name inside the output folder, and its text. */
 export interface FileToWrite {
@@ -26,20 +28,29 @@ export function isPlainFileName(name: string): boolean {
 
 /**
  * Writes each file into `outDir` (created if missing) and returns the written
- * paths in order. Refuses, before writing anything, a name that could escape
- * `outDir`. Each file is whole or untouched: a crash leaves the old version.
+ * paths in order; `onStaged` sees each file's bytes once they are on disk
+ * (for a manifest's hashes). A name that could escape `outDir`, or any error
+ * before the last file is staged, leaves every file as it was: nothing is
+ * renamed into place until all are staged. Each file is whole or untouched.
  */
-export function writeOutputs(outDir: string, files: readonly FileToWrite[]): string[] {
-  for (const file of files) {
-    if (!isPlainFileName(file.name)) throw new Error(`refusing to write "${file.name}": output names must be plain file names inside ${outDir}`);
-  }
+export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onStaged?: (name: string, bytes: Uint8Array) => void): string[] {
   mkdirSync(outDir, { recursive: true });
   sweepTempFiles(outDir);
-  return files.map((file) => {
-    const target = path.join(outDir, file.name);
-    writeFileAtomic(target, file.content);
-    return target;
-  });
+  const staged: [temp: string, target: string][] = [];
+  try {
+    for (const file of files) {
+      if (!isPlainFileName(file.name)) throw new Error(`refusing to write "${file.name}": output names must be plain file names inside ${outDir}`);
+      const target = path.join(outDir, file.name);
+      const bytes = Buffer.from(file.content, 'utf8');
+      staged.push([writeTemp(target, bytes), target]);
+      onStaged?.(file.name, bytes);
+    }
+  } catch (error) {
+    for (const [temp] of staged) rmSync(temp, { force: true });
+    throw error;
+  }
+  for (const [temp, target] of staged) commitTemp(temp, target);
+  return staged.map(([, target]) => target);
 }
 
 /** Removes temp files a killed run left behind (ours only: they carry TEMP_PREFIX). */

@@ -14,8 +14,16 @@ export const TEMP_PREFIX = '.commonplace-tmp-';
  * fsynced and then renamed over the target (rename is atomic on POSIX).
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `${TEMP_PREFIX}${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  commitTemp(writeTemp(file, data), file);
+}
+
+/**
+ * The first half of `writeFileAtomic`: `data` in a fsynced temporary file
+ * beside `file`, whose path is returned. Several files can be staged this way
+ * and then committed together, so a failure before the commits changes none.
+ */
+export function writeTemp(file: string, data: string | Uint8Array): string {
+  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
     writeAll(fd, data);
@@ -26,13 +34,18 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     throw error;
   }
   closeSync(fd);
+  return temp;
+}
+
+/** The second half: renames the staged `temp` over `file` (atomic on POSIX) and makes the rename durable. */
+export function commitTemp(temp: string, file: string): void {
   try {
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDir(dir);
+  fsyncDir(path.dirname(file));
 }
 
 /**

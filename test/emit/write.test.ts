@@ -47,4 +47,34 @@ describe('writeOutputs', () => {
       expect(existsSync(path.join(parent, 'escape.md'))).toBe(false);
     },
   );
+
+  it('should leave every file as it was when rendering a later file fails, and clean up its temp files', () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, 'handbook.md'), 'old md');
+    function* files() {
+      yield { name: 'handbook.md', content: 'new md' };
+      throw new Error('renderer failed');
+    }
+    expect(() => writeOutputs(out, files())).toThrow(/renderer failed/);
+    expect(readFileSync(path.join(out, 'handbook.md'), 'utf8')).toBe('old md');
+    expect(readdirSync(out)).toEqual(['handbook.md']);
+  });
+
+  it('should render lazily, one file at a time, and report each file\'s bytes', () => {
+    const out = tempDir();
+    const rendered: string[] = [];
+    const staged: [string, string][] = [];
+    function* files() {
+      for (const name of ['a.md', 'b.md']) {
+        rendered.push(name);
+        yield { name, content: `text of ${name} ✓` };
+      }
+    }
+    writeOutputs(out, files(), (name, bytes) => {
+      staged.push([name, Buffer.from(bytes).toString('utf8')]);
+      expect(rendered.at(-1)).toBe(name);
+    });
+    expect(staged).toEqual([['a.md', 'text of a.md ✓'], ['b.md', 'text of b.md ✓']]);
+    expect(readFileSync(path.join(out, 'b.md'), 'utf8')).toBe('text of b.md ✓');
+  });
 });
