@@ -44,8 +44,12 @@ export function measureOnce(command, args, options) {
       maxBuffer: 64 * 1024 * 1024,
     });
     // GNU time prints "Command exited with non-zero status N" first; the figures are the last line.
-    const line = readFileSync(out, 'utf8').trim().split('\n').at(-1) ?? '';
-    const [wall, user, sys, rssKiB, exit] = line.split(' ').map(Number);
+    const report = readFileSync(out, 'utf8').trim();
+    const line = report.split('\n').at(-1) ?? '';
+    const [wall, user, sys, rssKiB, status] = line.split(' ').map(Number);
+    // A process killed by a signal (a V8 heap abort is SIGABRT) has %x 0: report it as 128 + signal, as a shell would.
+    const signal = /Command terminated by signal (\d+)/.exec(report)?.[1];
+    const exit = signal === undefined ? status : 128 + Number(signal);
     return {
       wall: wall ?? NaN,
       cpu: (user ?? NaN) + (sys ?? NaN),
