@@ -13,7 +13,7 @@
  *               + 0.25 · Σ_{t shared} ln(N / df(t)) / ln(N + 1)  (tags)
  *
  * where bm25(a → b) scores b against a's own stemmed, stop-word-free terms
- * (k1 = 1.2, b = 0.75), N is the number of notes and df the number of notes
+ * (k1 = 1.6, b = 1: `DEFAULT_RANKER_OPTIONS`), N is the number of notes and df the number of notes
  * carrying a concept or tag: a concept every note shares adds nothing, a rare
  * one adds up to 0.5. Scores are rounded to 4 decimals, then ties go to the
  * smaller id (code point), so the order never depends on file order. Notes

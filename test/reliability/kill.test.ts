@@ -3,7 +3,9 @@
  * temp file for one output appears (an inotify watch on the output folder),
  * i.e. in the middle of writing. Every output must then be the previous
  * version or the complete new one, never a truncated file, and the next
- * build must leave no stray temp file.
+ * build must leave no stray temp file. (The kill lands a moment after the
+ * temp file appears, possibly among the final renames, so which outputs are
+ * already new is not asserted.)
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
@@ -95,10 +97,6 @@ describe('a build killed with SIGKILL mid-write', () => {
       for (const name of OUTPUTS) {
         expect(isWhole(name, afterKill[name]!), `${name} is whole`).toBe(true);
         expect([previous[name], next[name]], `${name} is the old or the new version`).toContain(afterKill[name]);
-      }
-      if (killed.signal === 'SIGKILL' && target === 'index.json') {
-        // Files are written in order: those before index.json are already the new ones.
-        expect(afterKill['handbook.md']).toBe(next['handbook.md']);
       }
     }, 120_000);
   }
