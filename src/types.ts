@@ -212,14 +212,17 @@ export interface Note {
 }
 
 /**
- * A note's prose as parallel columns, one entry per word: its normalised
- * term (`null` for a barrier no phrase may cross), its offsets in
- * `Note.source` (-1 for a barrier) and flags (1: hyphen-joined to the
- * previous word, 2: inside a link or wikilink). Columns, not objects: a
- * note has thousands of words, and these cross threads and sit in the cache.
+ * A note's prose as parallel columns, one entry per word: the id of its
+ * normalised term in `vocabulary` (-1 for a barrier no phrase may cross),
+ * its offsets in `Note.source` (-1 for a barrier) and flags (1:
+ * hyphen-joined to the previous word, 2: inside a link or wikilink). Columns
+ * and one vocabulary string, not a string per word: a note has thousands of
+ * words, and these cross threads, sit in the cache and stay in the heap.
  */
 export interface ProseWords {
-  terms: (string | null)[];
+  /** The distinct terms, in first-use order, joined by `\n` (terms never contain one). */
+  vocabulary: string;
+  ids: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
   flags: Uint8Array;

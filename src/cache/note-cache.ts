@@ -52,9 +52,10 @@ export interface PersistentNoteCache extends NoteCache {
  * The layout of a note entry (its parts and Note fields), part of the scope:
  * entries written before a layout change are never read, and the next flush
  * removes them with the rest of the old scope. 2: the term bag. 3: prose
- * words and code regions; the tree part is kept as bytes.
+ * words and code regions; the tree part is kept as bytes. 4: prose words
+ * as term ids and one vocabulary string.
  */
-const ENTRY_LAYOUT = 3;
+const ENTRY_LAYOUT = 4;
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
 export function defaultCacheDir(projectDir: string): string {
@@ -193,7 +194,7 @@ function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
   const note = safeDeserialize(light);
   if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
   // Fields later stages read without checking: an entry without them is not one of ours.
-  if (!isRecord(note.prose) || !Array.isArray(note.prose.terms) || !isRecord(note.code) || !Array.isArray(note.code.blockLines)) return undefined;
+  if (!isRecord(note.prose) || typeof note.prose.vocabulary !== 'string' || !isRecord(note.code) || !Array.isArray(note.code.blockLines)) return undefined;
   const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
     source: () => source.toString('utf8'),
     text: () => text.toString('utf8'),

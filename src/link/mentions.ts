@@ -16,7 +16,7 @@
  * Complexity: O(N × L) over all notes, N = total words, L = longest phrase in
  * words, plus O(P) to build the trie from P phrase words.
  */
-import { JOINED, LINKED } from '../read/prose-words.js';
+import { JOINED, LINKED, proseTerms } from '../read/prose-words.js';
 import type { Concept, Mention, Note, NoteId } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { createMatcher, type MatchTarget, type PhraseMatcher } from './matcher.js';
@@ -55,7 +55,7 @@ export function mentionsInNote(note: Note, matcher: PhraseMatcher): Mention[] {
   const positions = createPositionIndex(note.source);
   const joined = Array.from(words.flags, (flags) => (flags & JOINED) !== 0);
   const mentions: Mention[] = [];
-  for (const match of matcher.matchTerms(words.terms, joined)) {
+  for (const match of matcher.matchTerms(proseTerms(words), joined)) {
     const start = words.starts[match.start]!;
     const end = words.ends[match.end - 1]!;
     const linked = words.flags.subarray(match.start, match.end).some((flags) => (flags & LINKED) !== 0);

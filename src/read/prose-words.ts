@@ -30,25 +30,47 @@ export const LINKED = 2;
 const SKIPPED = new Set(['yaml', 'code', 'html', 'definition', 'heading', 'thematicBreak', 'toml', 'math', 'inlineMath']);
 const BARRIERS = new Set(['inlineCode', 'image', 'imageReference', 'break', 'footnoteReference', 'html']);
 
-/** Collects words into growable columns. */
+/** Collects words into growable columns, each distinct term stored once. */
 class WordColumns {
-  terms: (string | null)[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
-  flags: number[] = [];
+  private readonly vocabulary = new Map<string, number>();
+  private readonly ids: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly flags: number[] = [];
   barrier(): void {
-    if (this.terms.length > 0 && this.terms[this.terms.length - 1] === null) return;
-    this.push(null, -1, -1, 0);
+    if (this.ids.length > 0 && this.ids[this.ids.length - 1] === -1) return;
+    this.add(-1, -1, -1, 0);
   }
-  push(term: string | null, start: number, end: number, flags: number): void {
-    this.terms.push(term);
+  push(term: string, start: number, end: number, flags: number): void {
+    let id = this.vocabulary.get(term);
+    if (id === undefined) this.vocabulary.set(term, (id = this.vocabulary.size));
+    this.add(id, start, end, flags);
+  }
+  private add(id: number, start: number, end: number, flags: number): void {
+    this.ids.push(id);
     this.starts.push(start);
     this.ends.push(end);
     this.flags.push(flags);
   }
   done(): ProseWords {
-    return { terms: this.terms, starts: Int32Array.from(this.starts), ends: Int32Array.from(this.ends), flags: Uint8Array.from(this.flags) };
+    return {
+      vocabulary: [...this.vocabulary.keys()].join(SEPARATOR),
+      ids: Int32Array.from(this.ids),
+      starts: Int32Array.from(this.starts),
+      ends: Int32Array.from(this.ends),
+      flags: Uint8Array.from(this.flags),
+    };
   }
+}
+
+/** Joins `ProseWords.vocabulary`: terms are words (letters, digits, apostrophes), never a line break. */
+const SEPARATOR = '\n';
+
+/** Each word's term, `null` for a barrier: what the phrase matcher walks. */
+export function proseTerms(words: ProseWords): (string | null)[] {
+  // '' splits to [''], right for a vocabulary of one empty term and unused when there are no words.
+  const vocabulary = words.vocabulary.split(SEPARATOR);
+  return Array.from(words.ids, (id) => (id < 0 ? null : vocabulary[id]!));
 }
 
 /** The prose words of a note, from its tree, source and wikilinks. */
