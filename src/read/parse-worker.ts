@@ -1,9 +1,10 @@
 /**
  * The parse worker: receives `{ index, path, bytes }`, answers
  * `{ index, result }` with `parseNote`'s plain-data result (structured
- * clone), the note's tree as bytes (see tree-bytes.ts). It says `{ ready: true }` once its modules are loaded, so start-up
- * never counts against a note's time budget. The pool terminates it when a
- * note runs over budget; nothing here needs to clean up.
+ * clone), the note's tree as bytes (see tree-bytes.ts). It says
+ * `{ ready: true }` once its modules are loaded, so start-up never counts
+ * against a note's time budget. The pool terminates it when a note runs over
+ * budget; nothing here needs to clean up.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
