@@ -34,6 +34,13 @@ export function parseLimit(value: string | undefined, fallback: number, usage: s
   return Number(value);
 }
 
+/** The positional words as one query (`name` is what the usage calls it); a usage error when there are none. */
+export function queryText(positionals: readonly string[], name: string, usage: string): string {
+  const query = positionals.join(' ').trim();
+  if (query === '') throw new UsageError(`missing ${name}\n\n${usage}`);
+  return query;
+}
+
 /** Locates the library (`--library` or the config), reads it through the parse cache, finds mentions. */
 export async function openQueryLibrary(io: CommandIO, libraryFlag: string | undefined): Promise<OpenLibrary> {
   const { root, config, configDir } = locateLibrary(io, libraryFlag);

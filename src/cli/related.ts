@@ -8,8 +8,8 @@ import { conceptIdsByNote, noteConcepts } from '../link/index.js';
 import { findNote } from '../link/find-note.js';
 import { createRelatedIndex } from '../link/related.js';
 import type { Note, NoteId } from '../types.js';
-import { UsageError, type Command } from './io.js';
-import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
+import type { Command } from './io.js';
+import { openQueryLibrary, parseLimit, parseQueryArgs, queryText } from './query.js';
 
 const USAGE = `Usage: commonplace related NOTE [--limit N] [--json] [--library DIR]
 
@@ -29,8 +29,7 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const query = positionals.join(' ').trim();
-  if (query === '') throw new UsageError(`missing NOTE\n\n${USAGE}`);
+  const query = queryText(positionals, 'NOTE', USAGE);
   const library = await openQueryLibrary(io, values.library);
   const { root, config } = library;
   const limit = parseLimit(values.limit, config.relatedLimit, USAGE);

@@ -11,8 +11,8 @@
  */
 import { rankingText } from '../link/related.js';
 import { createRanker } from '../link/text/ranker.js';
-import { UsageError, type Command, type CommandIO } from './io.js';
-import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
+import type { Command, CommandIO } from './io.js';
+import { openQueryLibrary, parseLimit, parseQueryArgs, queryText } from './query.js';
 
 const USAGE = `Usage: commonplace search QUERY [--limit N] [--json] [--library DIR]
 
@@ -59,8 +59,7 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const query = positionals.join(' ').trim();
-  if (query === '') throw new UsageError(`missing QUERY\n\n${USAGE}`);
+  const query = queryText(positionals, 'QUERY', USAGE);
   const limit = parseLimit(values.limit, DEFAULT_LIMIT, USAGE);
   const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
