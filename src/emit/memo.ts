@@ -139,21 +139,6 @@ interface Stored {
   text: string;
 }
 
-/**
- * The memoised output of one essay: reused when the key matches and every
- * stored lookup still holds; else `render()` (which must fill `lookups()`
- * with what it read) is called and the result stored.
- */
-export function memoised(memo: EmitMemo | undefined, key: () => string, ctx: EmitContext, render: () => { text: string; lookups: Lookup[] }): string {
-  if (!memo) return render().text;
-  const memoKey = key();
-  const known = recall(memo, memoKey, ctx);
-  if (known !== undefined) return known;
-  const fresh = render();
-  remember(memo, memoKey, fresh.text, fresh.lookups);
-  return fresh.text;
-}
-
 /** The text stored under `memoKey`, if there is one and every lookup it made still gives the same answer in `ctx`. */
 export function recall(memo: EmitMemo, memoKey: string, ctx: EmitContext): string | undefined {
   const raw = memo.get(memoKey);

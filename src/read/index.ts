@@ -114,8 +114,9 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
 function hydrate(note: Note): Note {
   const frontmatter = note.frontmatter;
   if (!frontmatter) return note;
-  // In place, not `{ ...note }`: a note from the cache decodes its tree,
-  // source and text lazily, and spreading would decode them all at once. The
+  // In place, not `{ ...note }`: a note from a worker or the cache decodes
+  // its tree (and, from the cache, source, text and term bag) on access, and
+  // spreading would decode them all at once and keep the tree as objects. The
   // note is this stage's own fresh copy (structured clone or cache decode).
   note.frontmatter = {
     ...frontmatter,
