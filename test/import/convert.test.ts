@@ -78,8 +78,9 @@ describe('convertPlainText', () => {
 // A paragraph line: any printable text that is not blank, not a section name and not a metadata line.
 const word = fc.oneof(
   // U+FFFD is excluded: the reader refuses it as the mark of text an earlier
-  // encoding conversion damaged (see src/read/decode.ts).
-  fc.stringMatching(/^[^\s\u0000-\u001f\u007f\uFFFD]{1,12}$/),
+  // encoding conversion damaged (see src/read/decode.ts). So are lone
+  // surrogates, which become U+FFFD once written as UTF-8.
+  fc.stringMatching(/^[^\s\u0000-\u001f\u007f\uD800-\uDFFF\uFFFD]{1,12}$/),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }).filter((w) => /^[^\s\p{Cc}\p{Cs}\uFEFF\uFFFD]+$/u.test(w)),
 );
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
