@@ -31,7 +31,8 @@ import { emitAll } from '../src/emit/index.js';
 import { loadGlossary } from '../src/link/glossary.js';
 import { linkLibrary } from '../src/link/index.js';
 import { findMentions } from '../src/link/mentions.js';
-import { isReadFailure, parseNote } from '../src/read/index.js';
+import { isReadFailure } from '../src/read/index.js';
+import { parseNote } from '../src/read/parse.js';
 import type { Concept, Note, ReadFailure } from '../src/types.js';
 import { auditHandbook, codeScripts, parseDocument } from '../test/reliability/html-audit.js';
 

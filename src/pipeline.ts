@@ -4,14 +4,13 @@
  * file only sequences them. It returns results and writes nothing: the CLI
  * decides what to print, what to write and which exit code to give.
  */
-import { checkLibrary } from './check/run.js';
+import { checkLibrary, noteRulesContext, type NoteResultStore } from './check/run.js';
 import type { Config } from './config.js';
-import { emitEach, prerenderEssays, type OutputFile } from './emit/index.js';
+import type { OutputFile } from './emit/index.js';
 import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
-import { linkLibrary } from './link/index.js';
 import { findMentions } from './link/mentions.js';
-import { readLibrary, type NoteCache } from './read/index.js';
+import { CachedNoteLost, readLibrary, type NoteCache } from './read/index.js';
 import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
@@ -27,6 +26,8 @@ export interface RunOptions {
   workers?: number;
   /** Per-note parse cache (see src/cache); omit for a cold run. */
   cache?: NoteCache;
+  /** Note-rule results of earlier runs (the same persistent cache, usually); omit to check every note. */
+  noteResults?: NoteResultStore;
   /** Called as notes are read, for a progress line. */
   onProgress?: (done: number, total: number) => void;
   /** The `SOURCE_DATE_EPOCH` value: the only way a timestamp enters an output. */
@@ -39,13 +40,31 @@ export interface LintResult {
   notes: Note[];
   failures: ReadFailure[];
   concepts: Concept[];
-  mentions: Map<NoteId, Mention[]>;
   /** Sorted by file, line, column, rule id. */
   diagnostics: Diagnostic[];
 }
 
 /** Reads and checks the whole library. */
 export async function lintLibrary(options: RunOptions): Promise<LintResult> {
+  return (await againIfCacheLost(() => lintAndMention(options))).lint;
+}
+
+/**
+ * Runs `attempt`, and once more if a cached note turned out to be lost (its
+ * entry damaged after the run began using it, see `NoteCache.get`): the
+ * cache has then forgotten its shortcuts, so the second attempt reads afresh.
+ */
+async function againIfCacheLost<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof CachedNoteLost)) throw error;
+    return attempt();
+  }
+}
+
+/** `lintLibrary`, plus the mentions it found on the way (of the notes it checked afresh). */
+async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; mentions: Map<NoteId, Mention[]> }> {
   const { root, config } = options;
   const read = await readLibrary(root, config, {
     workers: options.workers,
@@ -53,7 +72,11 @@ export async function lintLibrary(options: RunOptions): Promise<LintResult> {
     onProgress: options.onProgress,
   });
   const glossary = loadGlossary(root, config);
-  const mentions = findMentions(read.notes, glossary.concepts);
+  const store = options.noteResults;
+  const context = store && noteRulesContext(read.notes, glossary.concepts, config);
+  // Only the notes whose rules run need their mentions (a warm lint: the changed ones).
+  const unchecked = context === undefined ? read.notes : read.notes.filter((note) => store?.getNoteResults(note, context) === undefined);
+  const mentions = findMentions(read.notes, glossary.concepts, unchecked);
   let diagnostics = checkLibrary({
     notes: read.notes,
     failures: read.failures,
@@ -61,9 +84,10 @@ export async function lintLibrary(options: RunOptions): Promise<LintResult> {
     mentions,
     config,
     readDiagnostics: [...read.diagnostics, ...glossary.diagnostics],
+    ...(store && context !== undefined ? { noteResults: { store, context } } : {}),
   });
   if (options.files) diagnostics = diagnostics.filter(inFiles(options.files));
-  return { notes: read.notes, failures: read.failures, concepts: glossary.concepts, mentions, diagnostics };
+  return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics }, mentions };
 }
 
 export interface BuildResult extends LintResult {
@@ -78,12 +102,24 @@ export interface BuildResult extends LintResult {
 }
 
 /** Lints, then (when there are no errors) links the library and renders every output in memory. */
-export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
-  const lint = await lintLibrary(options);
+export function buildLibrary(options: RunOptions): Promise<BuildResult> {
+  return againIfCacheLost(() => buildOnce(options));
+}
+
+async function buildOnce(options: RunOptions): Promise<BuildResult> {
+  const { lint, mentions } = await lintAndMention(options);
   if (lint.diagnostics.some((d) => d.severity === 'error')) {
     return { ...lint, ok: false, library: null, outputs: [] };
   }
-  const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
+  // Loaded here, not at the top: lint never links or renders, and these
+  // modules (rehype, the ranker…) are a fifth of its start-up time.
+  const [{ linkLibrary }, { emitEach, prerenderEssays }] = await Promise.all([import('./link/index.js'), import('./emit/index.js')]);
+  // Linking and rendering read every note whole: load cached ones now, where
+  // a lost entry can still be retried, not halfway through writing dist/.
+  for (const note of lint.notes) void note.source;
+  const unmentioned = lint.notes.filter((note) => !mentions.has(note.id));
+  if (unmentioned.length > 0) for (const [id, found] of findMentions(lint.notes, lint.concepts, unmentioned)) mentions.set(id, found);
+  const library = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
   library.diagnostics = lint.diagnostics;
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };

@@ -25,19 +25,22 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config.js';
 import { setTreeBytes, treeBytes } from '../read/tree-bytes.js';
+import type { NoteResultStore } from '../check/run.js';
+import { CachedNoteLost, cacheKey, type NoteCache } from '../read/index.js';
 import type { Note, ReadFailure } from '../types.js';
 import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
 import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
+import { isDigestNote, noteFromDigest } from './digest-note.js';
+import { digestOf, emptySnapshot, encodeSnapshot, loadSnapshot, type Snapshot } from './snapshot.js';
 
 /** READ's cache port (src/read): key = `${path}\0${sha256}`. */
-export interface NoteCache {
-  get(key: string): Note | ReadFailure | undefined;
-  set(key: string, value: Note | ReadFailure): void;
-}
+export type { NoteCache } from '../read/index.js';
 
 /** A NoteCache on disk, with room for per-note results of later stages. */
-export interface PersistentNoteCache extends NoteCache {
+export interface PersistentNoteCache extends NoteCache, NoteResultStore {
+  knownHash(file: string, stamp: string): string | undefined;
+  recordHash(file: string, stamp: string, sha256: string): void;
   /** Another stage's per-note result (check diagnostics, a rendered fragment) stored under `name` for `key`. */
   getExtra(key: string, name: string): unknown;
   /** Stores a structured-cloneable per-note result; written on `flush`. */
@@ -53,9 +56,9 @@ export interface PersistentNoteCache extends NoteCache {
  * entries written before a layout change are never read, and the next flush
  * removes them with the rest of the old scope. 2: the term bag. 3: prose
  * words and code regions; the tree part is kept as bytes. 4: prose words
- * as term ids and one vocabulary string.
+ * as term ids and one vocabulary string. 5: the library snapshot.
  */
-const ENTRY_LAYOUT = 4;
+const ENTRY_LAYOUT = 5;
 
 /** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
 export function defaultCacheDir(projectDir: string): string {
@@ -96,25 +99,82 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     return parts ?? undefined;
   };
 
+  const snapshotFile = path.join(scopeDir, 'snapshot.bin');
+  const snapshotIdentity = identityOf('library', 'snapshot');
+  let snapshot: Snapshot | undefined;
+  const snap = (): Snapshot => (snapshot ??= loadSnapshot(snapshotFile, snapshotIdentity));
+
+  const loadNote = (key: string): Note | ReadFailure | undefined => {
+    const parts = load(identityOf(key, 'note'));
+    const value = parts && fromParts(parts);
+    if (parts && value === undefined) stats.rejected++;
+    return value;
+  };
+  // A digest note whose entry is gone: forget every digest note handed out
+  // and the snapshot itself, so the pipeline's second attempt reads afresh.
+  const lost = (file: string): never => {
+    for (const [id, value] of memory) if (isDigestNote(value)) memory.delete(id);
+    snapshot = emptySnapshot();
+    rmSync(snapshotFile, { force: true });
+    throw new CachedNoteLost(file);
+  };
+  const remember = (key: string, value: Note | ReadFailure): void => {
+    memory.set(`note\0${key}`, value);
+    if ('tree' in value) {
+      const s = snap();
+      s.used.keys.add(key);
+      if (!s.digests.has(key)) {
+        s.digests.set(key, digestOf(value));
+        s.changed = true;
+      }
+    }
+  };
+
   const cache: PersistentNoteCache = {
     stats,
     get(key) {
       const id = `note\0${key}`;
       if (memory.has(id)) return memory.get(id) as Note | ReadFailure;
-      const parts = load(identityOf(key, 'note'));
-      const value = parts && fromParts(parts);
+      const digest = snap().digests.get(key);
+      const value = digest ? noteFromDigest(digest, () => loadNote(key) ?? lost(digest.path)) : loadNote(key);
       if (value === undefined) {
-        if (parts) stats.rejected++;
         stats.misses++;
         return undefined;
       }
       stats.hits++;
-      memory.set(id, value);
+      remember(key, value);
       return value;
     },
     set(key, value) {
-      memory.set(`note\0${key}`, value);
+      remember(key, value);
       pending.set(`note\0${key}`, { identity: identityOf(key, 'note'), parts: () => toParts(value) });
+    },
+    knownHash(file, stamp) {
+      const known = snap().stamps.get(file);
+      return known && known[0] === stamp ? known[1] : undefined;
+    },
+    recordHash(file, stamp, hash) {
+      const s = snap();
+      s.used.files.add(file);
+      const known = s.stamps.get(file);
+      if (known?.[0] === stamp && known[1] === hash) return;
+      s.stamps.set(file, [stamp, hash]);
+      s.changed = true;
+    },
+    getNoteResults(note, context) {
+      const s = snap();
+      return s.resultsContext === context ? s.results.get(cacheKey(note.path, note.hash)) : undefined;
+    },
+    setNoteResults(note, context, diagnostics) {
+      const s = snap();
+      if (s.resultsContext !== context) {
+        s.results.clear();
+        s.resultsContext = context;
+      }
+      const key = cacheKey(note.path, note.hash);
+      s.used.keys.add(key);
+      s.results.set(key, diagnostics);
+      s.changed = true;
     },
     getExtra(key, name) {
       const id = `extra:${name}\0${key}`;
@@ -130,18 +190,26 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       pending.set(id, { identity: identityOf(key, `extra:${name}`), parts: () => parts });
     },
     flush() {
-      if (pending.size === 0) return;
       const made = new Set<string>();
-      for (const { identity, parts } of pending.values()) {
+      const write = (identity: EntryIdentity, bytes: () => Buffer): void => {
         const file = fileOf(identity);
         const folder = path.dirname(file);
         if (!made.has(folder)) mkdirSync(folder, { recursive: true });
         made.add(folder);
-        writeReplacing(file, encodeEntry(identity, parts()));
+        writeReplacing(file, bytes());
         stats.written++;
-      }
+      };
+      for (const { identity, parts } of pending.values()) write(identity, () => encodeEntry(identity, parts()));
+      const wrote = pending.size > 0;
       pending.clear();
-      removeOtherScopes(options.dir, scope);
+      // After the entries, so a digest in the snapshot has its entry on disk.
+      if (snapshot && (snapshot.changed || snapshot.digests.size !== snapshot.used.keys.size || snapshot.stamps.size !== snapshot.used.files.size)) {
+        const bytes = encodeSnapshot(snapshot, snapshotIdentity);
+        mkdirSync(scopeDir, { recursive: true });
+        writeReplacing(snapshotFile, bytes);
+        snapshot = undefined; // the next run (watch mode) starts from what was written
+      }
+      if (wrote) removeOtherScopes(options.dir, scope);
     },
   };
   return cache;

@@ -10,7 +10,8 @@
  * MAX_PASSES times; so a second `--fix` run finds nothing to do.
  */
 import type { Config } from '../config.js';
-import { isReadFailure, parseNote } from '../read/index.js';
+import { isReadFailure } from '../read/index.js';
+import { parseNote } from '../read/parse.js';
 import type { Concept, Fix, Note, NoteId } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';

@@ -5,8 +5,10 @@
  * directives then filter by line. A rule that throws becomes an
  * `internal-error` diagnostic on that file: one bad rule never stops a run.
  */
+import { createHash } from 'node:crypto';
 import type { Config, RuleSetting } from '../config.js';
 import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure, Severity } from '../types.js';
+import { CachedNoteLost } from '../read/index.js';
 import { sortBy } from '../util/sort.js';
 import { applyDirectives } from './directives.js';
 import { toDiagnostic, type Rule, type RuleContext } from './rule.js';
@@ -26,6 +28,34 @@ export interface CheckInput {
   readDiagnostics?: readonly Diagnostic[];
   /** The rules to run (default: all of them). */
   rules?: readonly Rule[];
+  /**
+   * Note-rule results of earlier runs: a note whose results are stored under
+   * `context` (see `noteRulesContext`) is not checked again. Its mentions
+   * then need not be in `mentions`.
+   */
+  noteResults?: { store: NoteResultStore; context: string };
+}
+
+/** Where note-rule diagnostics are kept between runs (the persistent cache, src/cache). */
+export interface NoteResultStore {
+  /** The diagnostics stored for this version of the note (path and hash) under `context`, if any. */
+  getNoteResults(note: Note, context: string): Diagnostic[] | undefined;
+  setNoteResults(note: Note, context: string, diagnostics: Diagnostic[]): void;
+}
+
+/**
+ * Everything a note rule's result depends on besides the note itself: the
+ * config, the rules, the glossary and every note's id, path, title and
+ * aliases (mentions, wikilinks and the unlinked-mention rule look at those),
+ * as one hash. While
+ * it is unchanged, an unchanged note's results are too; editing one note's
+ * body leaves it unchanged, renaming a title changes it.
+ */
+export function noteRulesContext(notes: readonly Note[], concepts: readonly Concept[], config: Config, rules: readonly Rule[] = allRules): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([config, rules.map((rule) => rule.id), concepts]));
+  for (const note of notes) hash.update(JSON.stringify([note.id, note.path, note.meta.title ?? null, note.meta.aliases]));
+  return hash.digest('hex');
 }
 
 /** The severity a rule runs at under `config.rules`, or null when it is off. */
@@ -62,6 +92,7 @@ function runNoteRules(note: Note, ctx: RuleContext, rules: readonly Rule[]): Dia
       rule.check(note, (r) => found.push(toDiagnostic(rule.id, severity, note.path, r)), ctx);
       out.push(...found);
     } catch (error) {
+      if (error instanceof CachedNoteLost) throw error; // not the rule's fault: the pipeline reads again
       out.push(crashed(rule, note.path, error));
     }
   }
@@ -80,6 +111,7 @@ function runLibraryRules(ctx: RuleContext, rules: readonly Rule[]): Diagnostic[]
       rule.check(ctx.notes, (r) => found.push(toDiagnostic(rule.id, severity, r.file, r)), ctx);
       out.push(...found);
     } catch (error) {
+      if (error instanceof CachedNoteLost) throw error;
       // A library rule has no one file to blame; the first note stands in.
       out.push(crashed(rule, ctx.notes[0]?.path ?? '.', error));
     }
@@ -108,7 +140,17 @@ export function checkLibrary(input: CheckInput): Diagnostic[] {
   const ctx = createContext(input);
   const found: Diagnostic[] = [...regrade(input.readDiagnostics ?? [], input.config)];
   for (const failure of input.failures) found.push(...regrade([failure.diagnostic], input.config));
-  for (const note of input.notes) found.push(...runNoteRules(note, ctx, rules));
+  const { store, context } = input.noteResults ?? {};
+  for (const note of input.notes) {
+    const stored = context === undefined ? undefined : store?.getNoteResults(note, context);
+    if (stored) {
+      found.push(...stored);
+      continue;
+    }
+    const fresh = runNoteRules(note, ctx, rules);
+    if (context !== undefined) store?.setNoteResults(note, context, fresh);
+    found.push(...fresh);
+  }
   found.push(...runLibraryRules(ctx, rules));
   const directives = new Map(input.notes.map((note) => [note.path, note.directives]));
   return sortDiagnostics(applyDirectives(found, directives));

@@ -20,7 +20,6 @@ import { formatters } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
-import { runWatching } from './watch.js';
 
 export const usage = `Usage: commonplace build [options]
 
@@ -67,7 +66,7 @@ export const run: Command = async (argv, io) => {
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
   const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
-  return values.watch ? runWatching(root, once, io) : once();
+  return values.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
 };
 
 interface BuildTarget {
@@ -92,7 +91,7 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
   const memo = cache ? memoFromNoteCache(cache) : undefined;
-  const result = await buildLibrary({ root, config, cache, memo, onProgress: progress, sourceDateEpoch: epoch });
+  const result = await buildLibrary({ root, config, cache, noteResults: cache, memo, onProgress: progress, sourceDateEpoch: epoch });
   progress?.(-1, 0);
   cache?.flush();
 

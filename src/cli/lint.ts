@@ -11,18 +11,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fixFile } from '../check/fix.js';
 import { rules } from '../check/rules/index.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import type { Config } from '../config.js';
 import { lintLibrary } from '../pipeline.js';
-import type { Diagnostic } from '../types.js';
+import type { Concept, Diagnostic } from '../types.js';
 import { writeFileAtomic } from '../util/fs-write.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { locateLibrary } from './library.js';
-import { runWatching } from './watch.js';
 
 /** The `lint --help` text. */
 export const usage = `Usage: commonplace lint [FILE…] [options]
@@ -107,7 +105,8 @@ function libraryFiles(files: string[], root: string, io: CommandIO): string[] {
 }
 
 /** Writes the safe fixes for every note that has one; returns how many files changed. */
-function applyFixesToLibrary(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: Parameters<typeof fixFile>[2]): number {
+async function applyFixesToLibrary(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
+  const { fixFile } = await import('../check/fix.js'); // it parses: loaded only for --fix
   const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
   let changed = 0;
   for (const file of files) {
@@ -134,7 +133,7 @@ export const run: Command = async (argv, io) => {
   const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
   const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
   const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
-  return options.watch ? runWatching(root, once, io) : once();
+  return options.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
 };
 
 interface LintTarget {
@@ -146,9 +145,9 @@ interface LintTarget {
 
 /** One lint run: check, fix if asked, print the report. Returns the exit code. */
 async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
-  const lint = () => lintLibrary({ root, config, cache, ...(only ? { files: only } : {}) });
+  const lint = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
   let result = await lint();
-  if (options.fix && applyFixesToLibrary(root, config, result.diagnostics, result.concepts) > 0) result = await lint();
+  if (options.fix && (await applyFixesToLibrary(root, config, result.diagnostics, result.concepts)) > 0) result = await lint();
   cache?.flush();
 
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);

@@ -40,11 +40,15 @@ export function createMentionMatcher(notes: readonly Note[], concepts: readonly 
   return createMatcher(phrases.filter((p) => !phraseTerms(p.text).every((term) => isStopword(term))));
 }
 
-/** Every note's mentions, keyed by note id (each list sorted by offset, then kind and target). */
-export function findMentions(notes: readonly Note[], concepts: readonly Concept[]): Map<NoteId, Mention[]> {
+/**
+ * Every note's mentions (or only those of the notes in `of`; the phrases are
+ * always every note's), keyed by note id, each list sorted by offset, then
+ * kind and target.
+ */
+export function findMentions(notes: readonly Note[], concepts: readonly Concept[], of: readonly Note[] = notes): Map<NoteId, Mention[]> {
   const matcher = createMentionMatcher(notes, concepts);
   const result = new Map<NoteId, Mention[]>();
-  for (const note of notes) result.set(note.id, mentionsInNote(note, matcher));
+  for (const note of of) result.set(note.id, mentionsInNote(note, matcher));
   return result;
 }
 

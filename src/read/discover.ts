@@ -21,7 +21,7 @@ import type { Config } from '../config.js';
 import type { Diagnostic } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { readDiagnostic } from './failure.js';
-import { noteIdOf } from './parse.js';
+import { noteIdOf } from './identity.js';
 
 /** Notes found (library-relative, `/`-separated, sorted) and what discovery has to say. */
 export interface Discovery {

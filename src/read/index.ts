@@ -4,6 +4,7 @@
  * hash → cache lookup → parse the misses (in workers, each within its time
  * budget) → sort. One bad file never stops the others.
  */
+import { lstatSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
@@ -11,12 +12,12 @@ import type { Diagnostic, Note, ReadFailure } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { classifyEntry, discover, findCollisions } from './discover.js';
 import { readFailure } from './failure.js';
-import { hashBytes, isReadFailure, parseNote } from './parse.js';
-import { type ParseTask, parseInPool, poolSize } from './pool.js';
+import { hashBytes, isReadFailure } from './identity.js';
+import { type ParseTask, parseInPool, poolSize, standbyWorker } from './pool.js';
 import { readNoteBytes } from './read-file.js';
 import { nullPrototypeDeep } from './yaml-data.js';
 
-export { isReadFailure, noteFromText, parseNote } from './parse.js';
+export { isReadFailure } from './identity.js';
 
 /**
  * A store of parse results keyed by `${path}\0${sha256 of the bytes}`. The
@@ -26,8 +27,25 @@ export { isReadFailure, noteFromText, parseNote } from './parse.js';
  * worker crashes are never stored: they depend on the machine, not the file.
  */
 export interface NoteCache {
+  /**
+   * A cache may hand out a note whose bulk it loads only when a field of it
+   * is read. If that load fails (the entry was damaged since), the read
+   * throws `CachedNoteLost`, and the cache must answer the next `get` for
+   * that key from scratch: the pipeline then runs again.
+   */
   get(key: string): Note | ReadFailure | undefined;
   set(key: string, value: Note | ReadFailure): void;
+  /** The sha256 recorded for `file` when its stamp (size, times, inode) was `stamp`: an unchanged file is not even read. */
+  knownHash?(file: string, stamp: string): string | undefined;
+  /** Records `file`'s sha256 under `stamp` (only for stamps that cannot hide a later change). */
+  recordHash?(file: string, stamp: string, sha256: string): void;
+}
+
+/** Thrown on reading a field of a cached note whose entry could not be loaded after all (see `NoteCache.get`). */
+export class CachedNoteLost extends Error {
+  constructor(readonly file: string) {
+    super(`the cached copy of ${file} could not be loaded`);
+  }
 }
 
 /** Options for `readLibrary`. */
@@ -78,15 +96,29 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
     progress();
   };
 
+  const cache = options.cache;
+  // With a cache, most runs parse a note or two: start a worker now, so it
+  // loads the parser while this thread stats files and reads the cache.
+  const standby = cache && options.workers !== 0 ? standbyWorker(config) : undefined;
   for (const file of found.files) {
+    const stamp = cache?.knownHash ? stampOf(root, file) : null;
+    const known = stamp && cache?.knownHash?.(file, stamp.text);
+    const unchanged = known ? cache?.get(cacheKey(file, known)) : undefined;
+    if (known && unchanged) {
+      cache?.recordHash?.(file, stamp.text, known);
+      accept(unchanged);
+      continue;
+    }
     const bytes = readNoteBytes(root, file, config.maxFileBytes);
     if (!(bytes instanceof Uint8Array)) {
       failures.push(bytes);
       progress();
       continue;
     }
-    const key = cacheKey(file, hashBytes(bytes));
-    const cached = options.cache?.get(key);
+    const hash = hashBytes(bytes);
+    if (stamp?.settled) cache?.recordHash?.(file, stamp.text, hash);
+    const key = cacheKey(file, hash);
+    const cached = cache?.get(key);
     if (cached) accept(cached);
     else tasks.push({ path: file, bytes, key });
   }
@@ -96,8 +128,12 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
     if (!(isReadFailure(result) && UNCACHEABLE.has(result.diagnostic.ruleId))) options.cache?.set(tasks[i]!.key, result);
     accept(result);
   };
-  if (workers === 0) tasks.forEach((task, i) => settle(parseNote(task, config), i));
-  else await parseInPool(tasks, config, workers, settle);
+  if (workers === 0) {
+    standby?.release();
+    // Loaded only now: a run with nothing to parse never loads the parser.
+    const { parseNote } = await import('./parse.js');
+    tasks.forEach((task, i) => settle(parseNote(task, config), i));
+  } else await parseInPool(tasks, config, workers, settle, standby);
 
   return {
     notes: sortBy(notes, (note) => note.id, (note) => note.path),
@@ -112,18 +148,55 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
  * back, so restore it here, whatever the source.
  */
 function hydrate(note: Note): Note {
-  const frontmatter = note.frontmatter;
-  if (!frontmatter) return note;
+  const own = Object.getOwnPropertyDescriptor(note, 'frontmatter');
+  if (!own || own.get) {
+    // A note from the cache's snapshot loads its front matter on first
+    // access (src/cache/snapshot.ts): restore the prototypes then.
+    const lazy = own?.get ?? ((): unknown => Reflect.get(Object.getPrototypeOf(note) as object, 'frontmatter', note));
+    const settle = (value: Note['frontmatter']): void => {
+      Object.defineProperty(note, 'frontmatter', { value, writable: true, enumerable: true, configurable: true });
+    };
+    Object.defineProperty(note, 'frontmatter', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = hydrateFrontmatter(lazy.call(note) as Note['frontmatter']);
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+    return note;
+  }
   // In place, not `{ ...note }`: a note from a worker or the cache decodes
   // its tree (and, from the cache, source, text and term bag) on access, and
   // spreading would decode them all at once and keep the tree as objects. The
   // note is this stage's own fresh copy (structured clone or cache decode).
-  note.frontmatter = {
+  note.frontmatter = hydrateFrontmatter(note.frontmatter);
+  return note;
+}
+
+function hydrateFrontmatter(frontmatter: Note['frontmatter']): Note['frontmatter'] {
+  if (!frontmatter) return frontmatter;
+  return {
     ...frontmatter,
     data: frontmatter.data === null ? null : (nullPrototypeDeep(frontmatter.data) as Record<string, unknown>),
     fields: nullPrototypeDeep(frontmatter.fields) as typeof frontmatter.fields,
   };
-  return note;
+}
+
+/**
+ * What identifies a file's version without reading it: size, modification
+ * and change times (ns) and inode, as git's index keeps. `settled` is false
+ * for a file modified in the last two seconds: a second write within the
+ * file system's timestamp granularity could leave the stamp unchanged, so
+ * such a stamp is never recorded (git's "racily clean" entries).
+ */
+function stampOf(root: string, file: string): { text: string; settled: boolean } | null {
+  const stats = lstatSync(path.join(root, file), { bigint: true, throwIfNoEntry: false });
+  if (!stats?.isFile()) return null;
+  const settled = BigInt(Date.now()) * 1_000_000n - stats.mtimeNs > 2_000_000_000n && BigInt(Date.now()) * 1_000_000n - stats.ctimeNs > 2_000_000_000n;
+  return { text: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, settled };
 }
 
 /**

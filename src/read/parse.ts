@@ -9,10 +9,10 @@
  * taken for Markdown. A stack overflow in the parser (2,000 nested `>`)
  * becomes a per-file failure; the run goes on.
  */
-import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { type Config, defaultConfig } from '../config.js';
-import type { Note, NoteId, ReadFailure } from '../types.js';
+import type { Note, ReadFailure } from '../types.js';
+import { hashBytes, isReadFailure, noteIdOf } from './identity.js';
 import { decode } from './decode.js';
 import { readFailure } from './failure.js';
 import { readFrontmatter } from './frontmatter.js';
@@ -28,21 +28,7 @@ import { readSections, readSummary } from './sections.js';
 
 export { markdownProcessor } from './markdown.js';
 
-/** True for a ReadFailure (a Note has an `id`, a failure never does). */
-export function isReadFailure(value: Note | ReadFailure): value is ReadFailure {
-  return 'diagnostic' in value && !('id' in value);
-}
-
-/** The note id of a library-relative path: the file name without `.md`, in Unicode NFC. */
-export function noteIdOf(path: string): NoteId {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return (name.endsWith('.md') ? name.slice(0, -3) : name).normalize('NFC') as NoteId;
-}
-
-/** sha256 (hex) of a file's bytes. */
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { hashBytes, isReadFailure, noteIdOf } from './identity.js';
 
 /**
  * Reads one note. `path` is library-relative and `/`-separated. Never throws

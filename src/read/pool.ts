@@ -39,18 +39,61 @@ export function poolSize(taskCount: number): number {
 }
 
 /**
+ * A worker started before its work is known: it loads the parser (~150 ms)
+ * on another core while the caller is still finding out which notes
+ * changed. Hand it to `parseInPool`, or `release` it if nothing needs parsing.
+ */
+export interface StandbyWorker {
+  /** The worker, if it is still alive and not yet taken; `ready` says whether it has loaded. */
+  take(): { worker: Worker; ready: boolean } | undefined;
+  release(): void;
+}
+
+/** Starts one parse worker ahead of time (see `StandbyWorker`). */
+export function standbyWorker(config: Config): StandbyWorker {
+  let worker: Worker | undefined = spawnWorker(config);
+  let ready = false;
+  const onMessage = (message: ParseResponse): void => {
+    if ('ready' in message) ready = true;
+  };
+  // Only our own listeners come off: removeAllListeners() would also take
+  // the worker's internal ones, and its messages would then never arrive.
+  const drop = (): void => {
+    worker?.off('message', onMessage).off('error', drop).off('exit', drop);
+    worker = undefined;
+  };
+  worker.on('message', onMessage).on('error', drop).on('exit', drop);
+  return {
+    take() {
+      const taken = worker && { worker, ready };
+      drop();
+      return taken;
+    },
+    release() {
+      const last = worker;
+      drop();
+      void last?.terminate();
+    },
+  };
+}
+
+/**
  * Parses every task in `size` workers; results in task order, and each also
  * passed to `onResult` as soon as it is known. Rejects only if a worker
- * cannot start at all.
+ * cannot start at all. The first lane uses `standby` if given.
  */
 export async function parseInPool(
   tasks: readonly ParseTask[],
   config: Config,
   size = poolSize(tasks.length),
   onResult?: (result: Note | ReadFailure, index: number) => void,
+  standby?: StandbyWorker,
 ): Promise<(Note | ReadFailure)[]> {
   const results: (Note | ReadFailure)[] = new Array(tasks.length);
-  if (tasks.length === 0) return results;
+  if (tasks.length === 0) {
+    standby?.release();
+    return results;
+  }
   let next = 0;
   const settle = (index: number, result: Note | ReadFailure): void => {
     results[index] = result;
@@ -87,8 +130,9 @@ export async function parseInPool(
       };
 
       const start = (): void => {
-        let ready = false;
-        worker = spawnWorker(config);
+        const early = standby?.take();
+        let ready = early?.ready ?? false;
+        worker = early?.worker ?? spawnWorker(config);
         worker.on('message', (message: ParseResponse) => {
           if ('ready' in message) {
             ready = true;
@@ -124,6 +168,7 @@ export async function parseInPool(
         });
         worker.on('error', die);
         worker.on('exit', (code) => die(code));
+        if (ready) dispatch();
       };
 
       start();

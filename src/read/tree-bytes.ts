@@ -14,15 +14,19 @@ import type { Root } from 'mdast';
 import { deserialize, serialize } from 'node:v8';
 import type { Note } from '../types.js';
 
-const bytesOf = new WeakMap<object, Uint8Array>();
+const bytesOf = new WeakMap<object, Uint8Array | (() => Uint8Array)>();
 
-/** Makes `note.tree` a decode-on-read view of `bytes` (in place). */
-export function setTreeBytes<T extends object>(note: T, bytes: Uint8Array): T & { tree: Root } {
+/**
+ * Makes `note.tree` a decode-on-read view of `bytes` (in place). `bytes` may
+ * be a function, called once on first need: a note from the library
+ * snapshot loads its tree from its cache entry only if someone reads it.
+ */
+export function setTreeBytes<T extends object>(note: T, bytes: Uint8Array | (() => Uint8Array)): T & { tree: Root } {
   bytesOf.set(note, bytes);
   Object.defineProperty(note, 'tree', {
     enumerable: true,
     configurable: true,
-    get: () => deserialize(bytes) as Root,
+    get: () => deserialize(bytesFor(note)!) as Root,
     // Assigning a tree makes it an ordinary property again.
     set(tree: Root) {
       bytesOf.delete(note);
@@ -32,9 +36,18 @@ export function setTreeBytes<T extends object>(note: T, bytes: Uint8Array): T & 
   return note as T & { tree: Root };
 }
 
+/** The bytes behind a byte-backed note (loading them if they are still a function). */
+function bytesFor(note: object): Uint8Array | undefined {
+  const held = bytesOf.get(note);
+  if (typeof held !== 'function') return held;
+  const bytes = held();
+  bytesOf.set(note, bytes);
+  return bytes;
+}
+
 /** The serialised tree of a note: its bytes if byte-backed, else the tree serialised now. */
 export function treeBytes(note: Note): Uint8Array {
-  return bytesOf.get(note) ?? serialize(note.tree);
+  return bytesFor(note) ?? serialize(note.tree);
 }
 
 /** A note to send between threads: everything but the tree, plus the tree as bytes. */

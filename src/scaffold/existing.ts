@@ -13,7 +13,7 @@ import { decode } from '../read/decode.js';
 import { collisionKey, discover } from '../read/discover.js';
 import { readFrontmatter } from '../read/frontmatter.js';
 import { LineIndex } from '../read/lines.js';
-import { noteIdOf } from '../read/parse.js';
+import { noteIdOf } from '../read/identity.js';
 
 /** One note already in the library. */
 export interface ExistingNote {

@@ -10,7 +10,7 @@ import { checkLibrary } from '../../src/check/run.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import { parseGlossary } from '../../src/link/glossary.js';
 import { findMentions } from '../../src/link/mentions.js';
-import { noteFromText } from '../../src/read/index.js';
+import { noteFromText } from '../../src/read/parse.js';
 import type { Concept, Diagnostic } from '../../src/types.js';
 
 /** Concepts as the real glossary parser reads them from a YAML list. */

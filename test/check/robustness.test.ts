@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleNote } from '../../src/check/example-note.js';
 import { checkLibrary, INTERNAL_ERROR } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
-import { isReadFailure, parseNote } from '../../src/read/index.js';
+import { isReadFailure } from '../../src/read/index.js';
+import { parseNote } from '../../src/read/parse.js';
 import type { Note } from '../../src/types.js';
 import { glossary } from './harness.js';
 

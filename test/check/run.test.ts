@@ -3,7 +3,7 @@ import { exampleNote, EXAMPLE_SUMMARY } from '../../src/check/example-note.js';
 import { defineRule } from '../../src/check/rule.js';
 import { checkLibrary, effectiveSeverity, INTERNAL_ERROR } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
-import { noteFromText } from '../../src/read/index.js';
+import { noteFromText } from '../../src/read/parse.js';
 import type { Diagnostic, ReadFailure } from '../../src/types.js';
 import { lintFiles } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import * as read from '../../src/read/index.js';
 import { cacheKey, type NoteCache, readLibrary } from '../../src/read/index.js';
@@ -34,7 +34,7 @@ const summary = (result: { notes: Note[]; failures: ReadFailure[] }) => ({
 
 describe('readLibrary', () => {
   it('should pin the public API of the read stage', () => {
-    expect(Object.keys(read).sort()).toEqual(['cacheKey', 'isReadFailure', 'noteFromText', 'parseNote', 'readLibrary']);
+    expect(Object.keys(read).sort()).toEqual(['CachedNoteLost', 'cacheKey', 'isReadFailure', 'readLibrary']);
   });
 
   it('should read the notes, fail the broken file and pass on discovery warnings', async () => {
@@ -108,6 +108,40 @@ describe('readLibrary', () => {
     const second = await readLibrary(dir, defaultConfig, { workers: 0, cache });
     expect(second.notes[0]!.wordCount).toBe(-1);
     expect(summary(second)).toEqual(summary(first));
+  });
+
+  it('should trust a recorded hash for an unchanged stamp, and record stamps only once they have settled', async () => {
+    const dir = folder('stamped', { 'a.md': 'notes/good.md', 'b.md': 'notes/good-crlf.md' });
+    const store = new Map<string, Note | ReadFailure>();
+    const stamps = new Map<string, [string, string]>();
+    const cache: NoteCache = {
+      get: (key) => store.get(key),
+      set: (key, value) => void store.set(key, value),
+      knownHash: (file, stamp) => (stamps.get(file)?.[0] === stamp ? stamps.get(file)?.[1] : undefined),
+      recordHash: (file, stamp, sha256) => void stamps.set(file, [stamp, sha256]),
+    };
+    // Just written: a second write within the clock's granularity could keep the stamp, so none is recorded.
+    await readLibrary(dir, defaultConfig, { workers: 0, cache });
+    expect(stamps.size).toBe(0);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000);
+      const first = await readLibrary(dir, defaultConfig, { workers: 0, cache });
+      expect([...stamps.keys()].sort()).toEqual(['a.md', 'b.md']);
+      // Planted under the recorded hash: served without reading the file (whose bytes would give another key).
+      const keyA = cacheKey('a.md', stamps.get('a.md')![1]);
+      store.set(keyA, { ...(store.get(keyA) as Note), wordCount: -1 });
+      const second = await readLibrary(dir, defaultConfig, { workers: 0, cache });
+      expect(second.notes.find((n) => n.path === 'a.md')!.wordCount).toBe(-1);
+      // Any change to the file changes its stamp (size, times or inode): it is read and hashed again.
+      writeFileSync(path.join(dir, 'a.md'), `${readFileSync(path.join(dir, 'a.md'), 'utf8')}\nOne more line.\n`);
+      vi.setSystemTime(Date.now() + 10_000);
+      const third = await readLibrary(dir, defaultConfig, { workers: 0, cache });
+      expect(third.notes.find((n) => n.path === 'a.md')!.wordCount).toBeGreaterThan(first.notes.find((n) => n.path === 'a.md')!.wordCount);
+      expect(stamps.get('a.md')![1]).not.toBe(keyA.split('\0')[1]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('should report progress once per file', async () => {

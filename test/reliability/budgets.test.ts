@@ -15,7 +15,8 @@ import { emitAll } from '../../src/emit/index.js';
 import { loadGlossary } from '../../src/link/glossary.js';
 import { linkLibrary } from '../../src/link/index.js';
 import { findMentions } from '../../src/link/mentions.js';
-import { isReadFailure, parseNote, readLibrary } from '../../src/read/index.js';
+import { isReadFailure, readLibrary } from '../../src/read/index.js';
+import { parseNote } from '../../src/read/parse.js';
 import { ensureCompiled, findingsByFile, HOSTILE, runCli, tempDir } from './cli.js';
 import { goodNoteWith } from './hostile-fixtures.js';
 

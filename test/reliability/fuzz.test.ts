@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { isReadFailure, parseNote } from '../../src/read/index.js';
+import { isReadFailure } from '../../src/read/index.js';
+import { parseNote } from '../../src/read/parse.js';
 import { fuzz, makeCase, seedNotes } from '../../scripts/fuzz.js';
 
 describe('seeded mutation fuzzing (CI slice)', () => {

@@ -1,0 +1,121 @@
+/**
+ * Warm runs through the library snapshot (src/cache/snapshot.ts) against
+ * cold runs, on a copy of the bundled library: whatever changed between
+ * runs, a warm lint or build must report and write exactly what a cold one
+ * does, while re-reading only what changed.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hashConfig, openNoteCache, type PersistentNoteCache } from '../../src/cache/index.js';
+import { defaultConfig } from '../../src/config.js';
+import { buildLibrary, lintLibrary } from '../../src/pipeline.js';
+
+const BUNDLED = path.resolve(__dirname, '../../library');
+const AMAZON = 'amazons-single-threaded-model.md';
+const BORING = 'choose-boring-technology.md';
+
+let root: string;
+let cacheDir: string;
+beforeEach(() => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cp-incremental-'));
+  root = path.join(dir, 'library');
+  cacheDir = path.join(dir, 'cache');
+  cpSync(BUNDLED, root, { recursive: true });
+  // Ten seconds on, so every file counts as settled and the runs use file
+  // stamps too (a just-written file is always re-read: src/read/index.ts).
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 10_000);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(path.dirname(root), { recursive: true, force: true });
+});
+
+const openCache = (): PersistentNoteCache => openNoteCache({ dir: cacheDir, configHash: hashConfig(defaultConfig) });
+const config = defaultConfig;
+
+/** A lint through a freshly opened cache (as one CLI run does), flushed; with its counters. */
+async function warmLint() {
+  const cache = openCache();
+  const result = await lintLibrary({ root, config, cache, noteResults: cache, workers: 0 });
+  cache.flush();
+  return { diagnostics: result.diagnostics, stats: { ...cache.stats } };
+}
+const coldLint = async () => (await lintLibrary({ root, config, workers: 0 })).diagnostics;
+
+const edit = (file: string, change: (text: string) => string): void => {
+  const absolute = path.join(root, file);
+  writeFileSync(absolute, change(readFileSync(absolute, 'utf8')));
+};
+
+describe('warm runs through the library snapshot', () => {
+  it('should report what a cold lint reports, then again without parsing or checking anything', async () => {
+    edit(AMAZON, (t) => t.replace('## Critique\n', '## Critique \n')); // one finding to carry over
+    const cold = await coldLint();
+    expect(cold.map((d) => d.ruleId)).toContain('trailing-whitespace');
+    expect((await warmLint()).diagnostics).toEqual(cold);
+    const second = await warmLint();
+    expect(second.diagnostics).toEqual(cold);
+    expect(second.stats.written).toBe(0); // nothing new to store: every note and result came from the snapshot
+  });
+
+  it('should re-check an edited note, and only find what a cold lint finds', async () => {
+    await warmLint();
+    edit(BORING, (t) => `${t}\nA closing line with a trailing space. \n`);
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.some((d) => d.file === BORING && d.ruleId === 'trailing-whitespace')).toBe(true);
+    expect(warm.stats.written).toBe(1); // the edited note's entry
+  });
+
+  it('should re-check the other notes when a title changes, since their mentions may change', async () => {
+    await warmLint();
+    // Another note's prose says "split attention" (the Amazon note does): as a title, it is now an unlinked mention there.
+    edit(BORING, (t) => t.replace(/^title: .*$/m, 'title: Split attention'));
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.some((d) => d.file === AMAZON && d.ruleId === 'unlinked-mention' && d.message.includes('Split attention'))).toBe(true);
+  });
+
+  it('should read afresh a note rewritten with the same size and its old modification time', async () => {
+    await warmLint();
+    const absolute = path.join(root, BORING);
+    const before = readFileSync(absolute, 'utf8');
+    const { mtime } = statSync(absolute);
+    const after = before.replace('## Critique\n', '## Critique \n').replace(/\.\n$/, '\n'); // same length, one finding more
+    expect(after).not.toBe(before);
+    expect(after.length).toBe(before.length);
+    writeFileSync(absolute, after);
+    utimesSync(absolute, mtime, mtime);
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.some((d) => d.file === BORING && d.ruleId === 'trailing-whitespace')).toBe(true);
+  });
+
+  it('should fall back to reading afresh when cache entries are damaged after the snapshot was written', async () => {
+    await warmLint();
+    const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'snapshot.bin');
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) writeFileSync(path.join(entry.parentPath, entry.name), 'not an entry');
+    // A title change makes lint re-check every note, so every damaged entry is read.
+    edit(BORING, (t) => t.replace(/^title: .*$/m, 'title: Boring technology, chosen'));
+    expect((await warmLint()).diagnostics).toEqual(await coldLint());
+  });
+
+  it('should build byte-identical outputs from damaged entries, by reading the notes again', async () => {
+    const render = async (cache?: PersistentNoteCache) => {
+      const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { cache, noteResults: cache } : {}) });
+      expect(result.ok).toBe(true);
+      return [...result.outputs].map((file) => [file.name, file.content]);
+    };
+    const cold = await render();
+    const first = openCache();
+    expect(await render(first)).toEqual(cold);
+    first.flush();
+    const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'snapshot.bin');
+    for (const entry of entries) writeFileSync(path.join(entry.parentPath, entry.name), Buffer.alloc(0));
+    expect(await render(openCache())).toEqual(cold);
+  });
+});
