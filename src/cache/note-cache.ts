@@ -32,7 +32,7 @@ import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
 import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
 import { isDigestNote, noteFromDigest } from './digest-note.js';
-import { digestOf, emptySnapshot, encodeSnapshot, loadSnapshot, type Snapshot } from './snapshot.js';
+import { digestOf, emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordDigest, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
 
 /** READ's cache port (src/read): key = `${path}\0${sha256}`. */
 export type { NoteCache } from '../read/index.js';
@@ -99,10 +99,11 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     return parts ?? undefined;
   };
 
-  const snapshotFile = path.join(scopeDir, 'snapshot.bin');
+  const snapshotFiles = { base: path.join(scopeDir, 'snapshot.bin'), changes: path.join(scopeDir, 'snapshot-changes.bin') };
   const snapshotIdentity = identityOf('library', 'snapshot');
   let snapshot: Snapshot | undefined;
-  const snap = (): Snapshot => (snapshot ??= loadSnapshot(snapshotFile, snapshotIdentity));
+  let snapshotChanged = false;
+  const snap = (): Snapshot => (snapshot ??= loadSnapshot(snapshotFiles, snapshotIdentity));
 
   const loadNote = (key: string): Note | ReadFailure | undefined => {
     const parts = load(identityOf(key, 'note'));
@@ -115,7 +116,7 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
   const lost = (file: string): never => {
     for (const [id, value] of memory) if (isDigestNote(value)) memory.delete(id);
     snapshot = emptySnapshot();
-    rmSync(snapshotFile, { force: true });
+    rmSync(snapshotFiles.base, { force: true });
     throw new CachedNoteLost(file);
   };
   const remember = (key: string, value: Note | ReadFailure): void => {
@@ -124,8 +125,8 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       const s = snap();
       s.used.keys.add(key);
       if (!s.digests.has(key)) {
-        s.digests.set(key, digestOf(value));
-        s.changed = true;
+        recordDigest(s, key, digestOf(value));
+        snapshotChanged = true;
       }
     }
   };
@@ -158,8 +159,8 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       s.used.files.add(file);
       const known = s.stamps.get(file);
       if (known?.[0] === stamp && known[1] === hash) return;
-      s.stamps.set(file, [stamp, hash]);
-      s.changed = true;
+      recordStamp(s, file, [stamp, hash]);
+      snapshotChanged = true;
     },
     getNoteResults(note, context) {
       const s = snap();
@@ -167,14 +168,10 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     },
     setNoteResults(note, context, diagnostics) {
       const s = snap();
-      if (s.resultsContext !== context) {
-        s.results.clear();
-        s.resultsContext = context;
-      }
       const key = cacheKey(note.path, note.hash);
       s.used.keys.add(key);
-      s.results.set(key, diagnostics);
-      s.changed = true;
+      recordResults(s, key, context, diagnostics);
+      snapshotChanged = true;
     },
     getExtra(key, name) {
       const id = `extra:${name}\0${key}`;
@@ -203,12 +200,17 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       const wrote = pending.size > 0;
       pending.clear();
       // After the entries, so a digest in the snapshot has its entry on disk.
-      if (snapshot && (snapshot.changed || snapshot.digests.size !== snapshot.used.keys.size || snapshot.stamps.size !== snapshot.used.files.size)) {
-        const bytes = encodeSnapshot(snapshot, snapshotIdentity);
+      const plan = snapshot ? snapshotPlan(snapshot, snapshotChanged) : 'none';
+      if (snapshot && plan !== 'none') {
         mkdirSync(scopeDir, { recursive: true });
-        writeReplacing(snapshotFile, bytes);
-        snapshot = undefined; // the next run (watch mode) starts from what was written
+        if (plan === 'changes') writeReplacing(snapshotFiles.changes, encodeSnapshotChanges(snapshot, snapshotIdentity));
+        else {
+          writeReplacing(snapshotFiles.base, encodeSnapshot(snapshot, snapshotIdentity));
+          rmSync(snapshotFiles.changes, { force: true }); // written against the old base: void now anyway
+        }
       }
+      snapshot = undefined; // the next run (watch mode) starts from what was written
+      snapshotChanged = false;
       if (wrote) removeOtherScopes(options.dir, scope);
     },
   };

@@ -15,6 +15,7 @@
  * It is written whole at flush, atomically, after the entries, and only
  * ever trusted as a whole: a damaged or foreign file is an empty snapshot.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic, Note } from '../types.js';
@@ -26,6 +27,8 @@ export const DIGEST_FIELDS = ['id', 'path', 'hash', 'bytes', 'eol', 'hadBom', 'm
 export type NoteDigest = Pick<Note, (typeof DIGEST_FIELDS)[number]>;
 
 interface SnapshotData {
+  /** Names this base file: a change file applies only to the base it was written against. */
+  generation: string;
   /** file → [stamp, sha256] */
   stamps: Map<string, [string, string]>;
   /** cache key → digest */
@@ -36,52 +39,121 @@ interface SnapshotData {
   results: Map<string, Diagnostic[]>;
 }
 
+/** What differs from the base file: written alone when it is small (see `snapshotPlan`). */
+interface SnapshotChanges {
+  base: string;
+  stamps: Map<string, [string, string]>;
+  digests: Map<string, NoteDigest>;
+  results: Map<string, Diagnostic[]>;
+}
+
 export interface Snapshot extends SnapshotData {
-  /** True once anything was recorded since loading. */
-  changed: boolean;
+  /** Files and keys that differ from the base file (from its change file, or recorded since loading). */
+  dirty: { files: Set<string>; keys: Set<string> };
+  /** True when the results context changed since loading (every result is new). */
+  contextChanged: boolean;
   /** Keys and files used this run: only these are written back, so deleted notes drop out. */
   used: { keys: Set<string>; files: Set<string> };
 }
 
 /** A snapshot with nothing in it (no file, or one not to be trusted). */
 export const emptySnapshot = (): Snapshot => ({
+  generation: '',
   stamps: new Map(),
   digests: new Map(),
   resultsContext: '',
   results: new Map(),
-  changed: false,
+  dirty: { files: new Set(), keys: new Set() },
+  contextChanged: false,
   used: { keys: new Set(), files: new Set() },
 });
 
-/** Reads the snapshot at `file`; missing, damaged or foreign gives an empty one. */
-export function loadSnapshot(file: string, identity: EntryIdentity): Snapshot {
+/** Reads the snapshot (`base`, then `changes` if written against it); missing, damaged or foreign gives an empty one. */
+export function loadSnapshot(files: { base: string; changes: string }, identity: EntryIdentity): Snapshot {
+  const data = readPart(files.base, identity);
+  if (!isSnapshotData(data)) return emptySnapshot();
+  const snapshot: Snapshot = { ...data, dirty: { files: new Set(), keys: new Set() }, contextChanged: false, used: { keys: new Set(), files: new Set() } };
+  const changes = readPart(files.changes, identity);
+  if (isSnapshotChanges(changes) && changes.base === data.generation) {
+    for (const [file, stamp] of changes.stamps) recordStamp(snapshot, file, stamp);
+    for (const [key, digest] of changes.digests) recordDigest(snapshot, key, digest);
+    for (const [key, diagnostics] of changes.results) recordResults(snapshot, key, snapshot.resultsContext, diagnostics);
+  }
+  return snapshot;
+}
+
+function readPart(file: string, identity: EntryIdentity): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    return emptySnapshot();
+    return undefined;
   }
   const part = decodeEntry(bytes, identity)?.get('snapshot');
-  if (!part) return emptySnapshot();
-  let data: unknown;
   try {
-    data = deserialize(part);
+    return part && deserialize(part);
   } catch {
-    return emptySnapshot();
+    return undefined;
   }
-  return isSnapshotData(data) ? { ...data, changed: false, used: { keys: new Set(), files: new Set() } } : emptySnapshot();
 }
 
-/** The snapshot's bytes: only the stamps, digests and results used this run. */
+export function recordStamp(snapshot: Snapshot, file: string, stamp: [string, string]): void {
+  snapshot.stamps.set(file, stamp);
+  snapshot.dirty.files.add(file);
+}
+
+export function recordDigest(snapshot: Snapshot, key: string, digest: NoteDigest): void {
+  snapshot.digests.set(key, digest);
+  snapshot.dirty.keys.add(key);
+}
+
+/** Results for `context`; results of any other context are dropped first. */
+export function recordResults(snapshot: Snapshot, key: string, context: string, diagnostics: Diagnostic[]): void {
+  if (snapshot.resultsContext !== context) {
+    snapshot.results.clear();
+    snapshot.resultsContext = context;
+    snapshot.contextChanged = true;
+  }
+  snapshot.results.set(key, diagnostics);
+  snapshot.dirty.keys.add(key);
+}
+
+/**
+ * What to write at flush: nothing; only the change file (a few notes changed:
+ * rewriting a 10,000-note base costs more than the rest of a warm lint); or
+ * a new base (many changes, a new context, or many deleted notes to drop).
+ */
+export function snapshotPlan(snapshot: Snapshot, freshChanges: boolean): 'none' | 'changes' | 'full' {
+  const size = Math.max(snapshot.digests.size, snapshot.stamps.size);
+  const unused = snapshot.digests.size - snapshot.used.keys.size + (snapshot.stamps.size - snapshot.used.files.size);
+  const dirty = snapshot.dirty.keys.size + snapshot.dirty.files.size;
+  if (snapshot.generation === '' || snapshot.contextChanged || dirty > Math.max(100, size / 20) || unused > Math.max(100, size / 10)) return 'full';
+  return freshChanges ? 'changes' : 'none';
+}
+
+/** A new base file: only the stamps, digests and results used this run, under a new generation. */
 export function encodeSnapshot(snapshot: Snapshot, identity: EntryIdentity): Buffer {
   const keep = <V>(map: Map<string, V>, used: Set<string>): Map<string, V> => new Map([...map].filter(([k]) => used.has(k)));
   const data: SnapshotData = {
+    generation: randomBytes(8).toString('hex'),
     stamps: keep(snapshot.stamps, snapshot.used.files),
     digests: keep(snapshot.digests, snapshot.used.keys),
     resultsContext: snapshot.resultsContext,
     results: keep(snapshot.results, snapshot.used.keys),
   };
   return encodeEntry(identity, [{ name: 'snapshot', bytes: serialize(data) }]);
+}
+
+/** The change file: everything that differs from the loaded base. */
+export function encodeSnapshotChanges(snapshot: Snapshot, identity: EntryIdentity): Buffer {
+  const pick = <V>(map: Map<string, V>, keys: Set<string>): Map<string, V> => new Map([...keys].flatMap((k) => (map.has(k) ? [[k, map.get(k)!] as [string, V]] : [])));
+  const changes: SnapshotChanges = {
+    base: snapshot.generation,
+    stamps: pick(snapshot.stamps, snapshot.dirty.files),
+    digests: pick(snapshot.digests, snapshot.dirty.keys),
+    results: pick(snapshot.results, snapshot.dirty.keys),
+  };
+  return encodeEntry(identity, [{ name: 'snapshot', bytes: serialize(changes) }]);
 }
 
 /** The digest fields of a note (a plain object, so it serialises small). */
@@ -95,7 +167,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** Enough of a check that a snapshot from an older layout or another program is refused, not half-used. */
 function isSnapshotData(value: unknown): value is SnapshotData {
-  if (!isRecord(value) || !(value.stamps instanceof Map) || !(value.digests instanceof Map) || !(value.results instanceof Map) || typeof value.resultsContext !== 'string') return false;
+  if (!isRecord(value) || typeof value.generation !== 'string' || typeof value.resultsContext !== 'string') return false;
+  return hasValidMaps(value);
+}
+
+function isSnapshotChanges(value: unknown): value is SnapshotChanges {
+  return isRecord(value) && typeof value.base === 'string' && hasValidMaps(value);
+}
+
+function hasValidMaps(value: Record<string, unknown>): boolean {
+  if (!(value.stamps instanceof Map) || !(value.digests instanceof Map) || !(value.results instanceof Map)) return false;
   for (const stamp of value.stamps.values()) {
     if (!Array.isArray(stamp) || typeof stamp[0] !== 'string' || typeof stamp[1] !== 'string') return false;
   }

@@ -13,7 +13,7 @@ import { compareCodePoints, sortBy } from '../util/sort.js';
 import { classifyEntry, discover, findCollisions } from './discover.js';
 import { readFailure } from './failure.js';
 import { hashBytes, isReadFailure } from './identity.js';
-import { type ParseTask, parseInPool, poolSize, standbyWorker } from './pool.js';
+import { type ParseTask, parseInPool, poolSize, type StandbyWorker, standbyWorker } from './pool.js';
 import { readNoteBytes } from './read-file.js';
 import { nullPrototypeDeep } from './yaml-data.js';
 
@@ -82,6 +82,17 @@ const UNCACHEABLE = new Set(['file-parse-timeout', 'file-parse-crash']);
 
 /** Reads the library at `root` (or `options.files` in it). Never throws for a bad file. */
 export async function readLibrary(root: string, config: Config, options: ReadOptions = {}): Promise<ReadResult> {
+  // With a cache, most runs parse a note or two: start a worker now, so it
+  // loads the parser while this thread finds, stats and looks up the files.
+  const standby = options.cache && options.workers !== 0 ? standbyWorker(config) : undefined;
+  try {
+    return await readWith(root, config, options, standby);
+  } finally {
+    standby?.release(); // a no-op once the pool has taken it; a live worker would keep the process up
+  }
+}
+
+async function readWith(root: string, config: Config, options: ReadOptions, standby: StandbyWorker | undefined): Promise<ReadResult> {
   const found = options.files ? await selectFiles(root, options.files) : { ...(await discover(root, config)), failures: [] };
   const failures: ReadFailure[] = [...found.failures];
   const notes: Note[] = [];
@@ -97,9 +108,6 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
   };
 
   const cache = options.cache;
-  // With a cache, most runs parse a note or two: start a worker now, so it
-  // loads the parser while this thread stats files and reads the cache.
-  const standby = cache && options.workers !== 0 ? standbyWorker(config) : undefined;
   for (const file of found.files) {
     const stamp = cache?.knownHash ? stampOf(root, file) : null;
     const known = stamp && cache?.knownHash?.(file, stamp.text);
@@ -129,7 +137,6 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
     accept(result);
   };
   if (workers === 0) {
-    standby?.release();
     // Loaded only now: a run with nothing to parse never loads the parser.
     const { parseNote } = await import('./parse.js');
     tasks.forEach((task, i) => settle(parseNote(task, config), i));

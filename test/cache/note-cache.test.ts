@@ -28,7 +28,7 @@ const filesUnder = (dir: string): string[] =>
     .map((e) => path.join(e.parentPath, e.name));
 
 /** The per-note entry files (not the library snapshot). */
-const entryFiles = (dir: string): string[] => filesUnder(dir).filter((f) => path.basename(f) !== 'snapshot.bin');
+const entryFiles = (dir: string): string[] => filesUnder(dir).filter((f) => !path.basename(f).startsWith('snapshot'));
 const snapshotFile = (dir: string): string => filesUnder(dir).find((f) => path.basename(f) === 'snapshot.bin')!;
 
 const configHash = hashConfig(defaultConfig);
@@ -246,6 +246,41 @@ describe('openNoteCache', () => {
     expect(reader.knownHash(note.path, 'stamp')).toBeUndefined();
     expect(reader.get(keyOf(note))).toEqual(note);
     expect(reader.stats).toMatchObject({ hits: 1, rejected: 0 });
+  });
+
+  it('should write a small change as a change file beside the snapshot, and ignore one written against another snapshot', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), note);
+    writer.recordHash(note.path, 'stamp-1', note.hash);
+    writer.flush();
+    const base = readFileSync(snapshotFile(dir));
+
+    const next = openNoteCache({ dir, configHash });
+    next.get(keyOf(note));
+    next.recordHash(note.path, 'stamp-1', note.hash);
+    next.set(keyOf(other), other);
+    next.recordHash(other.path, 'stamp-2', other.hash);
+    next.flush();
+    expect(readFileSync(snapshotFile(dir)).equals(base)).toBe(true); // the base is not rewritten
+    const changes = filesUnder(dir).find((f) => path.basename(f) === 'snapshot-changes.bin')!;
+    const reader = openNoteCache({ dir, configHash });
+    expect(reader.knownHash(other.path, 'stamp-2')).toBe(other.hash);
+    expect(reader.knownHash(note.path, 'stamp-1')).toBe(note.hash);
+    expect(reader.get(keyOf(other))).toEqual(other);
+
+    // A new base (here: written by a run that used only `other`) voids the old change file.
+    const saved = readFileSync(changes);
+    const only = openNoteCache({ dir, configHash });
+    only.recordHash(other.path, 'stamp-3', other.hash);
+    only.get(keyOf(other));
+    only.setNoteResults(other, 'context', []); // a new context: a new base
+    only.flush();
+    writeFileSync(changes, saved);
+    const last = openNoteCache({ dir, configHash });
+    expect(last.knownHash(other.path, 'stamp-3')).toBe(other.hash); // not overwritten by the stale change file's stamp-2
+    expect(last.knownHash(other.path, 'stamp-2')).toBeUndefined();
+    expect(last.knownHash(note.path, 'stamp-1')).toBeUndefined(); // unused by the last run: dropped
   });
 
   it('should live under node_modules/.cache/commonplace by default', () => {
