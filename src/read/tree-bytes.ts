@@ -23,18 +23,23 @@ const bytesOf = new WeakMap<object, Uint8Array | (() => Uint8Array)>();
  */
 export function setTreeBytes<T extends object>(note: T, bytes: Uint8Array | (() => Uint8Array)): T & { tree: Root } {
   bytesOf.set(note, bytes);
-  Object.defineProperty(note, 'tree', {
-    enumerable: true,
-    configurable: true,
-    get: () => deserialize(bytesFor(note)!) as Root,
-    // Assigning a tree makes it an ordinary property again.
-    set(tree: Root) {
-      bytesOf.delete(note);
-      Object.defineProperty(note, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
-    },
-  });
+  Object.defineProperty(note, 'tree', TREE);
   return note as T & { tree: Root };
 }
+
+/** One getter and setter for every byte-backed note (they find it through `this`): no closures per note. */
+const TREE: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object) {
+    return deserialize(bytesFor(this)!) as Root;
+  },
+  // Assigning a tree makes it an ordinary property again.
+  set(this: object, tree: Root) {
+    bytesOf.delete(this);
+    Object.defineProperty(this, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
+  },
+};
 
 /** The bytes behind a byte-backed note (loading them if they are still a function). */
 function bytesFor(note: object): Uint8Array | undefined {
