@@ -24,6 +24,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config.js';
+import { withNullPrototypes } from '../read/null-prototype.js';
 import { setTreeBytes, treeBytes } from '../read/tree-bytes.js';
 import type { NoteResultStore } from '../check/run.js';
 import { CachedNoteLost, cacheKey, type NoteCache } from '../read/index.js';
@@ -265,6 +266,7 @@ function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
   if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
   // Fields later stages read without checking: an entry without them is not one of ours.
   if (!isRecord(note.prose) || typeof note.prose.vocabulary !== 'string' || !isRecord(note.code) || !Array.isArray(note.code.blockLines)) return undefined;
+  note.frontmatter = withNullPrototypes(note.frontmatter as Note['frontmatter']); // v8 deserialisation gave them Object.prototype
   const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
     source: () => source.toString('utf8'),
     text: () => text.toString('utf8'),

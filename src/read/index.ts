@@ -15,7 +15,7 @@ import { readFailure } from './failure.js';
 import { hashBytes, isReadFailure } from './identity.js';
 import { type ParseTask, parseInPool, poolSize, type StandbyWorker, standbyWorker } from './pool.js';
 import { readNoteBytes } from './read-file.js';
-import { nullPrototypeDeep } from './yaml-data.js';
+import { withNullPrototypes } from './null-prototype.js';
 
 export { isReadFailure } from './identity.js';
 
@@ -103,7 +103,7 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
   const progress = (): void => options.onProgress?.(++done, total);
   const accept = (result: Note | ReadFailure): void => {
     if (isReadFailure(result)) failures.push(result);
-    else notes.push(hydrate(result));
+    else notes.push(result);
     progress();
   };
 
@@ -133,6 +133,9 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
 
   const workers = options.workers ?? poolSize(tasks.length);
   const settle = (result: Note | ReadFailure, i: number): void => {
+    // A note from a worker is a structured clone. In place, not `{ ...note }`:
+    // its tree is decoded on each read, and a spread would decode and keep it.
+    if (!isReadFailure(result)) result.frontmatter = withNullPrototypes(result.frontmatter);
     if (!(isReadFailure(result) && UNCACHEABLE.has(result.diagnostic.ruleId))) options.cache?.set(tasks[i]!.key, result);
     accept(result);
   };
@@ -146,49 +149,6 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
     notes: sortBy(notes, (note) => note.id, (note) => note.path),
     failures: sortBy(failures, (failure) => failure.path, (failure) => failure.diagnostic.ruleId),
     diagnostics: found.diagnostics,
-  };
-}
-
-/**
- * Front-matter data and field maps are null-prototype objects; a structured
- * clone (worker) or JSON (a persistent cache) gives them `Object.prototype`
- * back, so restore it here, whatever the source.
- */
-function hydrate(note: Note): Note {
-  const own = Object.getOwnPropertyDescriptor(note, 'frontmatter');
-  if (!own || own.get) {
-    // A note from the cache's snapshot loads its front matter on first
-    // access (src/cache/snapshot.ts): restore the prototypes then.
-    const lazy = own?.get ?? ((): unknown => Reflect.get(Object.getPrototypeOf(note) as object, 'frontmatter', note));
-    const settle = (value: Note['frontmatter']): void => {
-      Object.defineProperty(note, 'frontmatter', { value, writable: true, enumerable: true, configurable: true });
-    };
-    Object.defineProperty(note, 'frontmatter', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = hydrateFrontmatter(lazy.call(note) as Note['frontmatter']);
-        settle(value);
-        return value;
-      },
-      set: settle,
-    });
-    return note;
-  }
-  // In place, not `{ ...note }`: a note from a worker or the cache decodes
-  // its tree (and, from the cache, source, text and term bag) on access, and
-  // spreading would decode them all at once and keep the tree as objects. The
-  // note is this stage's own fresh copy (structured clone or cache decode).
-  note.frontmatter = hydrateFrontmatter(note.frontmatter);
-  return note;
-}
-
-function hydrateFrontmatter(frontmatter: Note['frontmatter']): Note['frontmatter'] {
-  if (!frontmatter) return frontmatter;
-  return {
-    ...frontmatter,
-    data: frontmatter.data === null ? null : (nullPrototypeDeep(frontmatter.data) as Record<string, unknown>),
-    fields: nullPrototypeDeep(frontmatter.fields) as typeof frontmatter.fields,
   };
 }
 

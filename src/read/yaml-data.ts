@@ -11,6 +11,9 @@
 import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import type { FieldPosition, Frontmatter, FrontmatterProblem, FrontmatterProblemKind } from '../types.js';
 import type { LineIndex } from './lines.js';
+import { defineKey } from './null-prototype.js';
+
+export { defineKey, nullPrototypeDeep } from './null-prototype.js';
 
 /**
  * Deeper bracket nesting is refused before parsing: `yaml` recurses per
@@ -122,11 +125,6 @@ export function parseYamlMapping(raw: string, rawStart: number, lines: LineIndex
 
 const aliasMessage = 'YAML anchors and aliases (&name, *name) are not allowed in front matter; write each value out';
 
-/** Defines an own, enumerable property, so `__proto__` is a key like any other. */
-export function defineKey<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** The offset of the first bracket past `MAX_FLOW_DEPTH` (counted crudely, quotes ignored), or -1. */
 function flowDepthExceeded(raw: string): number {
   let depth = 0;
@@ -215,15 +213,4 @@ function scalarValue(value: unknown): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
   return value === undefined ? null : String(value);
-}
-
-/** Re-applies null prototypes to data that crossed a structured clone or JSON (which make ordinary objects). */
-export function nullPrototypeDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(nullPrototypeDeep);
-  if (value !== null && typeof value === 'object') {
-    const out = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(value)) defineKey(out, key, nullPrototypeDeep((value as Record<string, unknown>)[key]));
-    return out;
-  }
-  return value;
 }

@@ -66,6 +66,13 @@ describe('openNoteCache', () => {
     expect(reader.get(keyOf(note))).toEqual(note);
     expect(reader.get('binary.md\0x')).toEqual(failure);
     expect(reader.stats).toMatchObject({ hits: 2, misses: 0, rejected: 0 });
+    // Front matter maps come back null-prototype, as the reader made them, through the snapshot and without it.
+    const loaded = reader.get(keyOf(note)) as Note;
+    expect(Object.getPrototypeOf(loaded.frontmatter!.data)).toBeNull();
+    expect(Object.getPrototypeOf(loaded.frontmatter!.fields)).toBeNull();
+    rmSync(snapshotFile(dir));
+    const direct = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
+    expect(Object.getPrototypeOf(direct.frontmatter!.data)).toBeNull();
   });
 
   it('should turn lazily loaded fields into plain data that clones and serialises like the original', () => {
