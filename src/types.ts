@@ -162,7 +162,12 @@ export interface LintDirective {
   line: number;
 }
 
-/** A note after reading: everything later stages need, nothing they must re-parse. */
+/**
+ * A note after reading: everything later stages need, nothing they must
+ * re-parse. A note from the cache may keep fields behind getters that load
+ * them on first read (src/cache/digest-note.ts): read its fields; never
+ * spread, structured-clone or serialise a Note whole.
+ */
 export interface Note {
   id: NoteId;
   /** Relative to the library root, `/`-separated. */

@@ -46,8 +46,9 @@ export function createMentionMatcher(notes: readonly Note[], concepts: readonly 
  * kind and target.
  */
 export function findMentions(notes: readonly Note[], concepts: readonly Concept[], of: readonly Note[] = notes): Map<NoteId, Mention[]> {
-  const matcher = createMentionMatcher(notes, concepts);
   const result = new Map<NoteId, Mention[]>();
+  if (of.length === 0) return result; // a warm lint with nothing changed: no phrase trie to build
+  const matcher = createMentionMatcher(notes, concepts);
   for (const note of of) result.set(note.id, mentionsInNote(note, matcher));
   return result;
 }

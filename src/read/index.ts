@@ -154,16 +154,17 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
 
 /**
  * What identifies a file's version without reading it: size, modification
- * and change times (ns) and inode, as git's index keeps. `settled` is false
+ * and change times and inode, as git's index keeps. `settled` is false
  * for a file modified in the last two seconds: a second write within the
  * file system's timestamp granularity could leave the stamp unchanged, so
  * such a stamp is never recorded (git's "racily clean" entries).
  */
 function stampOf(root: string, file: string): { text: string; settled: boolean } | null {
-  const stats = lstatSync(path.join(root, file), { bigint: true, throwIfNoEntry: false });
+  const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
   if (!stats?.isFile()) return null;
-  const settled = BigInt(Date.now()) * 1_000_000n - stats.mtimeNs > 2_000_000_000n && BigInt(Date.now()) * 1_000_000n - stats.ctimeNs > 2_000_000_000n;
-  return { text: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`, settled };
+  // Milliseconds with a fraction (microsecond precision): plenty, given the two-second rule.
+  const settled = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > 2000;
+  return { text: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`, settled };
 }
 
 /**
