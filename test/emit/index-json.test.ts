@@ -43,7 +43,7 @@ describe('emitIndexJson', () => {
     const config = fixtureConfig();
     const hostile = await buildFixtureLibrary(HOSTILE_LIBRARY);
     const empty: Library = { notes: [], concepts: [], diagnostics: [] };
-    for (const [lib, options] of [[library, {}], [library, { sourceDateEpoch: '1700000000' }], [hostile, {}], [empty, {}], [{ ...library, concepts: [] }, {}]] as const) {
+    for (const [lib, options] of [[library, {}], [library, { sourceDateEpoch: '1700000000' }], [hostile, {}], [empty, {}], [{ ...library, concepts: [] }, {}]] as [Library, { sourceDateEpoch?: string }][]) {
       const pieces = [...indexJsonChunks(lib, config, options)];
       const text = pieces.join('');
       expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
