@@ -10,7 +10,7 @@ import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { shellChunks } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
-import { essayOutput } from './essay-output.js';
+import { essayText } from './essay-output.js';
 import type { HandbookOptions } from './handbook-md.js';
 import { serialiseHtml as serialise, toHast } from './html-essay.js';
 import { memoisedByNodes } from './memo.js';
@@ -44,7 +44,7 @@ export function* handbookHtmlChunks(library: Library, config: Config, options: H
       const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
       const [open, close] = splitClosingTag(section, 'section');
       yield open;
-      for (const essay of chapter.essays) yield essayOutput(essay, model.ctx, config, options.memo).html;
+      for (const essay of chapter.essays) yield essayText(essay, model.ctx, config, options.memo, 'html');
       yield close;
     }
     const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);

@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { essayOutput } from './essay-output.js';
+import { essayText } from './essay-output.js';
 import { serialiseMarkdown as serialise } from './markdown-serialise.js';
 import { memoisedByNodes, type EmitMemo } from './memo.js';
 import { handbookModel } from './model.js';
@@ -40,7 +40,7 @@ export function* handbookMarkdownChunks(library: Library, config: Config, option
     yield byNodes([chapter.heading]);
     for (const essay of chapter.essays) {
       yield '\n\n';
-      yield essayOutput(essay, model.ctx, config, options.memo).md;
+      yield essayText(essay, model.ctx, config, options.memo, 'md');
     }
   }
   for (const part of model.backMatter) {
