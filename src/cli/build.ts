@@ -22,6 +22,7 @@ import { UsageError, type Command, type CommandIO } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
 import { runWatching } from './watch.js';
+import { runWithRoomFor } from './heap.js';
 
 export const usage = `Usage: commonplace build [options]
 
@@ -64,6 +65,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { config, configDir, root } = locateLibrary(io, values.library);
+  const relaunched = await runWithRoomFor(io, root, 'build', argv);
+  if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
