@@ -12,6 +12,7 @@ import { loadGlossary } from './link/glossary.js';
 import { linkLibrary } from './link/index.js';
 import { findMentions } from './link/mentions.js';
 import { readLibrary, type NoteCache } from './read/index.js';
+import { releaseAfterLink } from './release.js';
 import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
@@ -85,6 +86,7 @@ export async function buildLibrary(options: RunOptions): Promise<BuildResult> {
   }
   const library = linkLibrary(lint.notes, lint.concepts, options.config, lint.mentions);
   library.diagnostics = lint.diagnostics;
+  if (!options.cache) releaseAfterLink(lint.notes);
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
   return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
