@@ -16,16 +16,22 @@ import { decodeText, encodeEssay, renderEssayOutput, type EssayBytes, type Essay
 import { essayMemoKey, recall, remember, type EmitMemo } from './memo.js';
 import { handbookModel, type EssayPart } from './model.js';
 import { renderInPool, renderPoolSize } from './render-pool.js';
+import { SpillFile, type SpillRef } from './spill.js';
 
 export type { EssayOutput } from './essay-text.js';
 
-/** Every essay rendered in this build, as bytes (see `EssayBytes`: held until both handbooks are written). */
-const outputs = new WeakMap<EssayPart, EssayBytes>();
+/** An essay's outputs as kept until both handbooks are written: bytes in memory, or their place in a spill file. */
+type Kept = EssayBytes | { md: SpillRef; html: SpillRef };
+
+/** Every essay rendered in this build (see `EssayBytes` and spill.ts for why not as strings). */
+const outputs = new WeakMap<EssayPart, Kept>();
+
+const bytesOf = (kept: Uint8Array | SpillRef): Uint8Array => (kept instanceof Uint8Array ? kept : kept.file.read(kept));
 
 /** The essay's text in one output: from this build, from the memo (if its dependencies hold), or rendered now. */
 export function essayText(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined, format: keyof EssayBytes): string {
   const done = known(essay, ctx, config, memo);
-  if (done) return decodeText(done[format]);
+  if (done) return decodeText(bytesOf(done[format]));
   const output = renderEssayOutput(essay);
   keep(essay, config, memo, output);
   return output[format];
@@ -42,7 +48,9 @@ export async function prerenderEssays(library: Library, config: Config, memo: Em
   const todo = model.chapters.flatMap((chapter) => chapter.essays).filter((essay) => known(essay, model.ctx, config, memo) === undefined);
   const size = Math.min(workers ?? renderPoolSize(todo.length), todo.length);
   if (size <= 0) return;
-  await renderInPool(todo, size, (i, output) => keep(todo[i]!, config, memo, output)).catch(() => undefined);
+  // Workers mean a large library: its essays wait for the handbooks on disk, not in memory.
+  const spill = new SpillFile();
+  await renderInPool(todo, size, (i, output) => keep(todo[i]!, config, memo, output, spill)).catch(() => undefined);
 }
 
 /** Stored as "<length of md>\n<md><html>". */
@@ -57,7 +65,7 @@ function unpack(packed: string): EssayOutput | undefined {
 }
 
 /** The output already rendered in this build, or a memo entry whose dependencies still hold. */
-function known(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined): EssayBytes | undefined {
+function known(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined): Kept | undefined {
   const done = outputs.get(essay);
   if (done || !memo) return done;
   const packed = recall(memo, essayMemoKey(essay.linked, config, 'essay'), ctx);
@@ -68,10 +76,10 @@ function known(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMem
   return bytes;
 }
 
-/** Keeps a freshly rendered output (as text, or as bytes from a render worker) for this build and in the memo. */
-function keep(essay: EssayPart, config: Config, memo: EmitMemo | undefined, output: EssayOutput | EssayBytes): void {
+/** Keeps a freshly rendered output (as text, or as bytes from a render worker) for this build, in `spill` if given, and in the memo. */
+function keep(essay: EssayPart, config: Config, memo: EmitMemo | undefined, output: EssayOutput | EssayBytes, spill?: SpillFile): void {
   const bytes = typeof output.md === 'string' ? encodeEssay(output as EssayOutput) : (output as EssayBytes);
-  outputs.set(essay, bytes);
+  outputs.set(essay, spill ? { md: spill.append(bytes.md), html: spill.append(bytes.html) } : bytes);
   if (!memo) return;
   const text = typeof output.md === 'string' ? (output as EssayOutput) : { md: decodeText(bytes.md), html: decodeText(bytes.html) };
   remember(memo, essayMemoKey(essay.linked, config, 'essay'), pack(text), essay.lookups);

@@ -59,6 +59,8 @@ export interface ReadResult {
 /** The cache key of one file's contents at one path. */
 export const cacheKey = (file: string, sha256: string): string => `${file}\0${sha256}`;
 
+const NO_BYTES = new Uint8Array(0);
+
 /** Rule ids of failures that depend on the machine rather than the file (never cached). */
 const UNCACHEABLE = new Set(['file-parse-timeout', 'file-parse-crash']);
 
@@ -94,6 +96,8 @@ export async function readLibrary(root: string, config: Config, options: ReadOpt
   const workers = options.workers ?? poolSize(tasks.length);
   const settle = (result: Note | ReadFailure, i: number): void => {
     if (!(isReadFailure(result) && UNCACHEABLE.has(result.diagnostic.ruleId))) options.cache?.set(tasks[i]!.key, result);
+    // Parsed: the file's bytes are not needed again (all of them are ~1.2 GB at 100,000 notes).
+    tasks[i]!.bytes = NO_BYTES;
     accept(result);
   };
   if (workers === 0) tasks.forEach((task, i) => settle(parseNote(task, config), i));
