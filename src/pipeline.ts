@@ -11,6 +11,7 @@ import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
 import { CachedNoteLost, readLibrary, type NoteCache } from './read/index.js';
+import { releaseAfterLink } from './release.js';
 import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
@@ -121,6 +122,7 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   if (unmentioned.length > 0) for (const [id, found] of findMentions(lint.notes, lint.concepts, unmentioned)) mentions.set(id, found);
   const library = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
   library.diagnostics = lint.diagnostics;
+  if (!options.cache) releaseAfterLink(lint.notes);
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
   return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };

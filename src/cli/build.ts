@@ -6,9 +6,10 @@
  * Then every output is rendered in memory and written atomically, one file
  * at a time, so an interrupted build leaves each previous output whole.
  */
+import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeOutputs, isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
+import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
 import type { Config } from '../config.js';
@@ -20,6 +21,7 @@ import { formatters } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
+import { runWithRoomFor } from './heap.js';
 
 export const usage = `Usage: commonplace build [options]
 
@@ -62,6 +64,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { config, configDir, root } = locateLibrary(io, values.library);
+  const relaunched = await runWithRoomFor(io, root, 'build', argv);
+  if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
@@ -103,9 +107,14 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
     return 1;
   }
 
-  // Outputs are rendered one at a time as they are written; their hashes are taken on the way.
-  const described: ReturnType<typeof describeOutputs> = [];
-  const written = writeOutputs(outDir, result.outputs, (name, bytes) => described.push(...describeOutputs([{ name, content: bytes }])));
+  // Outputs are rendered piece by piece as they are written; their hashes are taken on the way.
+  const hashes = new Map<string, Hash>();
+  const written = writeOutputs(outDir, result.outputs, (name, bytes) => {
+    let hash = hashes.get(name);
+    if (!hash) hashes.set(name, (hash = createHash('sha256')));
+    hash.update(bytes);
+  });
+  const described = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
   // Only a build with nothing to report may be skipped next time: a skipped
   // build prints no findings, so one that had warnings must run again.
   if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {

@@ -21,6 +21,7 @@ import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { locateLibrary } from './library.js';
+import { runWithRoomFor } from './heap.js';
 
 /** The `lint --help` text. */
 export const usage = `Usage: commonplace lint [FILE…] [options]
@@ -130,6 +131,8 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { config, configDir, root } = locateLibrary(io, options.library);
+  const relaunched = await runWithRoomFor(io, root, 'lint', argv);
+  if (relaunched !== undefined) return relaunched;
   const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
   const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
   const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });

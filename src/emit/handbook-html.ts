@@ -8,9 +8,9 @@ import { h } from 'hastscript';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
-import { fillShell } from './html-shell.js';
+import { shellChunks } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
-import { essayOutput } from './essay-output.js';
+import { essayText } from './essay-output.js';
 import type { HandbookOptions } from './handbook-md.js';
 import { serialiseHtml as serialise, toHast } from './html-essay.js';
 import { memoisedByNodes } from './memo.js';
@@ -26,28 +26,37 @@ export { renderEssayHtml, toHast } from './html-essay.js';
  * into its chapter's `<section>`; so an essay's HTML can be memoised.
  */
 export function emitHandbookHtml(library: Library, config: Config, options: HandbookOptions = {}): string {
+  return [...handbookHtmlChunks(library, config, options)].join('');
+}
+
+/**
+ * `emitHandbookHtml`'s text in pieces; the essays are rendered as the
+ * iteration reaches them: a large library's page is longer than one string can be.
+ */
+export function* handbookHtmlChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
   const model = handbookModel(library, config);
   // Parts that are a pure function of their nodes are memoised by the nodes' hash.
   const byNodes = (kind: string, nodes: unknown, render: () => string): string => memoisedByNodes(options.memo, `html-${kind}`, nodes, render);
   const header = byNodes('header', model.titlePage, () => serialise(sanitizeFragment(toHast(model.titlePage))));
   const nav = byNodes('nav', model.contents, () => serialise(sanitizeFragment(toHast(model.contents))));
-  const main: string[] = [];
-  for (const chapter of model.chapters) {
-    const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
-    const [open, close] = splitClosingTag(section, 'section');
-    main.push(open);
-    for (const essay of chapter.essays) main.push(essayOutput(essay, model.ctx, config, options.memo).html);
-    main.push(close);
+  function* main(): Generator<string> {
+    for (const chapter of model.chapters) {
+      const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
+      const [open, close] = splitClosingTag(section, 'section');
+      yield open;
+      for (const essay of chapter.essays) yield essayText(essay, model.ctx, config, options.memo, 'html');
+      yield close;
+    }
+    const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);
+    yield byNodes('back-matter', backMatter, () => serialise(sanitizeFragment(backMatter.map(([anchor, nodes]) => h('section', { className: ['back-matter', anchor] }, toHast(nodes))))));
   }
-  const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);
-  main.push(byNodes('back-matter', backMatter, () => serialise(sanitizeFragment(backMatter.map(([anchor, nodes]) => h('section', { className: ['back-matter', anchor] }, toHast(nodes)))))));
   const titleText = serialise([{ type: 'text', value: config.handbook.title || 'Commonplace' }]);
   const documents = searchDocuments(model);
-  return fillShell({
+  yield* shellChunks({
     title: titleText,
     header,
     nav,
-    main: main.join(''),
+    main: main(),
     searchIndex: byNodes('search', documents, () => inlineJson(searchPayload(documents))),
   });
 }

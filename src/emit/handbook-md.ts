@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { essayOutput } from './essay-output.js';
+import { essayText } from './essay-output.js';
 import { serialiseMarkdown as serialise } from './markdown-serialise.js';
 import { memoisedByNodes, type EmitMemo } from './memo.js';
 import { handbookModel } from './model.js';
@@ -24,13 +24,28 @@ export interface HandbookOptions {
  * essay's text can be memoised.
  */
 export function emitHandbookMarkdown(library: Library, config: Config, options: HandbookOptions = {}): string {
+  return [...handbookMarkdownChunks(library, config, options)].join('');
+}
+
+/**
+ * `emitHandbookMarkdown`'s text in pieces, each rendered when the iteration
+ * reaches it: a large library's handbook is longer than one string can be.
+ */
+export function* handbookMarkdownChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
   const model = handbookModel(library, config);
   const byNodes = (nodes: RootContent[]): string => memoisedByNodes(options.memo, 'md-part', nodes, () => serialise(nodes));
-  const parts: string[] = [byNodes([...model.titlePage, ...model.contents])];
+  yield byNodes([...model.titlePage, ...model.contents]);
   for (const chapter of model.chapters) {
-    parts.push(byNodes([chapter.heading]));
-    for (const essay of chapter.essays) parts.push(essayOutput(essay, model.ctx, config, options.memo).md);
+    yield '\n\n';
+    yield byNodes([chapter.heading]);
+    for (const essay of chapter.essays) {
+      yield '\n\n';
+      yield essayText(essay, model.ctx, config, options.memo, 'md');
+    }
   }
-  for (const part of model.backMatter) parts.push(byNodes(part.nodes));
-  return `${parts.join('\n\n')}\n`;
+  for (const part of model.backMatter) {
+    yield '\n\n';
+    yield byNodes(part.nodes);
+  }
+  yield '\n';
 }

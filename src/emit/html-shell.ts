@@ -14,7 +14,8 @@ export interface ShellSlots {
   title: string;
   header: string;
   nav: string;
-  main: string;
+  /** The essays: the bulk of the page, in pieces (it can be longer than one string can be). */
+  main: Iterable<string>;
   searchIndex: string;
 }
 
@@ -46,11 +47,28 @@ function loadShell(): ShellFiles {
 
 /** Fills the shell. Throws if the template lacks a slot (a broken install, not bad input). */
 export function fillShell(slots: ShellSlots): string {
+  return [...shellChunks(slots)].join('');
+}
+
+/**
+ * `fillShell` in pieces: the template's text and each slot's value in order,
+ * `main` piece by piece as it is iterated. Every slot name is checked before
+ * the first piece, so a broken template fails before anything is written.
+ */
+export function* shellChunks(slots: ShellSlots): Generator<string> {
   const shell = loadShell();
-  const values: Record<string, string> = { ...slots, style: shell.style, script: shell.script, minisearch: shell.minisearch };
-  return shell.html.replace(/\{\{([a-zA-Z]+)\}\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`templates/handbook.html: unknown slot ${whole}`);
-    return value;
-  });
+  const values: Record<string, string | Iterable<string>> = { ...slots, style: shell.style, script: shell.script, minisearch: shell.minisearch };
+  const parts: (string | Iterable<string>)[] = [];
+  let last = 0;
+  for (const match of shell.html.matchAll(/\{\{([a-zA-Z]+)\}\}/g)) {
+    const value = Object.hasOwn(values, match[1]!) ? values[match[1]!] : undefined;
+    if (value === undefined) throw new Error(`templates/handbook.html: unknown slot ${match[0]}`);
+    parts.push(shell.html.slice(last, match.index), value);
+    last = match.index + match[0].length;
+  }
+  parts.push(shell.html.slice(last));
+  for (const part of parts) {
+    if (typeof part === 'string') yield part;
+    else yield* part;
+  }
 }

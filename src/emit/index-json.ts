@@ -101,14 +101,46 @@ export function indexConcept(linked: LinkedConcept): IndexConcept {
 
 /** Renders `index.json`. */
 export function emitIndexJson(library: Library, config: Config, options: IndexOptions = {}): string {
+  return [...indexJsonChunks(library, config, options)].join('');
+}
+
+/**
+ * `emitIndexJson`'s text in pieces, one per note and concept, each built when
+ * the iteration reaches it: the index of a large library is longer than one
+ * string can be. The text is exactly `JSON.stringify(document, null, 2)` plus
+ * a newline (each entry is stringified on its own and indented to its depth;
+ * JSON escapes line breaks inside strings, so every `\n` in an entry's text
+ * is between tokens).
+ */
+export function* indexJsonChunks(library: Library, config: Config, options: IndexOptions = {}): Generator<string> {
   const generatedAt = timestampFrom(options.sourceDateEpoch);
-  const document: IndexDocument = {
-    schemaVersion: INDEX_SCHEMA_VERSION,
-    ...(generatedAt ? { generatedAt } : {}),
-    notes: sortBy(library.notes, (n) => n.note.id).map((n) => indexNote(n, config)),
-    concepts: sortBy(library.concepts, (c) => c.concept.id).map(indexConcept),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const notes = sortBy(library.notes, (n) => n.note.id);
+  const concepts = sortBy(library.concepts, (c) => c.concept.id);
+  // The document's members in contract order: a value, or a list rendered item by item.
+  const members: [key: keyof IndexDocument, value: { value: unknown } | { list: Iterable<unknown> }][] = [['schemaVersion', { value: INDEX_SCHEMA_VERSION }]];
+  if (generatedAt) members.push(['generatedAt', { value: generatedAt }]);
+  members.push(['notes', { list: mapLazily(notes, (n) => indexNote(n, config)) }], ['concepts', { list: mapLazily(concepts, indexConcept) }]);
+  yield '{';
+  for (const [i, [key, member]] of members.entries()) {
+    yield `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if ('list' in member) yield* jsonList(member.list);
+    else yield JSON.stringify(member.value, null, 2);
+  }
+  yield '\n}\n';
+}
+
+/** A list member of the top-level object, as `JSON.stringify(…, null, 2)` writes it at that depth. */
+function* jsonList(items: Iterable<unknown>): Generator<string> {
+  let empty = true;
+  for (const item of items) {
+    yield `${empty ? '[' : ','}\n    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    empty = false;
+  }
+  yield empty ? '[]' : '\n  ]';
+}
+
+function* mapLazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** ISO-8601 UTC time of a `SOURCE_DATE_EPOCH` value, or undefined when unset or not a whole number. */

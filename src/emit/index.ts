@@ -4,14 +4,25 @@
  */
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { emitHandbookHtml } from './handbook-html.js';
-import { emitHandbookMarkdown } from './handbook-md.js';
-import { emitIndexJson, type IndexOptions } from './index-json.js';
+import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
+import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
+import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
 
-/** One file for `dist/`: a bare file name and its full text. */
+/**
+ * One file for `dist/`: a bare file name and its text in pieces, rendered as
+ * they are iterated (each iteration renders afresh). The big outputs of a
+ * large library are longer than the longest string V8 allows, so they never
+ * exist as one string; `writeOutputs` writes the pieces as they come.
+ */
 export interface OutputFile {
+  name: string;
+  chunks: Iterable<string>;
+}
+
+/** One file for `dist/` with its text whole (`emitAll`, for libraries small enough to hold it). */
+export interface OutputText {
   name: string;
   content: string;
 }
@@ -38,21 +49,22 @@ export { prerenderEssays } from './essay-output.js';
  * caller) is the only way a timestamp enters an output; `options.memo`
  * only makes it faster.
  */
-export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputFile[] {
-  return [...emitEach(library, config, options)];
+export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputText[] {
+  return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: [...file.chunks].join('') }));
 }
 
 /**
- * `emitAll`, one file at a time: each output is rendered when the iteration
- * reaches it, so a caller that writes each before asking for the next holds
- * one output in memory, not four.
+ * `emitAll`, one file at a time and each in pieces: a piece is rendered when
+ * the iteration reaches it, so a caller that writes each piece before asking
+ * for the next holds a little of one output in memory, not four outputs.
  */
 export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
   const handbook = { memo: options.memo };
-  yield { name: 'handbook.md', content: emitHandbookMarkdown(library, config, handbook) };
-  yield { name: 'handbook.html', content: emitHandbookHtml(library, config, handbook) };
-  yield { name: 'index.json', content: emitIndexJson(library, config, options) };
-  yield { name: 'index.schema.json', content: emitIndexSchema(library, config) };
+  const lazily = (render: () => Iterator<string>): Iterable<string> => ({ [Symbol.iterator]: render });
+  yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, handbook)) };
+  yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
+  yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
+  yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -28,16 +28,16 @@ export interface NoteParts {
   definitions: Map<string, Definition>;
 }
 
-const cache = new WeakMap<Note, NoteParts>();
-
 /**
  * Headings of depth ≤ `config.sectionDepth` start a section; raw HTML nodes
  * are dropped (a note's raw HTML never reaches an output: the checker warns).
- * Memoised per note object, so anchors and essays share one split.
+ * Not memoised: the parts are the note's decoded tree, and anchors split
+ * every note before the first essay is rendered, so a memo would hold every
+ * tree of the library as objects for the whole emit (~60 KB of heap a note,
+ * 6 GB at 100,000 notes). A split costs one tree decode; each note is split
+ * twice (anchors, then its essay).
  */
 export function splitNote(note: Note, config: Config): NoteParts {
-  const known = cache.get(note);
-  if (known) return known;
   const keyByOffset = new Map(note.sections.map((s) => [s.headingStart, s.key] as const));
   const parts: NoteParts = { summary: [], sections: [], footnotes: [], definitions: new Map() };
   let current: RootContent[] = parts.summary;
@@ -56,6 +56,5 @@ export function splitNote(note: Note, config: Config): NoteParts {
       current.push(node);
     }
   }
-  cache.set(note, parts);
   return parts;
 }

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../util/worker.js';
-import type { EssayOutput } from './essay-text.js';
+import type { EssayBytes } from './essay-text.js';
 import type { EssayNodes } from './html-essay.js';
 import type { RenderRequest, RenderResponse } from './render-worker.js';
 
@@ -27,7 +27,7 @@ export function renderPoolSize(essays: number): number {
  * arrives. An essay whose rendering threw in a worker gets no result. Rejects
  * if a worker fails (every worker is stopped first).
  */
-export async function renderInPool(essays: readonly EssayNodes[], size: number, onResult: (index: number, output: EssayOutput) => void): Promise<void> {
+export async function renderInPool(essays: readonly EssayNodes[], size: number, onResult: (index: number, output: EssayBytes) => void): Promise<void> {
   const workers: Worker[] = [];
   let next = 0;
   let pending = essays.length;

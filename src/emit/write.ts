@@ -1,18 +1,19 @@
 /**
  * The only disk writer for `dist/`: every file staged as a fsynced temp file,
  * then all renamed into place, after sweeping temp files a killed run left.
- * Files may come from a lazy iterable, so only one output's text needs to be
- * in memory at a time (a 10,000-note handbook is hundreds of megabytes).
+ * Files may come from a lazy iterable, and a file's text may come in chunks
+ * written as they are rendered, so no output need ever be one string (a
+ * 100,000-note handbook.html is larger than the longest string V8 allows).
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { commitTemp, TEMP_PREFIX, writeTemp } from '../util/fs-write.js';
+import { commitTemp, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
 
-/** A file to write: a bare name inside the output folder, and its text. */
-export interface FileToWrite {
-  name: string;
-  content: string;
-}
+/**
+ * A file to write: a bare name inside the output folder, and its text, whole
+ * (`content`) or as pieces to concatenate (`chunks`, iterated once, lazily).
+ */
+export type FileToWrite = { name: string; content: string } | { name: string; chunks: Iterable<string> };
 
 /** True for a plain file name: no separator, no `.`/`..`, no NUL, not a temp-file name. */
 export function isPlainFileName(name: string): boolean {
@@ -28,10 +29,12 @@ export function isPlainFileName(name: string): boolean {
 
 /**
  * Writes each file into `outDir` (created if missing) and returns the written
- * paths in order; `onStaged` sees each file's bytes once they are on disk
- * (for a manifest's hashes). A name that could escape `outDir`, or any error
- * before the last file is staged, leaves every file as it was: nothing is
- * renamed into place until all are staged. Each file is whole or untouched.
+ * paths in order; `onStaged` sees each file's bytes as they go to disk, in
+ * order, in one or more pieces (for a manifest's hashes), all of one file's
+ * before the next file is rendered. A name that could escape `outDir`, or any
+ * error before the last file is staged (a renderer failing halfway through a
+ * file included), leaves every file as it was: nothing is renamed into place
+ * until all are staged. Each file is whole or untouched.
  */
 export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onStaged?: (name: string, bytes: Uint8Array) => void): string[] {
   mkdirSync(outDir, { recursive: true });
@@ -41,9 +44,8 @@ export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onSta
     for (const file of files) {
       if (!isPlainFileName(file.name)) throw new Error(`refusing to write "${file.name}": output names must be plain file names inside ${outDir}`);
       const target = path.join(outDir, file.name);
-      const bytes = Buffer.from(file.content, 'utf8');
-      staged.push([writeTemp(target, bytes), target]);
-      onStaged?.(file.name, bytes);
+      const chunks = 'chunks' in file ? file.chunks : [file.content];
+      staged.push([writeTempChunks(target, chunks, onStaged && ((bytes) => onStaged(file.name, bytes))), target]);
     }
   } catch (error) {
     for (const [temp] of staged) rmSync(temp, { force: true });

@@ -23,10 +23,55 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
  * and then committed together, so a failure before the commits changes none.
  */
 export function writeTemp(file: string, data: string | Uint8Array): string {
+  return writeTempChunks(file, [data]);
+}
+
+/** Text is gathered up to about this many UTF-16 units before it is encoded and written. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * `writeTemp` for text that comes in pieces, written as it arrives: a file
+ * can be larger than any one string V8 can hold (~512 M characters; a
+ * 100,000-note handbook.html is ~1.8 GB). `onBytes` sees the file's bytes in
+ * order, batch by batch, as they are written (to hash them on the way). If
+ * `chunks` throws, the temp file is removed and the error passes on.
+ */
+export function writeTempChunks(file: string, chunks: Iterable<string | Uint8Array>, onBytes?: (bytes: Uint8Array) => void): string {
   const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
-    writeAll(fd, data);
+    // Small pieces (a closing tag, a separator) are batched so each write and hash update is worth its call.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const put = (bytes: Uint8Array): void => {
+      writeAll(fd, bytes);
+      onBytes?.(bytes);
+    };
+    const flush = (final: boolean): void => {
+      if (pending.length === 0) return;
+      let text = pending.length === 1 ? pending[0]! : pending.join('');
+      pending = [];
+      pendingLength = 0;
+      // A surrogate pair split between two pieces must be encoded whole, so a trailing high surrogate waits for the next piece.
+      const last = text.charCodeAt(text.length - 1);
+      if (!final && last >= 0xd800 && last <= 0xdbff) {
+        pending.push(text.slice(-1));
+        pendingLength = 1;
+        text = text.slice(0, -1);
+      }
+      put(Buffer.from(text, 'utf8'));
+    };
+    for (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        flush(true);
+        put(chunk);
+        continue;
+      }
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= WRITE_BATCH) flush(false);
+    }
+    flush(true);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

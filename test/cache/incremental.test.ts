@@ -108,7 +108,7 @@ describe('warm runs through the library snapshot', () => {
     const render = async (cache?: PersistentNoteCache) => {
       const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { cache, noteResults: cache } : {}) });
       expect(result.ok).toBe(true);
-      return [...result.outputs].map((file) => [file.name, file.content]);
+      return [...result.outputs].map((file) => [file.name, [...file.chunks].join('')]);
     };
     const cold = await render();
     const first = openCache();

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitIndexJson, type IndexDocument } from '../../src/emit/index-json.js';
+import { emitIndexJson, indexJsonChunks, type IndexDocument } from '../../src/emit/index-json.js';
 import { emitIndexSchema } from '../../src/emit/index-schema.js';
 import { resolveConfig } from '../../src/config.js';
 import type { Library } from '../../src/types.js';
@@ -37,6 +37,21 @@ describe('emitIndexJson', () => {
     const extra = structuredClone(index) as unknown as { notes: Record<string, unknown>[] };
     extra.notes[0]!.surprise = 1;
     expect(validate(JSON.stringify(extra), schema).join()).toContain('must NOT have additional properties');
+  });
+
+  it('should be exactly the whole document stringified with a 2-space indent, though it is rendered entry by entry', async () => {
+    const config = fixtureConfig();
+    const hostile = await buildFixtureLibrary(HOSTILE_LIBRARY);
+    const empty: Library = { notes: [], concepts: [], diagnostics: [] };
+    for (const [lib, options] of [[library, {}], [library, { sourceDateEpoch: '1700000000' }], [hostile, {}], [empty, {}], [{ ...library, concepts: [] }, {}]] as [Library, { sourceDateEpoch?: string }][]) {
+      const pieces = [...indexJsonChunks(lib, config, options)];
+      const text = pieces.join('');
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      expect(text).toBe(emitIndexJson(lib, config, options));
+      // One piece per entry at most, so no piece is ever the size of the whole index.
+      expect(pieces.length).toBeGreaterThanOrEqual(lib.notes.length + lib.concepts.length);
+    }
+    expect(emitIndexJson(empty, config)).toBe('{\n  "schemaVersion": 1,\n  "notes": [],\n  "concepts": []\n}\n');
   });
 
   it('should write each note with the contract keys in order, plain-text sections and the file hash', () => {

@@ -2,10 +2,13 @@ import { availableParallelism } from 'node:os';
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { emitAll, prerenderEssays, type EmitMemo } from '../../src/emit/index.js';
-import { renderEssayOutput, type EssayOutput } from '../../src/emit/essay-text.js';
+import { decodeText, renderEssayOutput, type EssayBytes, type EssayOutput } from '../../src/emit/essay-text.js';
 import { handbookModel } from '../../src/emit/model.js';
 import { renderInPool, renderPoolSize } from '../../src/emit/render-pool.js';
 import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+
+/** A worker's answer as text (it sends UTF-8 bytes). */
+const asText = (output: EssayBytes): EssayOutput => ({ md: decodeText(output.md), html: decodeText(output.html) });
 
 const mapMemo = (): EmitMemo & { store: Map<string, string> } => {
   const store = new Map<string, string>();
@@ -18,7 +21,7 @@ describe('renderInPool', () => {
     const essays = handbookModel(library, fixtureConfig()).chapters.flatMap((chapter) => chapter.essays);
     expect(essays.length).toBeGreaterThan(2);
     const results = new Map<number, EssayOutput>();
-    await renderInPool(essays, 2, (index, output) => results.set(index, output));
+    await renderInPool(essays, 2, (index, output) => results.set(index, asText(output)));
     expect([...results.keys()].sort((a, b) => a - b)).toEqual(essays.map((_, i) => i));
     essays.forEach((essay, i) => expect(results.get(i)).toEqual(renderEssayOutput(essay)));
   });
@@ -28,7 +31,7 @@ describe('renderInPool', () => {
     const bad = { anchor: 'note-b', nodes: [{ type: 'no-such-node' }] as unknown as RootContent[] };
     expect(() => renderEssayOutput(bad)).toThrow();
     const results = new Map<number, EssayOutput>();
-    await renderInPool([good, bad, good], 1, (index, output) => results.set(index, output));
+    await renderInPool([good, bad, good], 1, (index, output) => results.set(index, asText(output)));
     expect([...results.keys()].sort()).toEqual([0, 2]);
     expect(results.get(0)).toEqual(renderEssayOutput(good));
   });

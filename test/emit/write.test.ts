@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,5 +76,65 @@ describe('writeOutputs', () => {
     });
     expect(staged).toEqual([['a.md', 'text of a.md ✓'], ['b.md', 'text of b.md ✓']]);
     expect(readFileSync(path.join(out, 'b.md'), 'utf8')).toBe('text of b.md ✓');
+  });
+
+  it('should write a file given in chunks byte for byte as the same text given whole, and report all its bytes in order', () => {
+    const out = tempDir();
+    // Pieces of every size (empty, tiny, over the 1 Mi-unit write batch), and surrogate pairs split
+    // between two pieces: inside a batch, and where a batch ends (its high half must wait for the low one).
+    const big = 'é→'.repeat(700_000);
+    const pieces = ['', '<p>', big, 'a\uD83D', '\uDE00 b', `${'x'.repeat(1 << 20)}\uD83D`, '\uDE00', '</p>\n'];
+    const text = pieces.join('');
+    const reported: Buffer[] = [];
+    writeOutputs(out, [{ name: 'page.html', chunks: pieces }, { name: 'whole.html', content: text }], (name, bytes) => {
+      if (name === 'page.html') reported.push(Buffer.from(bytes));
+    });
+    const written = readFileSync(path.join(out, 'page.html'));
+    expect(written.equals(readFileSync(path.join(out, 'whole.html')))).toBe(true);
+    expect(written.equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(written.toString('utf8')).toContain('a\u{1F600} b');
+    expect(written.toString('utf8')).toContain('x\u{1F600}</p>');
+    expect(Buffer.concat(reported).equals(written)).toBe(true);
+    expect(reported.length).toBeGreaterThan(1);
+  });
+
+  it('should leave the previous output untouched and no temp file behind when a file\'s chunks fail halfway', () => {
+    const out = tempDir();
+    writeFileSync(path.join(out, 'handbook.md'), 'old md');
+    writeFileSync(path.join(out, 'handbook.html'), 'old html');
+    let rendered = 0;
+    function* chunks() {
+      for (let i = 0; i < 3; i++) {
+        rendered++;
+        // Past the write batch, so part of the file is already on disk when the renderer fails.
+        yield 'y'.repeat(1 << 20);
+      }
+      throw new Error('essay renderer failed');
+    }
+    expect(() =>
+      writeOutputs(out, [
+        { name: 'handbook.md', chunks: ['new ', 'md'] },
+        { name: 'handbook.html', chunks: chunks() },
+      ]),
+    ).toThrow(/essay renderer failed/);
+    expect(rendered).toBe(3);
+    expect(readFileSync(path.join(out, 'handbook.md'), 'utf8')).toBe('old md');
+    expect(readFileSync(path.join(out, 'handbook.html'), 'utf8')).toBe('old html');
+    expect(readdirSync(out).sort()).toEqual(['handbook.html', 'handbook.md']);
+  });
+
+  it('should ask for a chunk only after writing the ones before it', () => {
+    const out = tempDir();
+    const seen: number[] = [];
+    function* chunks() {
+      for (let i = 0; i < 4; i++) {
+        yield 'z'.repeat(1 << 20);
+        seen.push(readdirSync(out).filter((name) => name.startsWith(TEMP_PREFIX)).map((name) => statSync(path.join(out, name)).size)[0] ?? -1);
+      }
+    }
+    writeOutputs(out, [{ name: 'big.txt', chunks: chunks() }]);
+    // Each full batch is on disk before the next piece is rendered: the text is never held whole.
+    expect(seen).toEqual([1 << 20, 2 << 20, 3 << 20, 4 << 20]);
+    expect(statSync(path.join(out, 'big.txt')).size).toBe(4 << 20);
   });
 });
