@@ -10,9 +10,10 @@
  * Why the tree, source, plain text and term bag load lazily: they are ~80%
  * of a Note's bytes, and a warm run that only needs metadata (lint never
  * ranks), or per-note results stored as extras, should not pay to rebuild
- * 10,000 syntax trees. Source, text and term bag become plain data
- * properties on first access; the tree stays bytes and is decoded on each
- * read (src/read/tree-bytes.ts), so trees never pile up in the heap.
+ * 10,000 syntax trees (note-entry.ts). And why a warm run opens no entry at
+ * all for an unchanged note: the library snapshot (snapshot.ts) holds each
+ * note's stamp, digest and findings, and a note made from a digest loads its
+ * entry only if a field outside the digest is read (digest-note.ts).
  *
  * Entries are scoped by tool version and config hash (a folder per scope, so
  * a new version or config starts clean and the old scope is removed on the
@@ -22,10 +23,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config.js';
-import { withNullPrototypes } from '../read/null-prototype.js';
-import { setTreeBytes, treeBytes } from '../read/tree-bytes.js';
 import type { NoteResultStore } from '../check/run.js';
 import { CachedNoteLost, cacheKey, type NoteCache } from '../read/index.js';
 import type { Note, ReadFailure } from '../types.js';
@@ -33,6 +31,7 @@ import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
 import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
 import { isDigestNote, noteFromDigest } from './digest-note.js';
+import { extraParts, extraValue, fromParts, partMap, toParts } from './note-entry.js';
 import { digestOf, emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordDigest, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
 
 /** READ's cache port (src/read): key = `${path}\0${sha256}`. */
@@ -216,90 +215,6 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     },
   };
   return cache;
-}
-
-/** An extra as entry parts: a string as UTF-8 (half the bytes of a V8 two-byte string), anything else through v8. */
-function extraParts(value: unknown): EntryPart[] {
-  return typeof value === 'string' ? [{ name: 'text', bytes: Buffer.from(value, 'utf8') }] : [{ name: 'value', bytes: serialize(value) }];
-}
-
-/** The value `extraParts` encoded, or undefined for parts it did not write. */
-function extraValue(parts: Map<string, Buffer>): unknown {
-  const text = parts.get('text');
-  if (text) return text.toString('utf8');
-  const value = parts.get('value');
-  return value === undefined ? undefined : safeDeserialize(value);
-}
-
-const partMap = (parts: readonly EntryPart[]): Map<string, Buffer> => new Map(parts.map((p) => [p.name, Buffer.from(p.bytes)]));
-
-/** The fields stored apart from the rest of a Note and decoded on first access. */
-const LAZY_FIELDS = ['source', 'text', 'termBag'] as const;
-
-function toParts(value: Note | ReadFailure): EntryPart[] {
-  if (!('tree' in value)) return [{ name: 'failure', bytes: serialize(value) }];
-  // null placeholders keep the key order of the original object.
-  const light = { ...value, tree: null, source: null, text: null, termBag: null };
-  return [
-    { name: 'light', bytes: serialize(light) },
-    { name: 'source', bytes: Buffer.from(value.source, 'utf8') },
-    { name: 'text', bytes: Buffer.from(value.text, 'utf8') },
-    { name: 'tree', bytes: Buffer.from(treeBytes(value)) },
-    { name: 'termBag', bytes: serialize(value.termBag) },
-  ];
-}
-
-/** Rebuilds a Note or ReadFailure, or undefined when the parts are not what `toParts` wrote. */
-function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
-  const failure = parts.get('failure');
-  if (failure) {
-    const value = safeDeserialize(failure);
-    return isRecord(value) && typeof value.path === 'string' && isRecord(value.diagnostic) ? (value as unknown as ReadFailure) : undefined;
-  }
-  const light = parts.get('light');
-  const source = parts.get('source');
-  const text = parts.get('text');
-  const tree = parts.get('tree');
-  const termBag = parts.get('termBag');
-  if (!light || !source || !text || !tree || !termBag) return undefined;
-  const note = safeDeserialize(light);
-  if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
-  // Fields later stages read without checking: an entry without them is not one of ours.
-  if (!isRecord(note.prose) || typeof note.prose.vocabulary !== 'string' || !isRecord(note.code) || !Array.isArray(note.code.blockLines)) return undefined;
-  note.frontmatter = withNullPrototypes(note.frontmatter as Note['frontmatter']); // v8 deserialisation gave them Object.prototype
-  const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
-    source: () => source.toString('utf8'),
-    text: () => text.toString('utf8'),
-    termBag: () => deserialize(termBag),
-  };
-  for (const field of LAZY_FIELDS) defineLazy(note, field, decoders[field]);
-  // The tree is decoded on each read and never kept (see src/read/tree-bytes.ts).
-  return setTreeBytes(note, tree) as unknown as Note;
-}
-
-/** A property that computes itself once, then is an ordinary writable data property. */
-function defineLazy(target: Record<string, unknown>, field: string, compute: () => unknown): void {
-  const settle = (value: unknown): void => {
-    Object.defineProperty(target, field, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(target, field, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
-function safeDeserialize(bytes: Buffer): unknown {
-  try {
-    return deserialize(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
