@@ -135,7 +135,11 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     stats,
     get(key) {
       const id = `note\0${key}`;
-      if (memory.has(id)) return memory.get(id) as Note | ReadFailure;
+      const held = memory.get(id) as Note | ReadFailure | undefined;
+      if (held) {
+        remember(key, held); // still in use: a watch-mode run must keep it in the snapshot it writes
+        return held;
+      }
       const digest = snap().digests.get(key);
       const value = digest ? noteFromDigest(digest, () => loadNote(key) ?? lost(digest.path)) : loadNote(key);
       if (value === undefined) {
@@ -188,15 +192,14 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     },
     flush() {
       const made = new Set<string>();
-      const write = (identity: EntryIdentity, bytes: () => Buffer): void => {
+      for (const { identity, parts } of pending.values()) {
         const file = fileOf(identity);
         const folder = path.dirname(file);
         if (!made.has(folder)) mkdirSync(folder, { recursive: true });
         made.add(folder);
-        writeReplacing(file, bytes());
+        writeReplacing(file, encodeEntry(identity, parts()));
         stats.written++;
-      };
-      for (const { identity, parts } of pending.values()) write(identity, () => encodeEntry(identity, parts()));
+      }
       const wrote = pending.size > 0;
       pending.clear();
       // After the entries, so a digest in the snapshot has its entry on disk.

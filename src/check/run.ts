@@ -47,9 +47,8 @@ export interface NoteResultStore {
  * Everything a note rule's result depends on besides the note itself: the
  * config, the rules, the glossary and every note's id, path, title and
  * aliases (mentions, wikilinks and the unlinked-mention rule look at those),
- * as one hash. While
- * it is unchanged, an unchanged note's results are too; editing one note's
- * body leaves it unchanged, renaming a title changes it.
+ * as one hash. While it is unchanged, an unchanged note's results are too:
+ * editing one note's body leaves it unchanged, renaming a title changes it.
  */
 export function noteRulesContext(notes: readonly Note[], concepts: readonly Concept[], config: Config, rules: readonly Rule[] = allRules): string {
   const hash = createHash('sha256');

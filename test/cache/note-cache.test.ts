@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isDigestNote } from '../../src/cache/digest-note.js';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../../src/cache/index.js';
 import { defaultConfig } from '../../src/config.js';
 import { termBag } from '../../src/link/text/term-bag.js';
@@ -294,6 +295,21 @@ describe('openNoteCache', () => {
     expect(last.knownHash(other.path, 'stamp-3')).toBe(other.hash); // not overwritten by the stale change file's stamp-2
     expect(last.knownHash(other.path, 'stamp-2')).toBeUndefined();
     expect(last.knownHash(note.path, 'stamp-1')).toBeUndefined(); // unused by the last run: dropped
+  });
+
+  it('should keep in the snapshot a note a later run (watch mode) took from memory', () => {
+    const dir = tempDir();
+    const cache = openNoteCache({ dir, configHash });
+    cache.set(keyOf(note), note);
+    cache.set(keyOf(other), other);
+    cache.flush();
+    // The second run of the same process: `note` comes from memory; a new context makes the flush write a new snapshot.
+    cache.get(keyOf(note));
+    cache.get(keyOf(other));
+    cache.setNoteResults(other, 'context-2', []);
+    cache.flush();
+    const reader = openNoteCache({ dir, configHash });
+    expect(isDigestNote(reader.get(keyOf(note)))).toBe(true); // served from the snapshot, not dropped from it
   });
 
   it('should live under node_modules/.cache/commonplace by default', () => {
