@@ -13,8 +13,18 @@ import { evaluateRelated, readBbc } from '../../../scripts/eval-related.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const benchmarks = path.resolve(repoRoot, '../shared/benchmarks');
+const present = existsSync(path.join(benchmarks, 'inspec', 'inspec.test.jsonl')) && existsSync(path.join(benchmarks, 'bbc', 'bbc.jsonl'));
+// .ci/run sets this: there the data must be present, so a missing folder fails instead of skipping.
+const required = process.env.COMMONPLACE_REQUIRE_BENCHMARKS === '1';
 
-describe('public benchmarks', () => {
+if (!present && !required) {
+  console.warn(
+    `Skipping the public-benchmark quality tests: no data at ${benchmarks}. ` +
+      'Put the shared/ folder (with benchmarks/inspec and benchmarks/bbc) beside this repository to run them.',
+  );
+}
+
+describe.skipIf(!present && !required)('public benchmarks', () => {
   it('should find the benchmark data beside the repository', () => {
     expect(existsSync(path.join(benchmarks, 'inspec', 'inspec.test.jsonl'))).toBe(true);
     expect(existsSync(path.join(benchmarks, 'bbc', 'bbc.jsonl'))).toBe(true);
