@@ -1,38 +1,18 @@
 /** Where a command's config and library are: shared by every command that reads the library. */
-import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { findProject, type Project } from '../project.js';
 import type { CommandIO } from './io.js';
 
-export interface LibraryLocation {
-  config: Config;
-  /** The folder holding commonplace.config.json (or the working directory when there is none). */
-  configDir: string;
-  /** Absolute path of the library folder. */
-  root: string;
-}
+export type LibraryLocation = Project;
 
 /**
  * Loads the config from the working directory and resolves the library
- * folder: `--library` (relative to the working directory) wins over the
- * config's `library` (relative to the config's folder). Throws ConfigError
- * (exit 2) when the folder does not exist.
+ * folder (see `findProject`): `--library` (relative to the working
+ * directory) wins over the config's `library`. Throws ConfigError (exit 2)
+ * when the folder does not exist.
  */
 export function locateLibrary(io: CommandIO, libraryFlag: string | undefined): LibraryLocation {
-  const { config, configDir } = loadConfig(io.cwd);
-  const root = libraryFlag !== undefined ? path.resolve(io.cwd, libraryFlag) : path.resolve(configDir, config.library);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) {
-    throw new ConfigError(
-      `library folder not found: ${path.relative(io.cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`,
-    );
-  }
-  return { config, configDir, root };
+  return findProject(io.cwd, libraryFlag);
 }
 
 /** A path as the user would type it: relative to the working directory, `/`-separated. */

@@ -8,15 +8,12 @@
  * Paths in the output are relative to the working directory, as the user
  * would type them.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { lintProject } from '../api.js';
+import type { PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
-import type { Config } from '../config.js';
-import { lintLibrary } from '../pipeline.js';
-import type { Concept, Diagnostic } from '../types.js';
-import { writeFileAtomic } from '../util/fs-write.js';
+import { libraryFiles, openProjectCache, type Project } from '../project.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
@@ -87,42 +84,6 @@ export function parseLintArgs(argv: string[]): LintOptions {
   return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), watch: values.watch ?? false, help: values.help ?? false };
 }
 
-/** FILE arguments as library-relative, `/`-separated paths; refuses files outside the library. */
-function libraryFiles(files: string[], root: string, io: CommandIO): string[] {
-  return files.map((file) => {
-    const relative = path.relative(root, path.resolve(io.cwd, file));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new UsageError(`${file} is not inside the library ${path.relative(io.cwd, root) || '.'}; pass --library to lint another folder`);
-    }
-    let isFile = false;
-    try {
-      isFile = statSync(path.join(root, relative)).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (!isFile) throw new UsageError(`no such file: ${file}`);
-    return relative.split(path.sep).join('/');
-  });
-}
-
-/** Writes the safe fixes for every note that has one; returns how many files changed. */
-async function applyFixesToLibrary(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
-  const { fixFile } = await import('../check/fix.js'); // it parses: loaded only for --fix
-  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
-  let changed = 0;
-  for (const file of files) {
-    const absolute = path.join(root, file);
-    const bytes = readFileSync(absolute);
-    const result = fixFile({ path: file, bytes }, config, concepts);
-    if (result.text === null || result.applied === 0) continue;
-    const next = Buffer.from(result.text, 'utf8');
-    if (next.equals(bytes)) continue;
-    writeFileAtomic(absolute, next);
-    changed++;
-  }
-  return changed;
-}
-
 /** The `lint` command. */
 export const run: Command = async (argv, io) => {
   const options = parseLintArgs(argv);
@@ -130,33 +91,26 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${usage}\n`);
     return 0;
   }
-  const { config, configDir, root } = locateLibrary(io, options.library);
-  const relaunched = await runWithRoomFor(io, root, 'lint', argv);
+  const project = locateLibrary(io, options.library);
+  const relaunched = await runWithRoomFor(io, project.root, 'lint', argv);
   if (relaunched !== undefined) return relaunched;
-  const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
-  const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
-  const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
-  return options.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
+  const only = options.files.length > 0 ? libraryFiles(project, io.cwd, options.files) : undefined;
+  const cache = options.cache ? openProjectCache(project) : undefined;
+  const once = (): Promise<number> => lintOnce(io, options, { project, cache, only });
+  return options.watch ? (await import('./watch.js')).runWatching(project.root, once, io) : once(); // chokidar only when watching
 };
 
 interface LintTarget {
-  root: string;
-  config: Config;
+  project: Project;
   cache: PersistentNoteCache | undefined;
   only: string[] | undefined;
 }
 
-/** One lint run: check, fix if asked, print the report. Returns the exit code. */
-async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
-  const lint = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
-  let result = await lint();
-  if (options.fix && (await applyFixesToLibrary(root, config, result.diagnostics, result.concepts)) > 0) result = await lint();
-  cache?.flush();
-
+/** One lint run (`lintProject`: check, fix if asked), then the report. Returns the exit code. */
+async function lintOnce(io: CommandIO, options: LintOptions, { project, cache, only }: LintTarget): Promise<number> {
+  const { result } = await lintProject(project, cache, { only, fix: options.fix });
+  const { root } = project;
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
-  for (const file of only ?? []) {
-    if (!known.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
-  }
   const display = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,

@@ -1,0 +1,68 @@
+/**
+ * A Commonplace project as the commands and the API see it: the config read
+ * from the project folder (or the defaults), and the library folder it
+ * names. Shared by the CLI (`src/cli/library.ts`) and `src/api.ts`, so both
+ * find the same files.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from './cache/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+export interface Project {
+  config: Config;
+  /** The folder holding commonplace.config.json (the project folder, also when there is none). */
+  configDir: string;
+  /** Absolute path of the library folder. */
+  root: string;
+}
+
+/**
+ * Loads the config from `cwd` and resolves the library folder: `library`
+ * (relative to `cwd`) wins over the config's `library` (relative to the
+ * config's folder). Throws ConfigError for a bad config or a missing folder.
+ */
+export function findProject(cwd: string, library: string | undefined): Project {
+  const { config, configDir } = loadConfig(cwd);
+  const root = library !== undefined ? path.resolve(cwd, library) : path.resolve(configDir, config.library);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw new ConfigError(
+      `library folder not found: ${path.relative(cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`,
+    );
+  }
+  return { config, configDir, root };
+}
+
+/** The project's persistent cache (`node_modules/.cache/commonplace/` beside the config). */
+export function openProjectCache(project: Project): PersistentNoteCache {
+  return openNoteCache({ dir: defaultCacheDir(project.configDir), configHash: hashConfig(project.config) });
+}
+
+/**
+ * FILE arguments (relative to `cwd`, or absolute) as library-relative,
+ * `/`-separated paths. Throws ConfigError for a file outside the library or
+ * one that does not exist.
+ */
+export function libraryFiles(project: Project, cwd: string, files: readonly string[]): string[] {
+  const { root } = project;
+  return files.map((file) => {
+    const relative = path.relative(root, path.resolve(cwd, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new ConfigError(`${file} is not inside the library ${path.relative(cwd, root) || '.'}; pass --library to lint another folder`);
+    }
+    let isFile = false;
+    try {
+      isFile = statSync(path.join(root, relative)).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) throw new ConfigError(`no such file: ${file}`);
+    return relative.split(path.sep).join('/');
+  });
+}
