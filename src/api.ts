@@ -5,18 +5,16 @@
  * printing, no `process.exit`. A project that cannot be used as given (an
  * invalid `commonplace.config.json`, no library folder, a file outside the
  * library) throws `ConfigError`, where the CLI exits 2. The CLI's `lint`
- * runs `lintProject`, so both report the same findings.
+ * runs the same `lintProject` (src/project.ts), so both report the same findings.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isUpToDate, manifestPath, readManifest, writeManifest, defaultCacheDir, type PersistentNoteCache } from './cache/index.js';
-import { ConfigError, type Config } from './config.js';
+import { defaultCacheDir, isUpToDate, manifestPath, readManifest, writeManifest } from './cache/index.js';
+import type { Config } from './config.js';
 import { findMentions } from './link/mentions.js';
-import { buildLibrary, lintLibrary, type LintResult } from './pipeline.js';
-import { findProject, libraryFiles, openProjectCache, type Project } from './project.js';
+import { buildLibrary, lintLibrary } from './pipeline.js';
+import { findProject, libraryFiles, lintProject, openProjectCache } from './project.js';
 import type { Concept, Diagnostic, Library, Note } from './types.js';
-import { writeFileAtomic } from './util/fs-write.js';
 import { compareCodePoints } from './util/sort.js';
 
 export { ConfigError } from './config.js';
@@ -62,46 +60,6 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const { result, fixedFiles } = await lintProject(project, cache, { only, fix: options.fix ?? false });
   const files = only ?? [...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)].sort(compareCodePoints);
   return { root: project.root, diagnostics: result.diagnostics, files, ...counts(result.diagnostics), fixedFiles };
-}
-
-/**
- * One lint run over an opened project (the CLI keeps one cache open across
- * `--watch` runs): check, write the safe fixes if asked and check again.
- * Throws ConfigError when an `only` file turns out not to be a note.
- */
-export async function lintProject(
-  { root, config }: Project,
-  cache: PersistentNoteCache | undefined,
-  { only, fix }: { only: string[] | undefined; fix: boolean },
-): Promise<{ result: LintResult; fixedFiles: number }> {
-  const run = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
-  let result = await run();
-  const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
-  if (fixedFiles > 0) result = await run();
-  cache?.flush();
-  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
-  for (const file of only ?? []) {
-    if (!known.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
-  }
-  return { result, fixedFiles };
-}
-
-/** Writes the safe fixes for every note that has one; returns how many files changed. */
-async function applyFixes(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
-  const { fixFile } = await import('./check/fix.js'); // it parses: loaded only for fixes
-  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
-  let changed = 0;
-  for (const file of files) {
-    const absolute = path.join(root, file);
-    const bytes = readFileSync(absolute);
-    const result = fixFile({ path: file, bytes }, config, concepts);
-    if (result.text === null || result.applied === 0) continue;
-    const next = Buffer.from(result.text, 'utf8');
-    if (next.equals(bytes)) continue;
-    writeFileAtomic(absolute, next);
-    changed++;
-  }
-  return changed;
 }
 
 export interface BuildOptions extends ProjectOptions {

@@ -4,10 +4,14 @@
  * names. Shared by the CLI (`src/cli/library.ts`) and `src/api.ts`, so both
  * find the same files.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from './cache/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { lintLibrary, type LintResult } from './pipeline.js';
+import type { Concept, Diagnostic } from './types.js';
+import { writeFileAtomic } from './util/fs-write.js';
+import { compareCodePoints } from './util/sort.js';
 
 export interface Project {
   config: Config;
@@ -65,4 +69,44 @@ export function libraryFiles(project: Project, cwd: string, files: readonly stri
     if (!isFile) throw new ConfigError(`no such file: ${file}`);
     return relative.split(path.sep).join('/');
   });
+}
+
+/**
+ * One lint run over an opened project (the CLI keeps one cache open across
+ * `--watch` runs): check, write the safe fixes if asked and check again.
+ * Throws ConfigError when an `only` file turns out not to be a note.
+ */
+export async function lintProject(
+  { root, config }: Project,
+  cache: PersistentNoteCache | undefined,
+  { only, fix }: { only: string[] | undefined; fix: boolean },
+): Promise<{ result: LintResult; fixedFiles: number }> {
+  const run = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
+  let result = await run();
+  const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
+  if (fixedFiles > 0) result = await run();
+  cache?.flush();
+  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  for (const file of only ?? []) {
+    if (!known.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
+  }
+  return { result, fixedFiles };
+}
+
+/** Writes the safe fixes for every note that has one; returns how many files changed. */
+async function applyFixes(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
+  const { fixFile } = await import('./check/fix.js'); // it parses: loaded only for fixes
+  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
+  let changed = 0;
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    const bytes = readFileSync(absolute);
+    const result = fixFile({ path: file, bytes }, config, concepts);
+    if (result.text === null || result.applied === 0) continue;
+    const next = Buffer.from(result.text, 'utf8');
+    if (next.equals(bytes)) continue;
+    writeFileAtomic(absolute, next);
+    changed++;
+  }
+  return changed;
 }

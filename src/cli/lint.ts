@@ -10,10 +10,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lintProject } from '../api.js';
 import type { PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import { libraryFiles, openProjectCache, type Project } from '../project.js';
+import { libraryFiles, lintProject, openProjectCache, type Project } from '../project.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
