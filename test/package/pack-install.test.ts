@@ -184,6 +184,15 @@ describe('init → new → lint → build in the installed project', () => {
       expect(readFileSync(path.join(project, 'api-dist', name)).equals(readFileSync(path.join(project, 'dist', name))), name).toBe(true);
     }
 
+    // The README's example, as written there, on this project.
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const example = /## The API\n[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain("from 'commonplace'");
+    const ran = await run('node', ['--input-type=module', '-e', example!.replaceAll('/path/to/notes', project)], project);
+    expectExit(ran, 0, "the README's API example");
+    expect(ran.stdout).toContain('up-to-date'); // the CLI build just above left nothing to do
+    expect(ran.stdout).toContain('How Do Committees Invent?');
+
     writeFileSync(
       path.join(project, 'check.mts'),
       [
