@@ -30,7 +30,7 @@ Options:
   -h, --help      show this help
 
 Example:
-  npm install --save-dev commonplace && npx commonplace init --title "Team handbook"
+  npx commonplace init --title "Team handbook" --ci github
 
 Exit codes: 0 done (also when everything was already there), 2 usage error,
 cancelled, or a folder that cannot be written.`;
@@ -129,7 +129,8 @@ function report({ steps, dependsOnCommonplace, scripts }: InitResult, dirShown: 
   const run = (command: string): string => (scripts.includes(command) ? `npm run ${command}${command === 'new' ? ' --' : ''}` : `npx commonplace ${command}`);
   const next = [
     ...(dirShown !== '' ? [`cd ${dirShown}`] : []),
-    ...(dependsOnCommonplace ? [] : ['npm install --save-dev commonplace   # not in package.json yet']),
+    // Not `npm install commonplace`: on the public registry that name is an unrelated package.
+    ...(dependsOnCommonplace ? [] : ['npm install --save-dev <commonplace tarball or git URL>   # not in package.json yet']),
     `${run('new')} --title "No Silver Bullet" --author "Frederick P. Brooks" --year 1986 --source https://…`,
     run('lint'),
     run('build'),
