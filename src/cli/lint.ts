@@ -1,5 +1,5 @@
 /**
- * `commonplace lint [FILE…] [--library DIR] [--format F] [--fix] [--max-warnings N]`
+ * `commonplace lint [FILE|FOLDER…] [--library DIR] [--format F] [--fix] [--max-warnings N]`
  *
  * Reads and checks the library, prints the findings, and decides the exit
  * code: 0 when there are no errors and no more warnings than --max-warnings,
