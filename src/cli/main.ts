@@ -35,10 +35,10 @@ ${Object.entries(commands)
   .join('\n')}
 
 Options:
-  -h, --help     show this help ("commonplace <command> --help" for a command's options and examples)
+  -h, --help     show this help
   -v, --version  print the version
 
-Run "commonplace <command> --help" for a command's options.`;
+Run "commonplace <command> --help" (or "commonplace help <command>") for a command's options and examples.`;
 
 /** The one line for a mistyped command (or top-level option): the closest one, or the list of commands. */
 function unknownCommand(name: string): string {
@@ -76,6 +76,18 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       if (error instanceof UsageError && error.usage) io.stderr.write(`${error.usage}\n`);
       return 2;
     }
-    throw error;
+    return unexpected(name, error, io);
   }
+}
+
+/**
+ * Anything else (a full disk, a read-only folder, a bug) is one line and exit 2;
+ * the stack only with DEBUG=commonplace (or DEBUG=*), as the debug package reads it.
+ */
+function unexpected(name: string, error: unknown, io: CommandIO): number {
+  const debug = (io.env.DEBUG ?? '').split(/[\s,]+/u).some((d) => d === 'commonplace' || d === '*');
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  io.stderr.write(`commonplace ${name}: ${message}${debug ? '' : ' (run with DEBUG=commonplace to see where)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 2;
 }

@@ -6,9 +6,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatStylish } from '../../src/cli/format/stylish.js';
+import { main } from '../../src/cli/main.js';
 import { rules } from '../../src/check/rules/index.js';
 import { runCommand } from '../link/run-command.js';
 
@@ -153,5 +155,28 @@ describe('an alias is called an alias', () => {
       stdout: '',
       stderr: 'commonplace related: no note matches "the squads esay"; did you mean "The squads essay" (an alias of owning-teams.md)?\n',
     });
+  });
+});
+
+describe('an unexpected failure (brief: no stack trace ever reaches a user)', () => {
+  /** `search` whose stdout fails as a closed pipe does; stderr is captured. */
+  async function searchWithBrokenStdout(env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
+    let stderr = '';
+    const broken = Object.assign(new PassThrough(), {
+      write(): boolean {
+        throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      },
+    });
+    const err = new PassThrough();
+    err.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await main(['search', 'squads', '--library', 'library'], { cwd: dir, env, stdout: broken, stderr: err, stdin: new PassThrough() });
+    return { code, stderr };
+  }
+
+  it('should print one line and exit 2, with the stack only under DEBUG=commonplace', async () => {
+    expect(await searchWithBrokenStdout({})).toEqual({ code: 2, stderr: 'commonplace search: write EPIPE (run with DEBUG=commonplace to see where)\n' });
+    const debug = await searchWithBrokenStdout({ DEBUG: 'commonplace' });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^commonplace search: write EPIPE\nError: write EPIPE\n {4}at /);
   });
 });
