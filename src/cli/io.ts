@@ -151,6 +151,7 @@ export function parseCommandLine<F extends Record<string, FlagSpec>>(spec: Comma
       continue;
     }
     let value = inline;
+    if (value === '') throw new UsageError(`${label} needs a value (${label} ${flag.value ?? 'VALUE'})`);
     if (value === undefined) {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) throw new UsageError(`${label} needs a value (${label} ${flag.value ?? 'VALUE'})`);

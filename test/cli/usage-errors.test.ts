@@ -53,6 +53,7 @@ describe('usage errors of each command', () => {
     [['lint', '--max-warnings', '-1'], 'commonplace lint: --max-warnings expects a whole number ≥ 0, got "-1"'],
     [['lint', '--max-warnings'], 'commonplace lint: --max-warnings needs a value (--max-warnings N)'],
     [['lint', '--library', '--fix'], 'commonplace lint: --library needs a value (--library DIR)'],
+    [['build', '--out='], 'commonplace build: --out needs a value (--out DIR)'],
     [['lint', '--fix=yes'], 'commonplace lint: --fix takes no value (got "yes")'],
     [['lint', '--format', 'jsno'], 'commonplace lint: unknown format "jsno"; did you mean "json"?'],
     [['lint', '--format', 'xml'], 'commonplace lint: unknown format "xml"; expected one of stylish, json, sarif, github'],
