@@ -21,18 +21,26 @@ export interface LibraryLocation {
 export function locateLibrary(io: CommandIO, libraryFlag: string | undefined): LibraryLocation {
   const { config, configDir } = loadConfig(io.cwd);
   const root = libraryFlag !== undefined ? path.resolve(io.cwd, libraryFlag) : path.resolve(configDir, config.library);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
+  if (libraryKind(root) === 'missing') {
+    throw new ConfigError(`library folder not found: ${displayPath(io, root)} (set --library or "library" in commonplace.config.json)`);
   }
-  if (!isDir) {
-    throw new ConfigError(
-      `library folder not found: ${path.relative(io.cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`,
-    );
-  }
+  refuseFileAsLibrary(io, root);
   return { config, configDir, root };
+}
+
+function libraryKind(root: string): 'folder' | 'missing' | 'other' {
+  try {
+    return statSync(root).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Throws ConfigError when the library path exists but is not a folder (a note file given as --library, say). */
+export function refuseFileAsLibrary(io: CommandIO, root: string): void {
+  if (libraryKind(root) === 'other') {
+    throw new ConfigError(`the library ${displayPath(io, root)} is a file, not a folder; point --library (or "library" in commonplace.config.json) at the notes folder`);
+  }
 }
 
 /** A path as the user would type it: relative to the working directory, `/`-separated. */
