@@ -10,10 +10,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
 import { defaultCacheDir, isUpToDate, manifestPath, readManifest, writeManifest } from './cache/index.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
+import { statSync } from 'node:fs';
 import { findMentions } from './link/mentions.js';
 import { buildLibrary, lintLibrary } from './pipeline.js';
-import { findProject, libraryFiles, lintProject, openProjectCache } from './project.js';
+import { findProject, lintProject, openProjectCache, type Project } from './project.js';
 import type { Concept, Diagnostic, Library, Note } from './types.js';
 import { compareCodePoints } from './util/sort.js';
 
@@ -58,8 +59,35 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const only = options.files && options.files.length > 0 ? libraryFiles(project, cwd, options.files) : undefined;
   const cache = options.cache === false ? undefined : openProjectCache(project);
   const { result, fixedFiles } = await lintProject(project, cache, { only, fix: options.fix ?? false });
+  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  for (const file of only ?? []) {
+    if (!known.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
+  }
   const files = only ?? [...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)].sort(compareCodePoints);
   return { root: project.root, diagnostics: result.diagnostics, files, ...counts(result.diagnostics), fixedFiles };
+}
+
+/**
+ * FILE arguments (relative to `cwd`, or absolute) as library-relative,
+ * `/`-separated paths. Throws ConfigError for a file outside the library or
+ * one that does not exist.
+ */
+function libraryFiles(project: Project, cwd: string, files: readonly string[]): string[] {
+  const { root } = project;
+  return files.map((file) => {
+    const relative = path.relative(root, path.resolve(cwd, file));
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new ConfigError(`${file} is outside the library (${path.relative(cwd, root) || '.'}); only notes inside it are linted`);
+    }
+    let isFile = false;
+    try {
+      isFile = statSync(path.join(root, relative)).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) throw new ConfigError(`no such file: ${file}`);
+    return relative.split(path.sep).join('/');
+  });
 }
 
 export interface BuildOptions extends ProjectOptions {

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { knownRuleIds } from './check/rule-ids.js';
+import { closestMatch } from './check/suggest.js';
 
 /** A required section of the note type. */
 export interface SectionSpec {
@@ -113,7 +115,23 @@ const integer: Check = (v, w) => expect(Number.isInteger(v), w, 'an integer');
 const stringList: Check = (v, w) =>
   expect(Array.isArray(v) && v.every((x) => typeof x === 'string'), w, 'a list of strings');
 
-const severities = new Set(['off', 'info', 'warning', 'error']);
+const severities = ['off', 'info', 'warning', 'error'];
+
+/** ESLint's and markdownlint's spellings of a severity, mapped to ours for the "did you mean". */
+const FOREIGN_SEVERITIES: Record<string, string> = { warn: 'warning', '0': 'off', '1': 'warning', '2': 'error', false: 'off' };
+
+/** `; did you mean "x"?` for the closest of `names`, else `; expected one of …` (`list` words the fallback). */
+function suggestion(input: string, names: readonly string[], list = `expected one of ${names.join(', ')}`): string {
+  const match = closestMatch(input, names);
+  return match === null ? `; ${list}` : `; did you mean "${match}"?`;
+}
+
+/** Refuses keys of `object` outside `known`, with the closest known key. */
+function knownKeys(object: Record<string, unknown>, known: readonly string[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) throw new ConfigError(`${where}.${key}: unknown key${suggestion(key, known)}`);
+  }
+}
 
 const checks: Record<keyof Config, Check> = {
   library: nonEmptyString,
@@ -127,6 +145,7 @@ const checks: Record<keyof Config, Check> = {
       const at = `${w}[${i}]`;
       expect(isRecord(s), at, 'an object {key, heading, allowSuffix}');
       const spec = s as Record<string, unknown>;
+      knownKeys(spec, ['key', 'heading', 'allowSuffix'], at);
       nonEmptyString(spec.key, `${at}.key`);
       nonEmptyString(spec.heading, `${at}.heading`);
       expect(typeof (spec.allowSuffix ?? false) === 'boolean', `${at}.allowSuffix`, 'a boolean');
@@ -144,16 +163,19 @@ const checks: Record<keyof Config, Check> = {
   maxYear: integer,
   rules: (v, w) => {
     expect(isRecord(v), w, 'an object of rule id → "off" | "info" | "warning" | "error"');
+    const ids = knownRuleIds();
     for (const [id, s] of Object.entries(v as object)) {
-      expect(severities.has(s as string), `${w}.${id}`, '"off", "info", "warning" or "error"');
+      if (!ids.includes(id)) throw new ConfigError(`${w}: unknown rule "${id}"${suggestion(id, ids, 'the rule ids are listed in the README ("Lint rules")')}`);
+      if (severities.includes(s as string)) continue;
+      const near = FOREIGN_SEVERITIES[String(s)] ?? (typeof s === 'string' ? closestMatch(s, severities) : null);
+      throw new ConfigError(`${w}.${id}: expected "off", "info", "warning" or "error"${near ? `; did you mean "${near}"?` : ''}`);
     }
   },
   relatedLimit: (v, w) => expect(Number.isInteger(v) && (v as number) >= 0, w, 'a non-negative integer'),
   handbook: (v, w) => {
     expect(isRecord(v), w, 'an object');
     const h = v as Record<string, unknown>;
-    const known = new Set(['title', 'subtitle', 'editor', 'chapters', 'otherChapter']);
-    for (const key of Object.keys(h)) expect(known.has(key), `${w}.${key}`, `one of ${[...known].join(', ')}`);
+    knownKeys(h, ['title', 'subtitle', 'editor', 'chapters', 'otherChapter'], w);
     if ('title' in h) string(h.title, `${w}.title`);
     if ('subtitle' in h) string(h.subtitle, `${w}.subtitle`);
     if ('editor' in h) string(h.editor, `${w}.editor`);
@@ -162,6 +184,7 @@ const checks: Record<keyof Config, Check> = {
       expect(Array.isArray(h.chapters), `${w}.chapters`, 'a list of {tag, title}');
       (h.chapters as unknown[]).forEach((c, i) => {
         expect(isRecord(c), `${w}.chapters[${i}]`, 'an object {tag, title}');
+        knownKeys(c as Record<string, unknown>, ['tag', 'title'], `${w}.chapters[${i}]`);
         nonEmptyString((c as Record<string, unknown>).tag, `${w}.chapters[${i}].tag`);
         nonEmptyString((c as Record<string, unknown>).title, `${w}.chapters[${i}].title`);
       });
@@ -178,9 +201,9 @@ export function resolveConfig(input: unknown, source = CONFIG_FILE): Config {
   if (!isRecord(input)) throw new ConfigError(`${source}: expected a JSON object`);
   for (const [key, value] of Object.entries(input)) {
     if (key === '$schema') continue;
-    const check = (checks as Record<string, Check | undefined>)[key];
+    const check = Object.hasOwn(checks, key) ? (checks as Record<string, Check>)[key] : undefined;
     if (!check) {
-      throw new ConfigError(`${source}: unknown key "${key}"; known keys: ${Object.keys(checks).join(', ')}`);
+      throw new ConfigError(`${source}: unknown key "${key}"${suggestion(key, Object.keys(checks), `known keys: ${Object.keys(checks).join(', ')}`)}`);
     }
     check(value, `${source}: ${key}`);
   }

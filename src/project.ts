@@ -29,19 +29,30 @@ export interface Project {
 export function findProject(cwd: string, library: string | undefined): Project {
   const { config, configDir } = loadConfig(cwd);
   const root = library !== undefined ? path.resolve(cwd, library) : path.resolve(configDir, config.library);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
+  if (libraryKind(root) === 'missing') {
+    throw new ConfigError(`library folder not found: ${shown(cwd, root)} (set --library or "library" in commonplace.config.json)`);
   }
-  if (!isDir) {
-    throw new ConfigError(
-      `library folder not found: ${path.relative(cwd, root) || '.'} (set --library or "library" in commonplace.config.json)`,
-    );
-  }
+  refuseFile(cwd, root);
   return { config, configDir, root };
 }
+
+function libraryKind(root: string): 'folder' | 'missing' | 'other' {
+  try {
+    return statSync(root).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Throws ConfigError when the library path exists but is not a folder (a note file given as --library, say). */
+export function refuseFile(cwd: string, root: string): void {
+  if (libraryKind(root) === 'other') {
+    throw new ConfigError(`the library ${shown(cwd, root)} is a file, not a folder; point --library (or "library" in commonplace.config.json) at the notes folder`);
+  }
+}
+
+/** A path as the user would type it: relative to `cwd`, `/`-separated. */
+const shown = (cwd: string, absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.';
 
 /** The project's persistent cache (`node_modules/.cache/commonplace/` beside the config). */
 export function openProjectCache(project: Project): PersistentNoteCache {
@@ -49,35 +60,11 @@ export function openProjectCache(project: Project): PersistentNoteCache {
 }
 
 /**
- * FILE arguments (relative to `cwd`, or absolute) as library-relative,
- * `/`-separated paths. Throws ConfigError for a file outside the library or
- * one that does not exist.
- */
-export function libraryFiles(project: Project, cwd: string, files: readonly string[]): string[] {
-  const { root } = project;
-  return files.map((file) => {
-    const relative = path.relative(root, path.resolve(cwd, file));
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-      throw new ConfigError(`${file} is not inside the library ${path.relative(cwd, root) || '.'}; pass --library to lint another folder`);
-    }
-    let isFile = false;
-    try {
-      isFile = statSync(path.join(root, relative)).isFile();
-    } catch {
-      isFile = false;
-    }
-    if (!isFile) throw new ConfigError(`no such file: ${file}`);
-    return relative.split(path.sep).join('/');
-  });
-}
-
-/**
  * One lint run over an opened project (the CLI keeps one cache open across
  * `--watch` runs): check, write the safe fixes if asked and check again.
- * Throws ConfigError when an `only` file turns out not to be a note.
  */
 export async function lintProject(
-  { root, config }: Project,
+  { root, config }: Pick<Project, 'root' | 'config'>,
   cache: PersistentNoteCache | undefined,
   { only, fix }: { only: string[] | undefined; fix: boolean },
 ): Promise<{ result: LintResult; fixedFiles: number }> {
@@ -86,10 +73,6 @@ export async function lintProject(
   const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
   if (fixedFiles > 0) result = await run();
   cache?.flush();
-  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
-  for (const file of only ?? []) {
-    if (!known.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
-  }
   return { result, fixedFiles };
 }
 

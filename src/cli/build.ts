@@ -8,7 +8,6 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
@@ -18,51 +17,32 @@ import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
-import { UsageError, type Command, type CommandIO } from './io.js';
+import { defineCommand, type CommandIO, type CommandSpec } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
 import { runWithRoomFor } from './heap.js';
 
-export const usage = `Usage: commonplace build [options]
-
-Lints the library, then writes the handbook and the index:
-  handbook.md, handbook.html, index.json, index.schema.json
-
-Options:
-  --library DIR   the library folder (default: "library" in commonplace.config.json)
-  --out DIR       the output folder (default: "dist" in commonplace.config.json)
-  --no-cache      parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
-  --watch         build, then rebuild after every saved change (Ctrl-C to stop)
-  -h, --help      show this help
-
-Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error (--watch: 0 when stopped).
-SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing else varies.`;
+/** The command line of `build`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'build',
+  usage: 'build [options]',
+  description: `Lints the library, then writes the handbook and the index:
+  handbook.md, handbook.html, index.json, index.schema.json`,
+  flags: {
+    library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" in commonplace.config.json)' },
+    out: { type: 'string', value: 'DIR', help: 'the output folder (default: "dist" in commonplace.config.json)' },
+    'no-cache': { type: 'boolean', help: 'parse every note afresh (the cache lives in node_modules/.cache/commonplace/)' },
+    watch: { type: 'boolean', help: 'build, then rebuild after every saved change (Ctrl-C to stop)' },
+  },
+  examples: ['commonplace build', 'commonplace build --out public   # write into public/ instead of dist/', 'commonplace build --watch'],
+  notes: `Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error (--watch: 0 when stopped).
+SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing else varies.`,
+} as const satisfies CommandSpec;
 
 /** Libraries larger than this get a progress line on a terminal. */
 const PROGRESS_THRESHOLD = 300;
 
-export const run: Command = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        library: { type: 'string' },
-        out: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
+export const run = defineCommand(spec, async ({ values }, io, argv) => {
   const { config, configDir, root } = locateLibrary(io, values.library);
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
@@ -71,7 +51,7 @@ export const run: Command = async (argv, io) => {
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
   const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
   return values.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
-};
+});
 
 interface BuildTarget {
   root: string;

@@ -13,25 +13,31 @@ import type { OpenLibrary } from '../link/open.js';
 import { suggestions, type Suggestion } from '../link/suggest.js';
 import type { Diagnostic } from '../types.js';
 import { sortBy } from '../util/sort.js';
-import { UsageError, type Command } from './io.js';
-import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
+import { defineCommand, UsageError, type CommandSpec } from './io.js';
+import { openQueryLibrary, parseLimit, queryFlags } from './query.js';
 
-const USAGE = `Usage: commonplace concepts [--suggest] [--json] [--library DIR]
-
-Lists the glossary's concepts (library/concepts.yml) with their mention counts
-and the notes that mention or declare them, most mentioned first.
-
-Options:
-  --suggest        instead, suggest new concepts: multi-word noun phrases that recur
-                   in two or more notes and are not in the glossary (nor note
-                   titles) yet, best first, each with its score and notes.
-                   score = (notes using it) × (mean over its words of
-                   ln((N + 1) / notes using the word)) × log2(1 + words),
-                   N = number of notes
-  --limit N        how many suggestions (default 20; with --suggest only)
-  --json           print JSON instead of text
-  --library DIR    the library folder (default: "library" from commonplace.config.json)
-  -h, --help       show this help`;
+/** The command line of `concepts`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'concepts',
+  usage: 'concepts [--suggest [--limit N]] [--json] [--library DIR]',
+  description: `Lists the glossary's concepts (library/concepts.yml) with their mention counts
+and the notes that mention or declare them, most mentioned first.`,
+  flags: {
+    suggest: {
+      type: 'boolean',
+      help: `instead, suggest new concepts: multi-word noun phrases that recur
+in two or more notes and are not in the glossary (nor note
+titles) yet, best first, each with its score and notes.
+score = (notes using it) × (mean over its words of
+ln((N + 1) / notes using the word)) × log2(1 + words),
+N = number of notes`,
+    },
+    limit: { type: 'string', value: 'N', help: 'how many suggestions (default 20; with --suggest only)' },
+    ...queryFlags,
+  },
+  examples: ['commonplace concepts', 'commonplace concepts --suggest --limit 5', 'commonplace concepts --json'],
+  notes: 'Exit codes: 0 listed, 1 the glossary has errors (printed on stderr), 2 usage or config error.',
+} as const satisfies CommandSpec;
 
 /** One glossary concept with where it is used. */
 interface ConceptUse {
@@ -62,14 +68,9 @@ export function conceptUses(library: OpenLibrary): ConceptUse[] {
 
 const formatDiagnostic = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 
-export const run: Command = async (argv, io) => {
-  const { values } = parseQueryArgs(argv, USAGE, { positionals: false, suggest: true });
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.limit !== undefined && !values.suggest) throw new UsageError(`--limit goes with --suggest\n\n${USAGE}`);
-  const limit = parseLimit(values.limit, 20, USAGE);
+export const run = defineCommand(spec, async ({ values }, io) => {
+  if (values.limit !== undefined && !values.suggest) throw new UsageError('--limit goes with --suggest (how many suggestions to show)');
+  const limit = parseLimit(values.limit, 20);
   const library = await openQueryLibrary(io, values.library);
   for (const d of library.glossaryDiagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
   const status = library.glossaryDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
@@ -97,7 +98,7 @@ export const run: Command = async (argv, io) => {
   }
   io.stdout.write(lines.join('\n'));
   return status;
-};
+});
 
 function formatSuggestions(found: Suggestion[]): string {
   if (found.length === 0) return 'No suggestions: no multi-word phrase outside the glossary recurs in two or more notes.\n';

@@ -6,58 +6,40 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { convertPlainText } from '../import/convert.js';
 import { LibraryIndex } from '../scaffold/create.js';
 import { splitList } from '../scaffold/fields.js';
-import { UsageError, type Command } from './io.js';
+import { defineCommand, UsageError, type CommandSpec } from './io.js';
+import { refuseFileAsLibrary } from './library.js';
 
-const usage = `Usage: commonplace import FILE… [--library DIR] [--dry-run] [--tags a,b] [--concepts a,b]
-
-Converts plain-text notes (first line "Library · essay", then the title, the
+/** The command line of `import`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'import',
+  usage: 'import FILE… [options]',
+  description: `Converts plain-text notes (first line "Library · essay", then the title, the
 author, "2020 · Venue", "Source: https://…", summary paragraphs, and section
 lines such as "Central argument") into Markdown notes in the library.
-
-Options:
-  --library DIR  library folder (default: "library" from commonplace.config.json)
-  --dry-run      print what would be written; write nothing
-  --tags a,b     tags for every imported note (the plain-text shape has none)
-  --concepts a,b glossary concepts for every imported note
-  --help         show this help
-
 Never overwrites: a file whose slug, title or source is already in the library
-is refused. Exit codes: 0 all imported, 1 some file refused, 2 usage error.`;
+is refused.`,
+  positionals: 'FILE',
+  flags: {
+    library: { type: 'string', value: 'DIR', help: 'library folder (default: "library" from commonplace.config.json)' },
+    'dry-run': { type: 'boolean', help: 'print what would be written; write nothing' },
+    tags: { type: 'string', value: 'a,b', help: 'tags for every imported note (the plain-text shape has none)' },
+    concepts: { type: 'string', value: 'a,b', help: 'glossary concepts for every imported note' },
+  },
+  examples: ['commonplace import notes/*.txt --dry-run', 'commonplace import seed.txt --tags org-design'],
+  notes: 'Exit codes: 0 all imported, 1 some file refused, 2 usage error.',
+} as const satisfies CommandSpec;
 
 /** Runs `commonplace import`; see the usage text above for flags and exit codes. */
-export const run: Command = async (argv, io) => {
-  let values;
-  let files: string[];
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        library: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        tags: { type: 'string' },
-        concepts: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    values = parsed.values;
-    files = parsed.positionals;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (files.length === 0) throw new UsageError(`no FILE given\n\n${usage}`);
+export const run = defineCommand(spec, async ({ values, positionals: files }, io) => {
+  if (files.length === 0) throw new UsageError('no FILE given: name the plain-text files to import');
 
   const { config, configDir } = loadConfig(io.cwd);
   const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  refuseFileAsLibrary(io, libraryDir);
   const index = await LibraryIndex.load(libraryDir, config);
   const dryRun = values['dry-run'] === true;
   const extras = {
@@ -81,7 +63,7 @@ export const run: Command = async (argv, io) => {
     }
   }
   return refused > 0 ? 1 : 0;
-};
+});
 
 function readInput(file: string, maxBytes: number): { data: Uint8Array } | { problem: string } {
   try {

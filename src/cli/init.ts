@@ -7,60 +7,38 @@
  */
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { confirm, isCancel, text } from '@clack/prompts';
 import { defaultConfig } from '../config.js';
 import { initProject, type InitChoices, type InitResult, type InitStep } from '../scaffold/init.js';
-import { UsageError, type Command, type CommandIO } from './io.js';
-
-export const usage = `Usage: commonplace init [DIR] [options]
-
-Sets up Commonplace in DIR (default: the current folder): commonplace.config.json,
-library/ with one example note and a small concepts.yml, templates/essay.md,
-a .gitignore for dist/ and the cache, and the npm scripts new, lint and build
-in package.json when there is one. Never overwrites a file: it says what it
-left alone. On a terminal it asks for what the flags do not give.
-
-Options:
-  --title T       the handbook's title (default "${defaultConfig.handbook.title}")
-  --subtitle S    its subtitle (default "${defaultConfig.handbook.subtitle}")
-  --editor E      who edits it (default: none)
-  --ci github     also write .github/workflows/commonplace.yml (lint, code scanning, build)
-  -y, --yes       ask nothing: take the flags and the defaults
-  -h, --help      show this help
-
-Example:
-  npx commonplace init --title "Team handbook" --ci github
-
-Exit codes: 0 done (also when everything was already there), 2 usage error,
-cancelled, or a folder that cannot be written.`;
+import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
 
 const CI_SERVICES = ['github'] as const;
 
-export const run: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        subtitle: { type: 'string' },
-        editor: { type: 'string' },
-        ci: { type: 'string' },
-        yes: { type: 'boolean', short: 'y', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
+/** The command line of `init`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'init',
+  usage: 'init [DIR] [options]',
+  description: `Sets up Commonplace in DIR (default: the current folder): commonplace.config.json,
+library/ with one example note and a small concepts.yml, templates/essay.md,
+a .gitignore for dist/ and the cache, and the npm scripts new, lint and build
+in package.json when there is one. Never overwrites a file: it says what it
+left alone. On a terminal it asks for what the flags do not give.`,
+  positionals: 'DIR',
+  flags: {
+    title: { type: 'string', value: 'T', help: `the handbook's title (default "${defaultConfig.handbook.title}")` },
+    subtitle: { type: 'string', value: 'S', help: `its subtitle (default "${defaultConfig.handbook.subtitle}")` },
+    editor: { type: 'string', value: 'E', help: 'who edits it (default: none)' },
+    ci: { type: 'string', value: 'SERVICE', help: 'github: also write .github/workflows/commonplace.yml (lint, code scanning, build)' },
+    yes: { type: 'boolean', short: 'y', help: 'ask nothing: take the flags and the defaults' },
+  },
+  examples: [
+    'commonplace init                                   # here, asking on a terminal',
+    'commonplace init notes --title "Team handbook" --ci github --yes',
+  ],
+  notes: 'Exit codes: 0 done (also when everything was already there), 2 usage error, cancelled, or a folder that cannot be written.',
+} as const satisfies CommandSpec;
+
+export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   if (positionals.length > 1) throw new UsageError(`expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.ci !== undefined && !(CI_SERVICES as readonly string[]).includes(values.ci)) {
     throw new UsageError(`unknown --ci "${values.ci}"; expected ${CI_SERVICES.join(', ')}`);
@@ -72,7 +50,7 @@ export const run: Command = async (argv, io) => {
     ...(values.ci !== undefined ? { ci: values.ci as 'github' } : {}),
   };
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
-  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && !values.yes;
+  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true && values.yes !== true;
   const choices = interactive ? await ask(given, io) : withDefaults(given);
   if (choices === null) {
     io.stderr.write('commonplace init: cancelled; nothing written\n');
@@ -89,7 +67,7 @@ export const run: Command = async (argv, io) => {
   }
   io.stdout.write(report(result, path.relative(io.cwd, dir)));
   return 0;
-};
+});
 
 function withDefaults(given: Partial<InitChoices>): InitChoices {
   const { title, subtitle, editor } = defaultConfig.handbook;

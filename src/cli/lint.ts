@@ -1,5 +1,5 @@
 /**
- * `commonplace lint [FILE…] [--library DIR] [--format F] [--fix] [--max-warnings N]`
+ * `commonplace lint [FILE|FOLDER…] [--library DIR] [--format F] [--fix] [--max-warnings N]`
  *
  * Reads and checks the library, prints the findings, and decides the exit
  * code: 0 when there are no errors and no more warnings than --max-warnings,
@@ -8,33 +8,44 @@
  * Paths in the output are relative to the working directory, as the user
  * would type them.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import type { PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import { libraryFiles, lintProject, openProjectCache, type Project } from '../project.js';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
+import type { Config } from '../config.js';
+import { lintProject } from '../project.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
-import { UsageError, type Command, type CommandIO } from './io.js';
-import { locateLibrary } from './library.js';
+import { closestMatch } from '../check/suggest.js';
+import { defineCommand, UsageError, type CommandIO, type CommandSpec, type ParsedArgs } from './io.js';
+import { discover } from '../read/discover.js';
+import { displayPath, locateLibrary } from './library.js';
 import { runWithRoomFor } from './heap.js';
 
-/** The `lint --help` text. */
-export const usage = `Usage: commonplace lint [FILE…] [options]
-
-Checks the notes of the library (every note, or only the FILEs given; rules
-that compare notes still see the whole library).
-
-Options:
-  --library DIR       the library folder (default: "library" in commonplace.config.json)
-  --format NAME       stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0), github (Actions annotations)
-  --fix               apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest
-  --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
-  --no-cache          parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
-  --watch             lint, then lint again after every saved change (Ctrl-C to stop)
-  -h, --help          show this help
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or config error.`;
+/** The command line of `lint`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'lint',
+  usage: 'lint [FILE|FOLDER…] [options]',
+  description: `Checks the notes of the library (every note, or only the FILEs given, or the
+.md files under a FOLDER inside the library; rules that compare notes still
+see the whole library). Naming the library folder itself lints all of it.`,
+  positionals: 'FILE',
+  flags: {
+    library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" in commonplace.config.json)' },
+    format: { type: 'string', short: 'f', value: 'NAME', help: 'stylish (default), json (ESLint\'s JSON), sarif (SARIF 2.1.0), github (Actions annotations)' },
+    fix: { type: 'boolean', help: 'apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest' },
+    'max-warnings': { type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings (default: no limit)' },
+    'no-cache': { type: 'boolean', help: 'parse every note afresh (the cache lives in node_modules/.cache/commonplace/)' },
+    watch: { type: 'boolean', help: 'lint, then lint again after every saved change (Ctrl-C to stop)' },
+  },
+  examples: [
+    'commonplace lint                                  # the whole library',
+    'commonplace lint library/no-silver-bullet.md      # one note',
+    'commonplace lint --format github --max-warnings 0 # in CI',
+    'commonplace lint --fix',
+  ],
+  notes: 'Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings, 2 usage or config error.',
+} as const satisfies CommandSpec;
 
 interface LintOptions {
   files: string[];
@@ -45,34 +56,15 @@ interface LintOptions {
   /** False with --no-cache. */
   cache: boolean;
   watch: boolean;
-  help: boolean;
 }
 
-/** Parses the command line; throws UsageError on anything it does not understand. */
-export function parseLintArgs(argv: string[]): LintOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        library: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        fix: { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  const { values, positionals } = parsed;
+/** Checks the parsed command line; throws UsageError on a value it does not understand. */
+export function lintOptions({ values, positionals }: ParsedArgs<typeof spec.flags>): LintOptions {
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) {
-    throw new UsageError(`unknown format "${format}"; expected one of ${Object.keys(formatters).join(', ')}`);
+    const names = Object.keys(formatters);
+    const match = closestMatch(format, names);
+    throw new UsageError(`unknown format "${format}"; ${match !== null ? `did you mean "${match}"?` : `expected one of ${names.join(', ')}`}`);
   }
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
@@ -80,36 +72,80 @@ export function parseLintArgs(argv: string[]): LintOptions {
     if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${raw}"`);
     maxWarnings = Number(raw);
   }
-  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), watch: values.watch ?? false, help: values.help ?? false };
+  return { files: positionals, library: values.library, format, fix: values.fix ?? false, maxWarnings, cache: !(values['no-cache'] ?? false), watch: values.watch ?? false };
+}
+
+/**
+ * FILE and FOLDER arguments as library-relative, `/`-separated note paths,
+ * as ESLint and markdownlint-cli2 take folders: a folder inside the library
+ * stands for the notes under it, the library folder itself for every note
+ * (undefined). Anything outside the library is refused with the way to lint it.
+ */
+async function libraryFiles(args: string[], root: string, config: Config, io: CommandIO): Promise<string[] | undefined> {
+  const library = displayPath(io, root);
+  const files: string[] = [];
+  let notes: string[] | undefined;
+  for (const arg of args) {
+    const absolute = path.resolve(io.cwd, arg);
+    const relative = path.relative(root, absolute);
+    const kind = pathKind(absolute);
+    if (relative === '') return undefined; // the library itself: every note
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new UsageError(
+        kind === 'folder'
+          ? `${arg} is a folder outside the library (${library}); to lint it as a library, run "commonplace lint --library ${arg}"`
+          : `${arg} is outside the library (${library}); only notes inside it are linted (pass --library to lint another library)`,
+      );
+    }
+    const inside = relative.split(path.sep).join('/');
+    if (kind === 'missing') throw new UsageError(`no such file or folder: ${arg}`);
+    if (kind === 'file') {
+      files.push(inside);
+      continue;
+    }
+    notes ??= (await discover(root, config)).files;
+    const under = notes.filter((file) => file.startsWith(`${inside}/`));
+    if (under.length === 0) throw new UsageError(`no notes under ${arg} (only .md files inside the library are linted)`);
+    files.push(...under);
+  }
+  return [...new Set(files)];
+}
+
+function pathKind(absolute: string): 'file' | 'folder' | 'missing' {
+  try {
+    return statSync(absolute).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
 }
 
 /** The `lint` command. */
-export const run: Command = async (argv, io) => {
-  const options = parseLintArgs(argv);
-  if (options.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  const project = locateLibrary(io, options.library);
-  const relaunched = await runWithRoomFor(io, project.root, 'lint', argv);
+export const run = defineCommand(spec, async (args, io, argv) => {
+  const options = lintOptions(args);
+  const { config, configDir, root } = locateLibrary(io, options.library);
+  const relaunched = await runWithRoomFor(io, root, 'lint', argv);
   if (relaunched !== undefined) return relaunched;
-  const only = options.files.length > 0 ? libraryFiles(project, io.cwd, options.files) : undefined;
-  const cache = options.cache ? openProjectCache(project) : undefined;
-  const once = (): Promise<number> => lintOnce(io, options, { project, cache, only });
-  return options.watch ? (await import('./watch.js')).runWatching(project.root, once, io) : once(); // chokidar only when watching
-};
+  const only = options.files.length > 0 ? await libraryFiles(options.files, root, config, io) : undefined;
+  const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
+  const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
+  return options.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
+});
 
 interface LintTarget {
-  project: Project;
+  root: string;
+  config: Config;
   cache: PersistentNoteCache | undefined;
   only: string[] | undefined;
 }
 
 /** One lint run (`lintProject`: check, fix if asked), then the report. Returns the exit code. */
-async function lintOnce(io: CommandIO, options: LintOptions, { project, cache, only }: LintTarget): Promise<number> {
-  const { result } = await lintProject(project, cache, { only, fix: options.fix });
-  const { root } = project;
+async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
+  const { result } = await lintProject({ root, config }, cache, { only, fix: options.fix });
+
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  for (const file of only ?? []) {
+    if (!known.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
+  }
   const display = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({
     ...d,

@@ -2,6 +2,7 @@
  * The `commonplace` entry point: picks the command, and is (with each
  * command's `run`) the only place that decides an exit code.
  */
+import { closestMatch } from '../check/suggest.js';
 import { processIO, UsageError, type Command, type CommandIO } from './io.js';
 import { ConfigError } from '../config.js';
 
@@ -10,6 +11,7 @@ interface CommandEntry {
   load: () => Promise<Command>;
 }
 
+/** Every command, in the order `--help` lists them; each module is loaded only when its command runs. */
 const commands: Record<string, CommandEntry> = {
   lint: { summary: 'check the library', load: async () => (await import('./lint.js')).run },
   build: { summary: 'write the handbook and index into dist/', load: async () => (await import('./build.js')).run },
@@ -21,17 +23,38 @@ const commands: Record<string, CommandEntry> = {
   init: { summary: 'set up Commonplace in a project folder', load: async () => (await import('./init.js')).run },
 };
 
-export const usage = `Usage: commonplace <command> [options]
+/** The command names, in table order (tests walk every command's --help and --version). */
+export const commandNames: readonly string[] = Object.keys(commands);
+
+const USAGE_LINE = 'Usage: commonplace <command> [options]';
+
+export const usage = `${USAGE_LINE}
 
 Commands:
 ${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run "commonplace <command> --help" for a command's options.`;
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+
+Run "commonplace <command> --help" (or "commonplace help <command>") for a command's options and examples.`;
+
+/** The one line for a mistyped command (or top-level option): the closest one, or the list of commands. */
+function unknownCommand(name: string): string {
+  const names = Object.keys(commands);
+  if (name.startsWith('-')) {
+    const match = closestMatch(name, ['--help', '--version']);
+    return `unknown option ${name}; ${match !== null ? `did you mean ${match}?` : `give a command first (${names.join(', ')})`}`;
+  }
+  const match = closestMatch(name, names);
+  return `unknown command "${name}"; ${match !== null ? `did you mean "${match}"?` : `the commands are ${names.join(', ')}`}`;
+}
 
 export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) [name, rest] = [rest[0], ['--help']]; // `commonplace help lint`
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(`${usage}\n`);
     return name === undefined ? 2 : 0;
@@ -43,7 +66,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.stderr.write(`commonplace: unknown command "${name}"\n\n${usage}\n`);
+    io.stderr.write(`commonplace: ${unknownCommand(name)}\n${USAGE_LINE}\n`);
     return 2;
   }
   try {
@@ -51,8 +74,21 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr.write(`commonplace ${name}: ${error.message}\n`);
+      if (error instanceof UsageError && error.usage) io.stderr.write(`${error.usage}\n`);
       return 2;
     }
-    throw error;
+    return unexpected(name, error, io);
   }
+}
+
+/**
+ * Anything else (a full disk, a read-only folder, a bug) is one line and exit 2;
+ * the stack only with DEBUG=commonplace (or DEBUG=*), as the debug package reads it.
+ */
+function unexpected(name: string, error: unknown, io: CommandIO): number {
+  const debug = (io.env.DEBUG ?? '').split(/[\s,]+/u).some((d) => d === 'commonplace' || d === '*');
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  io.stderr.write(`commonplace ${name}: ${message}${debug ? '' : ' (run with DEBUG=commonplace to see where)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 2;
 }

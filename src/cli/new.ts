@@ -5,37 +5,41 @@
  */
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { isCancel, text } from '@clack/prompts';
 import { loadConfig, type Config } from '../config.js';
 import { createNote, LibraryIndex } from '../scaffold/create.js';
 import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
-import { isValidSlug, slugify } from '../scaffold/slug.js';
+import { isValidSlug, MAX_SLUG_LENGTH, slugify, WINDOWS_RESERVED } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
-import { UsageError, type Command, type CommandIO } from './io.js';
+import { refuseFileAsLibrary } from './library.js';
+import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
 
-const usage = `Usage: commonplace new --title T --author A --year Y --source URL
-                       [--venue V] [--kind K] [--tags a,b] [--concepts a,b]
-                       [--slug S] [--library DIR]
-
-Creates <library>/<slug>.md from templates/essay.md and prints its path.
-
-Options:
-  --title T        the work's title (required)
-  --author A       its author (required; repeat the flag for several authors)
-  --year Y         year of publication, a whole number (required)
-  --source URL     where to read it, an http(s) URL (required)
-  --venue V        where it appeared (blog, journal, publisher)
-  --kind K         one of ${KINDS.join(', ')} (default essay)
-  --tags a,b       comma-separated tags
-  --concepts a,b   comma-separated glossary concepts
-  --slug S         file name without .md (default: from the title)
-  --library DIR    library folder (default: "library" from commonplace.config.json)
-  --help           show this help
-
+/** The command line of `new`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'new',
+  usage: 'new --title T --author A --year Y --source URL [options]',
+  description: `Creates <library>/<slug>.md from templates/essay.md and prints its path.
 In a terminal, missing required fields are asked for. Never overwrites: when
-the slug, title or source is already in the library it exits 1 and says which
-note has it. Exit codes: 0 created, 1 refused, 2 usage error.`;
+the slug, title (or alias) or source is already in the library it exits 1 and
+says which note has it.`,
+  flags: {
+    title: { type: 'string', value: 'T', help: "the work's title (required)" },
+    author: { type: 'string', value: 'A', multiple: true, help: 'its author (required; repeat the flag for several authors)' },
+    year: { type: 'string', value: 'Y', help: 'year of publication, a whole number (required)' },
+    source: { type: 'string', value: 'URL', help: 'where to read it, an http(s) URL (required)' },
+    venue: { type: 'string', value: 'V', help: 'where it appeared (blog, journal, publisher)' },
+    kind: { type: 'string', value: 'K', help: `one of ${KINDS.join(', ')} (default essay)` },
+    tags: { type: 'string', value: 'a,b', help: 'comma-separated tags' },
+    concepts: { type: 'string', value: 'a,b', help: 'comma-separated glossary concepts' },
+    slug: { type: 'string', value: 'S', help: 'file name without .md (default: from the title)' },
+    library: { type: 'string', value: 'DIR', help: 'library folder (default: "library" from commonplace.config.json)' },
+  },
+  examples: [
+    'commonplace new --title "How Do Committees Invent?" --author "Melvin E. Conway" \\\n      --year 1968 --source http://www.melconway.com/Home/Committees_Paper.html',
+    'commonplace new --title "The Mythical Man-Month" --author "Fred Brooks" --year 1975 \\\n      --source https://example.org/mmm --kind book --tags management --slug mythical-man-month',
+  ],
+  notes: 'Exit codes: 0 created, 1 refused, 2 usage error.',
+} as const satisfies CommandSpec;
 
 const REQUIRED = ['title', 'author', 'year', 'source'] as const;
 type Required = (typeof REQUIRED)[number];
@@ -48,32 +52,8 @@ interface Answers {
   source?: string | undefined;
 }
 
-const options = {
-  title: { type: 'string' },
-  author: { type: 'string', multiple: true },
-  year: { type: 'string' },
-  source: { type: 'string' },
-  venue: { type: 'string' },
-  kind: { type: 'string' },
-  tags: { type: 'string' },
-  concepts: { type: 'string' },
-  slug: { type: 'string' },
-  library: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 /** Runs `commonplace new`; see the usage text above for flags and exit codes. */
-export const run: Command = async (argv, io) => {
-  let values;
-  try {
-    values = parseArgs({ args: argv, options, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-  if (values.help) {
-    io.stdout.write(`${usage}\n`);
-    return 0;
-  }
+export const run = defineCommand(spec, async ({ values }, io) => {
   const { config, configDir } = loadConfig(io.cwd);
   const given: Answers = {
     title: values.title,
@@ -87,7 +67,7 @@ export const run: Command = async (argv, io) => {
   });
   if (missing.length > 0) {
     if (!(io.stdin.isTTY && io.stdout.isTTY)) {
-      throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask in)\n\n${usage}`);
+      throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask in)`);
     }
     const answered = await ask(missing, config, io);
     if (answered === null) {
@@ -112,9 +92,7 @@ export const run: Command = async (argv, io) => {
     };
     if (fields.authors.length === 0) throw new FieldError('author is empty');
     slug = values.slug ?? slugify(fields.title);
-    if (!isValidSlug(slug)) {
-      throw new FieldError(`--slug "${slug}" is not a valid file name; use lower-case letters, digits and single dashes, e.g. ${slugify(slug)}`);
-    }
+    if (!isValidSlug(slug)) throw new FieldError(slugProblem(slug));
   } catch (error) {
     if (error instanceof FieldError) throw new UsageError(error.message);
     throw error;
@@ -128,6 +106,7 @@ export const run: Command = async (argv, io) => {
     throw error;
   }
   const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  refuseFileAsLibrary(io, libraryDir);
   const outcome = createNote(await LibraryIndex.load(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
   if (outcome.status === 'refused') {
     io.stderr.write(`commonplace new: refused, nothing written:\n${outcome.reasons.map((r) => `  - ${r}\n`).join('')}`);
@@ -135,7 +114,17 @@ export const run: Command = async (argv, io) => {
   }
   io.stdout.write(`${path.relative(io.cwd, outcome.file) || outcome.file}\n`);
   return 0;
-};
+});
+
+/** Why `--slug` was refused, with a slug that would do. */
+function slugProblem(slug: string): string {
+  const instead = slugify(slug);
+  if (WINDOWS_RESERVED.test(slug)) {
+    return `--slug "${slug}" is a device name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9): ${slug}.md could not be opened there; use e.g. --slug ${instead}`;
+  }
+  if (slug.length > MAX_SLUG_LENGTH) return `--slug is ${slug.length} characters long, over the ${MAX_SLUG_LENGTH} allowed; use e.g. --slug ${instead}`;
+  return `--slug "${slug}" is not a valid file name; use lower-case letters, digits and single dashes, e.g. --slug ${instead}`;
+}
 
 const questions: Record<Required, { message: string; check: (value: string, config: Config) => unknown }> = {
   title: { message: 'Title of the work', check: (v) => parseText('title', v) },

@@ -2,42 +2,28 @@
  * What the query commands (`concepts`, `related`, `search`) share: their
  * flags, `--limit` checking, and opening the library with the parse cache.
  */
-import { parseArgs } from 'node:util';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
 import { openLibrary, type OpenLibrary } from '../link/open.js';
-import { UsageError, type CommandIO } from './io.js';
+import { UsageError, type CommandIO, type FlagSpec } from './io.js';
 import { locateLibrary } from './library.js';
 
-/** `--limit N --json --library DIR --help` (plus `--suggest` where `suggest` is set), errors as usage errors. */
-export function parseQueryArgs(argv: string[], usage: string, { positionals = true, suggest = false } = {}) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: positionals,
-      options: {
-        ...(suggest ? { suggest: { type: 'boolean' as const, default: false } } : {}),
-        limit: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        library: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
-}
+/** The flags every query command takes; each command words `--limit` for itself. */
+export const queryFlags = {
+  json: { type: 'boolean', help: 'print JSON instead of text' },
+  library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" from commonplace.config.json)' },
+} as const satisfies Record<string, FlagSpec>;
 
 /** `--limit`: a positive integer, or `fallback` when absent. */
-export function parseLimit(value: string | undefined, fallback: number, usage: string): number {
+export function parseLimit(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/u.test(value) || Number(value) < 1) throw new UsageError(`--limit expects a positive integer, got "${value}"\n\n${usage}`);
+  if (!/^\d+$/u.test(value) || Number(value) < 1) throw new UsageError(`--limit expects a positive integer, got "${value}"`);
   return Number(value);
 }
 
 /** The positional words as one query (`name` is what the usage calls it); a usage error when there are none. */
-export function queryText(positionals: readonly string[], name: string, usage: string): string {
+export function queryText(positionals: readonly string[], name: string): string {
   const query = positionals.join(' ').trim();
-  if (query === '') throw new UsageError(`missing ${name}\n\n${usage}`);
+  if (query === '') throw new UsageError(`missing ${name}`);
   return query;
 }
 

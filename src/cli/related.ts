@@ -8,34 +8,43 @@ import { conceptIdsByNote, noteConcepts } from '../link/index.js';
 import { findNote } from '../link/find-note.js';
 import { createRelatedIndex } from '../link/related.js';
 import type { Note, NoteId } from '../types.js';
-import type { Command } from './io.js';
-import { openQueryLibrary, parseLimit, parseQueryArgs, queryText } from './query.js';
+import { defineCommand, type CommandSpec } from './io.js';
+import { openQueryLibrary, parseLimit, queryFlags, queryText } from './query.js';
 
-const USAGE = `Usage: commonplace related NOTE [--limit N] [--json] [--library DIR]
+/** The command line of `related`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'related',
+  usage: 'related NOTE [--limit N] [--json] [--library DIR]',
+  description: `Shows the notes most related to NOTE (a slug, a path, a title or an alias),
+each with its score and reasons: the concepts both notes share (rarest first)
+and the terms that weigh most in both.`,
+  positionals: 'NOTE',
+  flags: {
+    limit: { type: 'string', value: 'N', help: 'how many related notes (default: relatedLimit from config, 5)' },
+    ...queryFlags,
+    json: { type: 'boolean', help: 'print JSON: { note, related: [{ id, path, title, score, reasons }] }' },
+  },
+  examples: ['commonplace related no-silver-bullet', 'commonplace related "Conway\'s law" --limit 3', 'commonplace related library/no-silver-bullet.md --json'],
+  notes: 'Exit codes: 0 shown (also when none are related), 1 NOTE names no note, 2 usage or config error.',
+} as const satisfies CommandSpec;
 
-Shows the notes most related to NOTE (a slug, a path or a title), each with
-its score and reasons: the concepts both notes share (rarest first) and the
-terms that weigh most in both.
+/** How a name the user typed (or was offered) relates to a note: its id, its title or one of its aliases. */
+function nameKind(notes: readonly Note[], name: string): string {
+  const lower = name.trim().toLowerCase();
+  const note = notes.find((n) => n.id.toLowerCase() === lower || (n.meta.title ?? '').trim().toLowerCase() === lower);
+  if (note) return '';
+  const aliased = notes.find((n) => n.meta.aliases.some((a) => a.trim().toLowerCase() === lower));
+  return aliased ? ` (an alias of ${aliased.path})` : '';
+}
 
-Options:
-  --limit N        how many related notes (default: relatedLimit from config, 5)
-  --json           print JSON: { note, related: [{ id, path, title, score, reasons }] }
-  --library DIR    the library folder (default: "library" from commonplace.config.json)
-  -h, --help       show this help`;
-
-export const run: Command = async (argv, io) => {
-  const { values, positionals } = parseQueryArgs(argv, USAGE);
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const query = queryText(positionals, 'NOTE', USAGE);
+export const run = defineCommand(spec, async ({ values, positionals }, io) => {
+  const query = queryText(positionals, 'NOTE: a slug, path, title or alias');
   const library = await openQueryLibrary(io, values.library);
   const { root, config } = library;
-  const limit = parseLimit(values.limit, config.relatedLimit, USAGE);
+  const limit = parseLimit(values.limit, config.relatedLimit);
   const found = findNote(library.notes, query, root, io.cwd);
   if (!found.note) {
-    const hint = found.suggestion ? `; did you mean "${found.suggestion}"?` : '';
+    const hint = found.suggestion ? `; did you mean "${found.suggestion}"${nameKind(library.notes, found.suggestion)}?` : '';
     io.stderr.write(`commonplace related: no note matches "${query}"${hint}\n`);
     return 1;
   }
@@ -56,7 +65,7 @@ export const run: Command = async (argv, io) => {
   }
 
   const label = (n: Note) => `${n.meta.title ?? n.id} (${n.path})`;
-  const lines = [`Related to ${label(note)}:`, ''];
+  const lines = [`Related to ${label(note)}${byAlias(note, query)}:`, ''];
   if (related.length === 0) lines.push('  No related notes: this note shares no concepts or significant terms with any other.');
   related.forEach((r, i) => {
     const other = byId.get(r.id as NoteId)!;
@@ -66,4 +75,12 @@ export const run: Command = async (argv, io) => {
   });
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
-};
+});
+
+/** `, found by its alias "X"` when `query` matched one of the note's aliases rather than its id, path or title. */
+function byAlias(note: Note, query: string): string {
+  const lower = query.trim().toLowerCase();
+  if (note.id.toLowerCase() === lower || (note.meta.title ?? '').trim().toLowerCase() === lower) return '';
+  const alias = note.meta.aliases.find((a) => a.trim().toLowerCase() === lower);
+  return alias === undefined ? '' : `, found by its alias "${alias}"`;
+}

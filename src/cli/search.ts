@@ -11,20 +11,25 @@
  */
 import { rankingText } from '../link/related.js';
 import { createRanker } from '../link/text/ranker.js';
-import type { Command, CommandIO } from './io.js';
-import { openQueryLibrary, parseLimit, parseQueryArgs, queryText } from './query.js';
+import { defineCommand, type CommandIO, type CommandSpec } from './io.js';
+import { openQueryLibrary, parseLimit, queryFlags, queryText } from './query.js';
 
-const USAGE = `Usage: commonplace search QUERY [--limit N] [--json] [--library DIR]
-
-Ranks notes by BM25 over their stemmed text (title, summary, sections) and
+/** The command line of `search`: flags, usage line, help and examples. */
+export const spec = {
+  name: 'search',
+  usage: 'search QUERY [--limit N] [--json] [--library DIR]',
+  description: `Ranks notes by BM25 over their stemmed text (title, summary, sections) and
 prints each with a snippet; matched words are bold on a terminal and
-[bracketed] otherwise.
-
-Options:
-  --limit N        how many results (default 10)
-  --json           print JSON: [{ id, path, title, score, snippet: { text, highlights } }]
-  --library DIR    the library folder (default: "library" from commonplace.config.json)
-  -h, --help       show this help`;
+[bracketed] otherwise.`,
+  positionals: 'QUERY',
+  flags: {
+    limit: { type: 'string', value: 'N', help: 'how many results (default 10)' },
+    ...queryFlags,
+    json: { type: 'boolean', help: 'print JSON: [{ id, path, title, score, snippet: { text, highlights } }]' },
+  },
+  examples: ['commonplace search "single-threaded leader"', 'commonplace search ownership --limit 3 --json'],
+  notes: 'Exit codes: 0 (also when nothing matches), 2 usage or config error.',
+} as const satisfies CommandSpec;
 
 const DEFAULT_LIMIT = 10;
 
@@ -53,14 +58,9 @@ export function highlight(text: string, highlights: readonly (readonly [number, 
 
 const useAnsi = (io: CommandIO): boolean => io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
 
-export const run: Command = async (argv, io) => {
-  const { values, positionals } = parseQueryArgs(argv, USAGE);
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const query = queryText(positionals, 'QUERY', USAGE);
-  const limit = parseLimit(values.limit, DEFAULT_LIMIT, USAGE);
+export const run = defineCommand(spec, async ({ values, positionals }, io) => {
+  const query = queryText(positionals, 'QUERY: the words to search for');
+  const limit = parseLimit(values.limit, DEFAULT_LIMIT);
   const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
   // The bag is the read stage's analysis of the same text (see Note.termBag); the text is for snippets.
@@ -84,4 +84,4 @@ export const run: Command = async (argv, io) => {
   });
   io.stdout.write(lines.join('\n'));
   return 0;
-};
+});

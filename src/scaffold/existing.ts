@@ -28,7 +28,7 @@ export interface ExistingNote {
 
 /** Why a new note would clash with an existing one. */
 export interface Conflict {
-  field: 'slug' | 'title' | 'source';
+  field: 'slug' | 'title' | 'alias' | 'source';
   /** Library-relative path of the existing note. */
   note: string;
 }
@@ -58,9 +58,8 @@ export function findConflicts(existing: readonly ExistingNote[], candidate: Cand
   const source = normaliseUrl(candidate.source);
   for (const note of existing) {
     if (collisionKey(note.id) === slug) conflicts.push({ field: 'slug', note: note.path });
-    if ([note.title, ...note.aliases].some((t) => t !== null && foldTitle(t) === title)) {
-      conflicts.push({ field: 'title', note: note.path });
-    }
+    if (note.title !== null && foldTitle(note.title) === title) conflicts.push({ field: 'title', note: note.path });
+    else if (note.aliases.some((a) => foldTitle(a) === title)) conflicts.push({ field: 'alias', note: note.path });
     if (note.source !== null && normaliseUrl(note.source) === source) conflicts.push({ field: 'source', note: note.path });
   }
   return conflicts;
@@ -73,6 +72,8 @@ export function describeConflict(conflict: Conflict, candidate: Candidate): stri
       return `${conflict.note} already exists (slug "${candidate.slug}"); choose another file name with --slug ${candidate.slug}-2`;
     case 'title':
       return `${conflict.note} already has the title "${candidate.title}"; edit that note, or give this work a distinct title (and --slug)`;
+    case 'alias':
+      return `${conflict.note} already has "${candidate.title}" as an alias; edit that note, or give this work a distinct title (and --slug)`;
     case 'source':
       return `${conflict.note} already cites ${candidate.source}; edit that note instead of adding a second one`;
   }

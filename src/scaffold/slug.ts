@@ -25,7 +25,7 @@ const EXTRA_FOLDS: Record<string, string> = {
 const APOSTROPHES = /['\u2019\u02BC\u2018`]/g;
 
 /** Names Windows refuses as files whatever the extension (`con.md` included). */
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+export const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /**
  * The slug of a title: NFKD, combining marks dropped, a few letters folded

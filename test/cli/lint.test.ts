@@ -103,7 +103,7 @@ const EXPECTED_BAD: Record<string, string[]> = {
 describe('commonplace lint', () => {
   it('should find nothing in the good library (BOM, CRLF and CR notes included) and exit 0', async () => {
     const result = await lint(['--library', GOOD]);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ No problems in 6 files\n', stderr: '' });
     const files = await json(['--library', GOOD]);
     expect(files.map((f) => f.filePath)).toEqual(
       ['bom-crlf-note.md', 'bom-note.md', 'cr-note.md', 'crlf-note.md', 'directives.md', 'owning-teams.md'].map((f) => `${GOOD}/${f}`),
@@ -224,13 +224,13 @@ describe('commonplace lint', () => {
 
   it('should exit 2 with a message on usage and config errors', async () => {
     const cases: [string[], RegExp][] = [
-      [['--bogus'], /Unknown option '--bogus'/],
+      [['--bogus'], /^commonplace lint: unknown option --bogus\n/],
       [['--format', 'xml'], /unknown format "xml"; expected one of stylish, json, sarif, github/],
-      [['--max-warnings', '-1'], /--max-warnings/],
+      [['--max-warnings', '-1'], /--max-warnings expects a whole number ≥ 0, got "-1"/],
       [['--max-warnings', 'lots'], /--max-warnings expects a whole number/],
       [['--library', 'no/such/folder'], /library folder not found: no\/such\/folder/],
-      [['/etc/passwd', '--library', GOOD], /not inside the library/],
-      [[`${GOOD}/missing.md`, '--library', GOOD], /no such file: test\/fixtures\/lint\/good\/missing\.md/],
+      [['/etc/passwd', '--library', GOOD], /\/etc\/passwd is outside the library \(test\/fixtures\/lint\/good\)/],
+      [[`${GOOD}/missing.md`, '--library', GOOD], /no such file or folder: test\/fixtures\/lint\/good\/missing\.md/],
       [[`${GOOD}/concepts.yml`, '--library', GOOD], /no note found at concepts\.yml/],
     ];
     for (const [args, message] of cases) {
@@ -249,7 +249,7 @@ describe('commonplace lint', () => {
   it('should print its help and exit 0', async () => {
     const result = await lint(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: commonplace lint [FILE…] [options]');
+    expect(result.stdout).toContain('Usage: commonplace lint [FILE|FOLDER…] [options]');
     expect(result.stdout).toContain('--max-warnings N');
   });
 });

@@ -192,8 +192,8 @@ describe('commonplace new', () => {
     [['--source', 'not a url'], 'is not a URL'],
     [['--kind', 'novel'], 'kind "novel" is not one of essay, book, paper, talk, post'],
     [['--slug', '../escape'], '--slug "../escape" is not a valid file name'],
-    [['--slug', 'con'], '--slug "con" is not a valid file name'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--slug', 'con'], '--slug "con" is a device name Windows reserves (CON, PRN, AUX, NUL, COM0-9, LPT0-9): con.md could not be opened there; use e.g. --slug con-note'],
+    [['--bogus'], 'unknown option --bogus\nUsage: commonplace new --title T --author A --year Y --source URL [options]\n'],
   ])('should exit 2 for %j with a message', async (extra, message) => {
     const result = await inProcess([...required('Valid'), ...extra], dir);
     expect(result.code).toBe(2);

@@ -1,14 +1,15 @@
 /**
  * ESLint's "stylish" format: findings grouped by file, one line each as
  * `line:column  severity  message  rule-id` in aligned columns, then a
- * summary line. Nothing is printed when there are no findings (as ESLint).
+ * summary line. A clean run prints only a summary line (`✔ No problems in 12
+ * files`), as markdownlint-cli2 does, so a quiet success is visible.
  */
 import type { Diagnostic } from '../../types.js';
 import type { FormatInput } from './index.js';
 
 // Plain ANSI codes rather than util.styleText: Node 20's styleText checks
 // process.stdout itself, but the CLI decides colour from the stream it writes to.
-const ANSI = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24] } as const;
+const ANSI = { green: [32, 39], red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], underline: [4, 24] } as const;
 type Style = keyof typeof ANSI;
 const styleText = (style: Style, text: string): string => `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m`;
 
@@ -19,9 +20,9 @@ const visible = (text: string): string =>
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Formats diagnostics like ESLint's stylish formatter. */
-export function formatStylish({ diagnostics, color }: FormatInput): string {
-  if (diagnostics.length === 0) return '';
+export function formatStylish({ diagnostics, files, color }: FormatInput): string {
   const paint = (style: Style, text: string): string => (color ? styleText(style, text) : text);
+  if (diagnostics.length === 0) return `${paint('green', `✔ No problems in ${plural(files.length, 'file')}`)}\n`;
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const list = byFile.get(d.file);
