@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { confirm, isCancel, text } from '@clack/prompts';
+import { closestMatch } from '../check/suggest.js';
 import { defaultConfig } from '../config.js';
 import { initProject, type InitChoices, type InitResult, type InitStep } from '../scaffold/init.js';
 import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
@@ -41,7 +42,8 @@ left alone. On a terminal it asks for what the flags do not give.`,
 export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   if (positionals.length > 1) throw new UsageError(`expected at most one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   if (values.ci !== undefined && !(CI_SERVICES as readonly string[]).includes(values.ci)) {
-    throw new UsageError(`unknown --ci "${values.ci}"; expected ${CI_SERVICES.join(', ')}`);
+    const match = closestMatch(values.ci, CI_SERVICES);
+    throw new UsageError(`unknown --ci "${values.ci}"; ${match !== null ? `did you mean "${match}"?` : `expected ${CI_SERVICES.join(', ')}`}`);
   }
   const given: Partial<InitChoices> = {
     ...(values.title !== undefined ? { title: values.title } : {}),
