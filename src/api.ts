@@ -8,10 +8,10 @@
  * runs the same `lintProject` (src/project.ts), so both report the same findings.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, isUpToDate, manifestPath, readManifest, writeManifest } from './cache/index.js';
 import { ConfigError, type Config } from './config.js';
-import { statSync } from 'node:fs';
 import { findMentions } from './link/mentions.js';
 import { buildLibrary, lintLibrary } from './pipeline.js';
 import { findProject, lintProject, openProjectCache, type Project } from './project.js';
@@ -59,11 +59,12 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const only = options.files && options.files.length > 0 ? libraryFiles(project, cwd, options.files) : undefined;
   const cache = options.cache === false ? undefined : openProjectCache(project);
   const { result, fixedFiles } = await lintProject(project, cache, { only, fix: options.fix ?? false });
-  const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  const known = [...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)];
+  const knownSet = new Set(known);
   for (const file of only ?? []) {
-    if (!known.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
+    if (!knownSet.has(file)) throw new ConfigError(`no note found at ${file} (only .md files inside the library are linted)`);
   }
-  const files = only ?? [...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)].sort(compareCodePoints);
+  const files = only ?? known.sort(compareCodePoints);
   return { root: project.root, diagnostics: result.diagnostics, files, ...counts(result.diagnostics), fixedFiles };
 }
 
