@@ -1,37 +1,50 @@
 /**
- * `commonplace concepts [--suggest] [--json] [--library DIR]`: the glossary's
- * concepts with how often and where they are mentioned; with `--suggest`,
- * candidate concepts not in the glossary yet (see `suggestions` below).
+ * `commonplace concepts [--suggest [--limit N] [--write | --accept P …]]
+ * [--json] [--library DIR]`: the glossary's concepts with how often and where
+ * they are mentioned; with `--suggest`, candidate concepts not in the
+ * glossary yet (see `src/link/suggest.ts`), each with its notes and
+ * sentences; `--write` walks them on a terminal and `--accept` takes one
+ * from flags, both appending to concepts.yml (`concepts-accept.ts`).
  *
  * Glossary problems (concepts.yml) are printed to stderr as
  * `concepts.yml:LINE:COLUMN  severity  message  rule`; any error among them
  * makes the exit code 1 (the list still prints what could be read).
- * Exit 2 for a usage or config error.
+ * Exit 2 for a usage or config error, or `--write` without a terminal.
  */
 import { noteConcepts } from '../link/index.js';
 import type { OpenLibrary } from '../link/open.js';
 import { suggestions, type Suggestion } from '../link/suggest.js';
 import type { Diagnostic } from '../types.js';
 import { sortBy } from '../util/sort.js';
-import { UsageError, type Command } from './io.js';
+import { clip, walkSuggestions, writeAccepted } from './concepts-accept.js';
+import { UsageError, type Command, type CommandIO } from './io.js';
 import { openQueryLibrary, parseLimit, parseQueryArgs } from './query.js';
 
-const USAGE = `Usage: commonplace concepts [--suggest] [--json] [--library DIR]
+const USAGE = `Usage: commonplace concepts [--suggest [--limit N] [--write]] [--json] [--library DIR]
+       commonplace concepts --suggest --accept PHRASE (--definition TEXT | --as-alias-of CONCEPT) [--library DIR]
 
 Lists the glossary's concepts (library/concepts.yml) with their mention counts
 and the notes that mention or declare them, most mentioned first.
 
 Options:
-  --suggest        instead, suggest new concepts: multi-word noun phrases that recur
-                   in two or more notes and are not in the glossary (nor note
-                   titles) yet, best first, each with its score and notes.
-                   score = (notes using it) × (mean over its words of
-                   ln((N + 1) / notes using the word)) × log2(1 + words),
-                   N = number of notes
-  --limit N        how many suggestions (default 20; with --suggest only)
-  --json           print JSON instead of text
+  --suggest        instead, suggest new concepts: multi-word noun phrases used in two
+                   or more notes and not in the glossary (nor note titles) yet, ranked
+                   by termhood (C-value/NC-value over notes, word specificity and the
+                   notes' own key phrases); clause fragments, citation residue,
+                   evaluative or quantity phrases and truncated terms are left out.
+                   A variant of a concept is offered as its alias; proper names are
+                   listed apart. Each comes with its notes and one or two sentences.
+  --limit N        how many suggestions, and how many names (default 20)
+  --write          walk the suggestions on a terminal (accept, accept as an alias,
+                   skip, stop) and append the accepted ones to concepts.yml
+  --accept PHRASE  append PHRASE to concepts.yml without a terminal: as a new concept
+                   with --definition TEXT, or as an alias with --as-alias-of CONCEPT
+  --json           print JSON instead of text (suggestions with scores and evidence)
   --library DIR    the library folder (default: "library" from commonplace.config.json)
-  -h, --help       show this help`;
+  -h, --help       show this help
+
+concepts.yml keeps its comments, order and formatting; it is written atomically and
+only when the result is a clean glossary.`;
 
 /** One glossary concept with where it is used. */
 interface ConceptUse {
@@ -63,20 +76,42 @@ export function conceptUses(library: OpenLibrary): ConceptUse[] {
 const formatDiagnostic = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`;
 
 export const run: Command = async (argv, io) => {
-  const { values } = parseQueryArgs(argv, USAGE, { positionals: false, suggest: true });
+  const { values: parsed } = parseQueryArgs(argv, USAGE, { positionals: false, suggest: true });
+  const values = parsed as typeof parsed & { write: boolean; accept?: string; 'as-alias-of'?: string; definition?: string };
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (values.limit !== undefined && !values.suggest) throw new UsageError(`--limit goes with --suggest\n\n${USAGE}`);
+  const writing = values.write || values.accept !== undefined;
+  for (const flag of ['limit', 'write', 'accept'] as const) {
+    if (values[flag] !== undefined && values[flag] !== false && !values.suggest) throw new UsageError(`--${flag} goes with --suggest\n\n${USAGE}`);
+  }
+  if ((values['as-alias-of'] !== undefined || values.definition !== undefined) && values.accept === undefined)
+    throw new UsageError(`--as-alias-of and --definition go with --accept\n\n${USAGE}`);
+  if (values.write && values.accept !== undefined) throw new UsageError(`--write and --accept do not go together\n\n${USAGE}`);
+  if (writing && values.json) throw new UsageError(`--json does not go with --write or --accept\n\n${USAGE}`);
+  if (values.accept !== undefined && (values['as-alias-of'] === undefined) === (values.definition === undefined))
+    throw new UsageError(`--accept needs either --definition TEXT (a new concept) or --as-alias-of CONCEPT\n\n${USAGE}`);
+  if (values.write && !(io.stdin.isTTY && io.stdout.isTTY))
+    throw new UsageError(
+      `--write needs a terminal to ask in; without one, accept a suggestion with\n` +
+        `  commonplace concepts --suggest --accept "PHRASE" --definition "One sentence."\n` +
+        `  commonplace concepts --suggest --accept "PHRASE" --as-alias-of "CONCEPT"\n\n${USAGE}`,
+    );
   const limit = parseLimit(values.limit, 20, USAGE);
   const library = await openQueryLibrary(io, values.library);
   for (const d of library.glossaryDiagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
   const status = library.glossaryDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 
+  if (values.accept !== undefined) {
+    const phrase = values.accept.trim();
+    const item = values['as-alias-of'] !== undefined ? { phrase, aliasOf: values['as-alias-of'] } : { phrase, definition: values.definition ?? '' };
+    return writeAccepted(library, [item], io);
+  }
   if (values.suggest) {
     const found = suggestions(library, limit);
-    io.stdout.write(values.json ? `${JSON.stringify(found, null, 2)}\n` : formatSuggestions(found));
+    if (values.write) return walk(found.suggestions, library, io);
+    io.stdout.write(values.json ? `${JSON.stringify([...found.suggestions, ...found.names], null, 2)}\n` : formatSuggestions(found));
     return status;
   }
   const uses = conceptUses(library);
@@ -99,11 +134,43 @@ export const run: Command = async (argv, io) => {
   return status;
 };
 
-function formatSuggestions(found: Suggestion[]): string {
-  if (found.length === 0) return 'No suggestions: no multi-word phrase outside the glossary recurs in two or more notes.\n';
-  const lines = ['Candidate concepts not in the glossary yet (score: notes using it × word specificity; see --help):', ''];
-  found.forEach((s, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${s.phrase}  score ${s.score.toFixed(4)}`, `     in ${s.notes.length} notes: ${s.notes.join(', ')}`);
-  });
+/** `--write`: the terminal walk, then one write of what was accepted. */
+async function walk(found: Suggestion[], library: OpenLibrary, io: CommandIO): Promise<number> {
+  if (library.glossaryDiagnostics.some((d) => d.severity === 'error')) {
+    io.stderr.write('commonplace concepts: fix the errors in concepts.yml above first; nothing written\n');
+    return 1;
+  }
+  if (found.length === 0) {
+    io.stdout.write('No suggestions to walk.\n');
+    return 0;
+  }
+  const accepted = await walkSuggestions(found, library, io);
+  if (accepted === null) {
+    io.stderr.write('commonplace concepts: cancelled; nothing written\n');
+    return 1;
+  }
+  if (accepted.length === 0) {
+    io.stdout.write('Nothing accepted; concepts.yml unchanged.\n');
+    return 0;
+  }
+  return writeAccepted(library, accepted, io);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function formatSuggestions(found: { suggestions: Suggestion[]; names: Suggestion[] }): string {
+  if (found.suggestions.length === 0 && found.names.length === 0) return 'No suggestions: no multi-word term outside the glossary recurs in two or more notes.\n';
+  const lines = ['Candidate concepts not in the glossary yet, best first (score: termhood; see --help):', ''];
+  const entry = (s: Suggestion, label: string) => {
+    lines.push(`${label}${s.phrase}${s.aliasOf ? `  → alias of "${s.aliasOf}" (${s.relation} form)` : ''}  score ${s.score.toFixed(4)}`);
+    lines.push(`     in ${plural(s.notes.length, 'note')}: ${s.notes.join(', ')}`);
+    for (const e of s.evidence) lines.push(`     “${clip(e.sentence, s.phrase)}” (${e.note})`);
+  };
+  found.suggestions.forEach((s, i) => entry(s, `${String(i + 1).padStart(3)}. `));
+  if (found.names.length > 0) {
+    lines.push('', 'Proper names (people, organisations, places, products), not suggested as concepts:', '');
+    for (const s of found.names) entry(s, '   - ');
+  }
+  lines.push('', 'Accept: commonplace concepts --suggest --write (on a terminal), or --accept "PHRASE" with --definition TEXT or --as-alias-of CONCEPT.');
   return `${lines.join('\n')}\n`;
 }

@@ -8,14 +8,22 @@ import { openLibrary, type OpenLibrary } from '../link/open.js';
 import { UsageError, type CommandIO } from './io.js';
 import { locateLibrary } from './library.js';
 
-/** `--limit N --json --library DIR --help` (plus `--suggest` where `suggest` is set), errors as usage errors. */
+/** `--limit N --json --library DIR --help` (plus `--suggest`, `--write`, `--accept P`, `--as-alias-of C`, `--definition D` where `suggest` is set), errors as usage errors. */
 export function parseQueryArgs(argv: string[], usage: string, { positionals = true, suggest = false } = {}) {
   try {
     return parseArgs({
       args: argv,
       allowPositionals: positionals,
       options: {
-        ...(suggest ? { suggest: { type: 'boolean' as const, default: false } } : {}),
+        ...(suggest
+          ? {
+              suggest: { type: 'boolean' as const, default: false },
+              write: { type: 'boolean' as const, default: false },
+              accept: { type: 'string' as const },
+              'as-alias-of': { type: 'string' as const },
+              definition: { type: 'string' as const },
+            }
+          : {}),
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
         library: { type: 'string' },
