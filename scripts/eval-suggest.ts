@@ -78,7 +78,7 @@ export function junkOf(top: readonly ConceptSuggestion[], docs: readonly { id: s
 export function evaluateInspec(split: 'train' | 'dev' | 'test', options: SuggestOptions = {}) {
   const records = readInspecNotes(split);
   const gold = new Set(records.flatMap((r) => r.uncontr.map(porterPhrase)));
-  const docs = records.map((r) => ({ id: r.id, text: r.abstract }));
+  const docs = records.map((r) => ({ id: r.id, title: r.title, text: r.abstract }));
   const started = performance.now();
   const found = suggestConcepts(docs, { concepts: [], titles: records.map((r) => r.title) }, { ...options, limit: 50 }).suggestions;
   const ms = Math.round(performance.now() - started);

@@ -41,7 +41,7 @@ export function suggestions(
   tuning?: TermhoodTuning,
 ): { suggestions: Suggestion[]; names: Suggestion[] } {
   const titles = library.notes.flatMap((n) => [n.meta.title, ...n.meta.aliases]).filter((t): t is string => typeof t === 'string');
-  const docs = library.notes.map((note) => ({ id: note.id, text: proseOf(note) }));
+  const docs = library.notes.map((note) => ({ id: note.id, text: proseOf(note), ...(typeof note.meta.title === 'string' ? { title: note.meta.title } : {}) }));
   const found = suggestConcepts(docs, { concepts: library.concepts, titles }, { limit, ...(tuning ? { tuning } : {}) });
   return { suggestions: found.suggestions.map(toSuggestion), names: found.names.map(toSuggestion) };
 }

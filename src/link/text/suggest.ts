@@ -17,7 +17,7 @@
  */
 import { compareCodePoints, sortBy } from '../../util/sort.js';
 import { extractKeyphrases } from './keyphrases.js';
-import { collectTermCandidates, type TermCandidate, type TermEvidence } from './term-candidates.js';
+import { collectTermCandidates, withTitle, type TermCandidate, type TermDoc, type TermEvidence } from './term-candidates.js';
 import { isTruncated, rejectionOf } from './term-rules.js';
 import { createTitlePartTest, createVariantFinder, type KnownConcept, type VariantRelation } from './term-variants.js';
 import { containers, DEFAULT_TERMHOOD, scoreTermhood, type TermhoodTuning } from './termhood.js';
@@ -71,7 +71,7 @@ export function isProperName(c: TermCandidate): boolean {
 }
 
 /** Suggests glossary entries from `docs` (see the module comment). */
-export function suggestConcepts(docs: readonly { id: string; text: string }[], known: KnownNames, options: SuggestOptions = {}): SuggestResult {
+export function suggestConcepts(docs: readonly TermDoc[], known: KnownNames, options: SuggestOptions = {}): SuggestResult {
   const minDocs = Math.max(1, options.minDocs ?? 2);
   const limit = options.limit ?? 20;
   const tuning = options.tuning ?? DEFAULT_TERMHOOD;
@@ -130,7 +130,7 @@ export function shortestContaining(longer: readonly TermCandidate[]): number[] {
  * (`extractKeyphrases`, document frequencies from the library itself) include it.
  */
 function keyphraseDocs(
-  docs: readonly { id: string; text: string }[],
+  docs: readonly TermDoc[],
   candidates: ReadonlyMap<string, TermCandidate>,
   wordDf: ReadonlyMap<string, number>,
   top: number,
@@ -139,7 +139,7 @@ function keyphraseDocs(
   for (const [key, c] of candidates) df.set(key, c.docs.length);
   const counts = new Map<string, number>();
   for (const doc of docs)
-    for (const phrase of extractKeyphrases(doc.text, { df, docCount: docs.length, limit: top }))
+    for (const phrase of extractKeyphrases(withTitle(doc), { df, docCount: docs.length, limit: top }))
       if (candidates.has(phrase.stemmed)) counts.set(phrase.stemmed, (counts.get(phrase.stemmed) ?? 0) + 1);
   return counts;
 }

@@ -77,13 +77,26 @@ export interface TermCollection {
   docCount: number;
 }
 
+/** A document: its id, its prose and, optionally, its title. */
+export interface TermDoc {
+  id: string;
+  text: string;
+  /** Read before the prose as its first sentence (`withTitle`) for word counts, never a candidate or evidence. */
+  title?: string;
+}
+
+/** The text tagged for a document: `title.` and a blank line before the prose when there is a title. */
+export const withTitle = (doc: TermDoc): string => (doc.title ? `${doc.title}.\n\n${doc.text}` : doc.text);
+
 /** Gathers the candidates of `docs` (see the module comment). Deterministic for a given document order. */
-export function collectTermCandidates(docs: readonly { id: string; text: string }[], options: CollectOptions = {}): TermCollection {
+export function collectTermCandidates(docs: readonly TermDoc[], options: CollectOptions = {}): TermCollection {
   const maxWords = options.maxWords ?? 6;
   const evidencePerTerm = options.evidencePerTerm ?? 2;
   const candidates = new Map<string, TermCandidate>();
   const wordDf = new Map<string, number>();
-  for (const doc of docs) {
+  for (const source of docs) {
+    const doc = { id: source.id, text: withTitle(source) };
+    const proseStart = doc.text.length - source.text.length;
     const words = joinSlashed(tagWords(doc.text));
     for (const word of new Set(words.flatMap((w) => w.key.split(' ')))) if (word !== '') wordDf.set(word, (wordDf.get(word) ?? 0) + 1);
     const sentenceBounds = boundsOfSentences(words);
@@ -92,8 +105,8 @@ export function collectTermCandidates(docs: readonly { id: string; text: string 
       const word = words[i];
       const inChunk = word !== undefined && chunkable(word) && (i === chunkStart || words[i - 1]!.sentence === word.sentence);
       if (inChunk) continue;
-      // words[chunkStart, i) is a maximal chunk
-      for (let end = chunkStart; end < i; end++) {
+      // words[chunkStart, i) is a maximal chunk; the title is context only
+      for (let end = chunkStart; end < i && words[chunkStart]!.start >= proseStart; end++) {
         if (!HEADS.has(words[end]!.pos)) continue;
         for (let start = Math.max(chunkStart, end - maxWords + 1); start < end; start++) {
           add(candidates, doc, words, start, end, end === i - 1, sentenceBounds, evidencePerTerm);
