@@ -15,6 +15,8 @@
  *
  *   npx tsx scripts/eval-suggest.ts            # train, dev and the bundled library (tuning)
  *   npx tsx scripts/eval-suggest.ts --test     # the test split too (report once)
+ *   TUNING='{"idfExponent":1}' npx tsx scripts/eval-suggest.ts   # try other termhood knobs
+ *   … --verbose                                # every suggestion, + for a gold phrase
  *
  * The benchmark folder is COMMONPLACE_BENCHMARKS, else ../shared/benchmarks
  * beside the repository.
@@ -104,9 +106,7 @@ export async function evaluateBundled(tuning: TermhoodTuning = DEFAULT_TERMHOOD)
       writeFileSync(path.join(dir, file), text);
     }
     const stripped = await openLibrary(dir, defaultConfig);
-    const found = suggestions(stripped, Number(process.env.SUGGEST_TOP ?? 20), tuning).suggestions;
-    if (process.env.SUGGEST_TOP) for (const s of found) console.log(s.phrase, s.score, s.notes.length, s.cValue, s.ncValue);
-    found.splice(20);
+    const found = suggestions(stripped, 20, tuning).suggestions;
     const foundKeys = new Set(found.flatMap((s) => [phraseKey(s.phrase), `p:${porterPhrase(s.phrase)}`]));
     const rediscovered = original.concepts.filter((c) =>
       [c.name, ...c.aliases].some((form) => foundKeys.has(phraseKey(form)) || foundKeys.has(`p:${porterPhrase(form)}`)),

@@ -156,6 +156,9 @@ async function walk(found: Suggestion[], library: OpenLibrary, io: CommandIO): P
   return writeAccepted(library, accepted, io);
 }
 
+/** Notes named per suggestion in the text output (`--json` lists them all). */
+const NOTES_SHOWN = 5;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function formatSuggestions(found: { suggestions: Suggestion[]; names: Suggestion[] }): string {
@@ -163,7 +166,8 @@ function formatSuggestions(found: { suggestions: Suggestion[]; names: Suggestion
   const lines = ['Candidate concepts not in the glossary yet, best first (score: termhood; see --help):', ''];
   const entry = (s: Suggestion, label: string) => {
     lines.push(`${label}${s.phrase}${s.aliasOf ? `  → alias of "${s.aliasOf}" (${s.relation} form)` : ''}  score ${s.score.toFixed(4)}`);
-    lines.push(`     in ${plural(s.notes.length, 'note')}: ${s.notes.join(', ')}`);
+    const more = s.notes.length > NOTES_SHOWN ? `, … and ${s.notes.length - NOTES_SHOWN} more` : '';
+    lines.push(`     in ${plural(s.notes.length, 'note')}: ${s.notes.slice(0, NOTES_SHOWN).join(', ')}${more}`);
     for (const e of s.evidence) lines.push(`     “${clip(e.sentence, s.phrase)}” (${e.note})`);
   };
   found.suggestions.forEach((s, i) => entry(s, `${String(i + 1).padStart(3)}. `));
