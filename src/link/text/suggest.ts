@@ -24,7 +24,7 @@ import { containers, DEFAULT_TERMHOOD, scoreTermhood, type TermhoodTuning } from
 
 /** One suggested concept, alias or name. */
 export interface ConceptSuggestion {
-  /** The commonest written form across the notes (ties by code point). */
+  /** The commonest written form across the notes (ties: fewer capitals, then code point). */
   phrase: string;
   /** A new concept, an alias of an existing one (`aliasOf`), or a proper name. */
   kind: 'concept' | 'alias' | 'name';
@@ -62,8 +62,11 @@ export interface SuggestResult {
   names: ConceptSuggestion[];
 }
 
-/** The commonest written form (ties by code point). */
-const commonestSurface = (c: TermCandidate) => [...c.surfaces].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]![0];
+const capitals = (text: string) => text.replace(/[^\p{Lu}]/gu, '').length;
+
+/** The commonest written form; ties go to the form with fewer capitals (glossary names are lower case unless proper), then code point. */
+const commonestSurface = (c: TermCandidate) =>
+  [...c.surfaces].sort((a, b) => b[1] - a[1] || capitals(a[0]) - capitals(b[0]) || compareCodePoints(a[0], b[0]))[0]![0];
 
 /** Every word capitalised in most occurrences inside a sentence (all tagged proper nouns when it only starts sentences). */
 export function isProperName(c: TermCandidate): boolean {
