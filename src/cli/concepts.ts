@@ -156,6 +156,14 @@ async function walk(found: Suggestion[], library: OpenLibrary, io: CommandIO): P
   return writeAccepted(library, accepted, io);
 }
 
+/** How an alias suggestion relates to its concept, in words. */
+const RELATIONS: Record<NonNullable<Suggestion['relation']>, string> = {
+  inflection: 'another inflection',
+  longer: 'longer form',
+  shorter: 'shorter form',
+  'same-modifier': 'same modifier, another head',
+};
+
 /** Notes named per suggestion in the text output (`--json` lists them all). */
 const NOTES_SHOWN = 5;
 
@@ -165,7 +173,7 @@ function formatSuggestions(found: { suggestions: Suggestion[]; names: Suggestion
   if (found.suggestions.length === 0 && found.names.length === 0) return 'No suggestions: no multi-word term outside the glossary recurs in two or more notes.\n';
   const lines = ['Candidate concepts not in the glossary yet, best first (score: termhood; see --help):', ''];
   const entry = (s: Suggestion, label: string) => {
-    lines.push(`${label}${s.phrase}${s.aliasOf ? `  → alias of "${s.aliasOf}" (${s.relation} form)` : ''}  score ${s.score.toFixed(4)}`);
+    lines.push(`${label}${s.phrase}${s.aliasOf ? `  → alias of "${s.aliasOf}" (${RELATIONS[s.relation!]})` : ''}  score ${s.score.toFixed(4)}`);
     const more = s.notes.length > NOTES_SHOWN ? `, … and ${s.notes.length - NOTES_SHOWN} more` : '';
     lines.push(`     in ${plural(s.notes.length, 'note')}: ${s.notes.slice(0, NOTES_SHOWN).join(', ')}${more}`);
     for (const e of s.evidence) lines.push(`     “${clip(e.sentence, s.phrase)}” (${e.note})`);
