@@ -1,6 +1,6 @@
 /** `commonplace concepts` end to end on the fixture libraries and copies of the bundled one. */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +140,15 @@ describe('commonplace concepts --suggest --accept / --write', () => {
     const unknown = await inDir('--suggest', '--accept', 'feature team', '--as-alias-of', 'no such concept');
     expect(unknown).toMatchObject({ code: 1, stderr: 'commonplace concepts: no concept "no such concept" in concepts.yml\n' });
     expect(readFileSync(glossary, 'utf8')).toBe(before);
+  });
+
+  it('should say in one line, exit 2, when concepts.yml cannot be read', async () => {
+    rmSync(glossary);
+    mkdirSync(glossary);
+    const result = await inDir('--suggest', '--accept', 'feature team', '--definition', 'A team.');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^commonplace concepts: cannot read .*concepts\.yml: EISDIR/mu);
+    expect(result.stderr).not.toMatch(/^\s+at /mu);
   });
 
   it('should walk the suggestions on a terminal and write what was accepted', async () => {

@@ -52,4 +52,14 @@ describe('appendToGlossary', () => {
     expect(appendToGlossary(BUNDLED, [{ phrase: 'x y', definition: ' ' }])).toEqual({ ok: false, error: '"x y" needs a definition' });
     expect(appendToGlossary('- name: a\n', [{ phrase: 'x y', definition: 'd' }])).toMatchObject({ ok: false, error: expect.stringContaining('concepts.yml:1:3 has a problem to fix first') });
   });
+
+  it('should write hostile text as plain strings that read back exactly', () => {
+    const phrase = 'team: api\n- name: evil';
+    const definition = "yes #not a comment: 'x' [a, b] &anchor *alias";
+    const text = written(BUNDLED, [{ phrase, definition }]);
+    const last = parseGlossary(text).concepts.at(-1)!;
+    expect(last.name).toBe(phrase);
+    expect(last.definition).toBe(definition);
+    expect(parseGlossary(text).concepts).toHaveLength(parseGlossary(BUNDLED).concepts.length + 1);
+  });
 });
