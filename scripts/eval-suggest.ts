@@ -17,6 +17,12 @@
  *   npx tsx scripts/eval-suggest.ts --test     # the test split too (report once)
  *   TUNING='{"idfExponent":1}' npx tsx scripts/eval-suggest.ts   # try other termhood knobs
  *   … --verbose                                # every suggestion, + for a gold phrase
+ *   … --time DIR                               # CPU of suggestions() on library DIR against the parse floor
+ *
+ * The time row compares the CPU of `suggestions()` on an opened library (the
+ * work `--suggest` adds to `concepts`) with the parse floor of
+ * scripts/bench/floor.mjs (read + remark parse of every .md file), both
+ * in this process, one after the other.
  *
  * The benchmark folder is COMMONPLACE_BENCHMARKS, else ../shared/benchmarks
  * beside the repository.
@@ -25,6 +31,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unl
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { defaultConfig } from '../src/config.js';
 import { openLibrary } from '../src/link/open.js';
 import { phraseKey } from '../src/link/phrase.js';
@@ -117,6 +126,27 @@ export async function evaluateBundled(tuning: TermhoodTuning = DEFAULT_TERMHOOD)
   }
 }
 
+/** CPU seconds of this process (user + system). */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/** CPU of `suggestions()` on the library at `dir`, and of the parse floor over the same files. */
+export async function timeSuggest(dir: string): Promise<{ notes: number; suggestSeconds: number; floorSeconds: number }> {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+  const files = readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.md')).sort();
+  let started = cpuSeconds();
+  for (const name of files) processor.parse(readFileSync(path.join(dir, name), 'utf8'));
+  const floorSeconds = cpuSeconds() - started;
+  const library = await openLibrary(dir, defaultConfig);
+  started = cpuSeconds();
+  suggestions(library, 20);
+  const suggestSeconds = cpuSeconds() - started;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { notes: library.notes.length, suggestSeconds: round(suggestSeconds), floorSeconds: round(floorSeconds) };
+}
+
 async function main(): Promise<void> {
   const bundled = await evaluateBundled({ ...DEFAULT_TERMHOOD, ...JSON.parse(process.env.TUNING ?? '{}') });
   const tuning = { ...DEFAULT_TERMHOOD, ...JSON.parse(process.env.TUNING ?? '{}') };
@@ -130,6 +160,12 @@ async function main(): Promise<void> {
     console.log(`| Inspec ${row.split} as notes (${row.notes}): top-20 precision | ${row.p20.toFixed(2)} | ≥ 0.80 |`);
     console.log(`| Inspec ${row.split} as notes: top-50 precision | ${row.p50.toFixed(2)} | ≥ 0.70 |`);
     console.log(`| Inspec ${row.split}: junk in the top 50 by the rules | ${row.junk.length} | 0 |`);
+  }
+  const timeAt = process.argv.indexOf('--time');
+  if (timeAt > 0 && process.argv[timeAt + 1]) {
+    const t = await timeSuggest(path.resolve(process.argv[timeAt + 1]!));
+    const ratio = Math.round((100 * t.suggestSeconds) / t.floorSeconds) / 100;
+    console.log(`| time for --suggest at ${t.notes} notes (CPU of suggestions() / parse floor) | ${t.suggestSeconds} s / ${t.floorSeconds} s = ${ratio} × | ≤ 0.2 × |`);
   }
   if (verbose) {
     console.log('\nbundled top 20:', bundled.found.join(' | '));
