@@ -9,7 +9,8 @@
  * Glossary problems (concepts.yml) are printed to stderr as
  * `concepts.yml:LINE:COLUMN  severity  message  rule`; any error among them
  * makes the exit code 1 (the list still prints what could be read).
- * Exit 2 for a usage or config error, or `--write` without a terminal.
+ * Exit 2 for a usage or config error, `--write` without a terminal or a
+ * cancelled walk (Ctrl-C, Esc; as `new`).
  */
 import { noteConcepts } from '../link/index.js';
 import type { OpenLibrary } from '../link/open.js';
@@ -147,7 +148,7 @@ async function walk(found: Suggestion[], library: OpenLibrary, io: CommandIO): P
   const accepted = await walkSuggestions(found, library, io);
   if (accepted === null) {
     io.stderr.write('commonplace concepts: cancelled; nothing written\n');
-    return 1;
+    return 2;
   }
   if (accepted.length === 0) {
     io.stdout.write('Nothing accepted; concepts.yml unchanged.\n');

@@ -165,6 +165,19 @@ describe('commonplace concepts --suggest --accept / --write', () => {
     expect(result.stdout).toContain('Added the concept "boring technology" to concepts.yml');
     expect(readFileSync(glossary, 'utf8')).toBe(`${before}\n- name: boring technology\n  definition: Technology chosen because its failure modes are known.\n`);
   }, 60_000);
+
+  it('should write nothing when the walk is cancelled after an accept', async () => {
+    if (!existsSync(path.join(ROOT, 'lib/cli/concepts.js'))) throw new Error('compile first: npm run compile (the terminal test runs bin/commonplace.js)');
+    const before = readFileSync(glossary, 'utf8');
+    const result = await inTerminal('concepts --suggest --write --limit 5', dir, [
+      ['1/5', '\r'],
+      ['Definition of', 'Technology chosen because its failure modes are known.\r'],
+      ['2/5', '\x03'],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('cancelled; nothing written');
+    expect(readFileSync(glossary, 'utf8')).toBe(before);
+  }, 60_000);
 });
 
 /**
