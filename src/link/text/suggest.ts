@@ -1,7 +1,8 @@
 /**
  * Concept suggestions for `concepts --suggest`: multi-word noun phrases that
  * recur across notes, ranked by termhood (`termhood.ts`: C-value/NC-value
- * over note frequency, times word specificity), with every phrase that
+ * over note frequency, times word specificity and a bonus for the notes
+ * whose own top key phrases include it), with every phrase that
  * breaks a rule of `term-rules.ts` left out and every phrase related to the
  * glossary offered as an alias of its concept (`term-variants.ts`).
  *
