@@ -1,36 +1,60 @@
 /**
  * Concept suggestions for `commonplace concepts --suggest`: TEXT's
- * `suggestConcepts` (see `src/link/text/suggest.ts` for the candidate rules
- * and the score) over each note's summary and section text, with every
- * glossary name and alias and every note title and alias passed as already
- * known, so only phrases that are not linked yet come back.
- *
- *   score(p) = df(p) · mean_{w ∈ p} ln((N + 1) / df(w)) · log2(1 + |p|)
- *
- * df = number of notes using the phrase / word, N = number of notes, |p| =
- * words in the phrase; ties by phrase (code point).
+ * `suggestConcepts` (see `src/link/text/suggest.ts` for the rules and the
+ * score) over each note's summary and section text, with the glossary's
+ * concepts and every note title and alias passed as known names, so only
+ * phrases that are not linked yet come back, and variants of a concept come
+ * back as aliases of it.
  */
 import type { Concept, Note } from '../types.js';
-import { suggestConcepts } from './text/suggest.js';
+import { suggestConcepts, type ConceptSuggestion } from './text/suggest.js';
+import type { TermhoodTuning } from './text/termhood.js';
 
-/** One suggested concept. */
+/** One suggested concept, alias or name, with the notes that use it and where. */
 export interface Suggestion {
-  /** The commonest written form across the notes. */
   phrase: string;
+  kind: ConceptSuggestion['kind'];
+  /** For `kind: 'alias'`: the concept name it is a variant of, and how. */
+  aliasOf?: string;
+  relation?: ConceptSuggestion['relation'];
   score: number;
+  /** The score's parts: C-value and NC-value (see `src/link/text/termhood.ts`). */
+  cValue: number;
+  ncValue: number;
   /** Ids of the notes using it, sorted. */
   notes: string[];
+  /** One sentence from each of the first one or two notes using it. */
+  evidence: { note: string; sentence: string }[];
 }
 
-/** The text suggestions are drawn from: summary and section bodies (titles are link targets already). */
-const proseOf = (note: Note): string => [note.summary?.text ?? '', ...note.sections.map((s) => s.text)].filter((t) => t !== '').join('\n\n');
+/** `[[target|label]]` → `label`, `[[target]]` → `target`: suggestions and their evidence read the prose as written. */
+const unlink = (text: string) => text.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/gu, (_link, target: string, label?: string) => label ?? target);
 
-/** Up to `limit` suggestions, best first. */
-export function suggestions(library: { notes: readonly Note[]; concepts: readonly Concept[] }, limit: number): Suggestion[] {
-  const existing = [
-    ...library.concepts.flatMap((c) => [c.name, ...c.aliases]),
-    ...library.notes.flatMap((n) => [n.meta.title, ...n.meta.aliases]).filter((t): t is string => typeof t === 'string'),
-  ];
-  const docs = library.notes.map((note) => ({ id: note.id, text: proseOf(note) }));
-  return suggestConcepts(docs, existing, { limit }).map((s) => ({ phrase: s.phrase, score: s.score, notes: s.docs }));
+/** The text suggestions are drawn from: summary and section bodies (titles are link targets already), wikilinks as plain words. */
+export const proseOf = (note: Note): string =>
+  unlink([note.summary?.text ?? '', ...note.sections.map((s) => s.text)].filter((t) => t !== '').join('\n\n'));
+
+/** Up to `limit` suggestions (concepts and aliases, best first) and up to `limit` proper names apart. */
+export function suggestions(
+  library: { notes: readonly Note[]; concepts: readonly Concept[] },
+  limit: number,
+  tuning?: TermhoodTuning,
+): { suggestions: Suggestion[]; names: Suggestion[] } {
+  const titles = library.notes.flatMap((n) => [n.meta.title, ...n.meta.aliases]).filter((t): t is string => typeof t === 'string');
+  const docs = library.notes.map((note) => ({ id: note.id, text: proseOf(note), ...(typeof note.meta.title === 'string' ? { title: note.meta.title } : {}) }));
+  const found = suggestConcepts(docs, { concepts: library.concepts, titles }, { limit, ...(tuning ? { tuning } : {}) });
+  return { suggestions: found.suggestions.map(toSuggestion), names: found.names.map(toSuggestion) };
+}
+
+function toSuggestion(s: ConceptSuggestion): Suggestion {
+  return {
+    phrase: s.phrase,
+    kind: s.kind,
+    ...(s.aliasOf !== undefined ? { aliasOf: s.aliasOf, relation: s.relation } : {}),
+    score: s.score,
+    cValue: s.cValue,
+    ncValue: s.ncValue,
+    notes: s.docs,
+    evidence: s.evidence.map((e) => ({ note: e.doc, sentence: e.sentence })),
+  };
 }

@@ -10,7 +10,7 @@ export { isStopword, isVagueWord, stopwordList } from './stopwords.js';
 export { extractKeyphrases, buildPhraseDf, findCandidates } from './keyphrases.js';
 export type { Keyphrase, KeyphraseOptions, Candidate } from './keyphrases.js';
 export { suggestConcepts } from './suggest.js';
-export type { ConceptSuggestion, SuggestOptions } from './suggest.js';
+export type { ConceptSuggestion, KnownNames, SuggestOptions, SuggestResult } from './suggest.js';
 export { createRanker, DEFAULT_RANKER_OPTIONS } from './ranker.js';
 export type { Ranker, RankerDoc, RankerOptions, RelatedHit, SearchHit } from './ranker.js';
 export type { Snippet } from './snippet.js';
