@@ -8,14 +8,12 @@
  * Paths in the output are relative to the working directory, as the user
  * would type them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../check/rules/index.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import type { Config } from '../config.js';
-import { lintLibrary } from '../pipeline.js';
-import type { Concept, Diagnostic } from '../types.js';
-import { writeFileAtomic } from '../util/fs-write.js';
+import { lintProject } from '../project.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { closestMatch } from '../check/suggest.js';
@@ -121,24 +119,6 @@ function pathKind(absolute: string): 'file' | 'folder' | 'missing' {
   }
 }
 
-/** Writes the safe fixes for every note that has one; returns how many files changed. */
-async function applyFixesToLibrary(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
-  const { fixFile } = await import('../check/fix.js'); // it parses: loaded only for --fix
-  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
-  let changed = 0;
-  for (const file of files) {
-    const absolute = path.join(root, file);
-    const bytes = readFileSync(absolute);
-    const result = fixFile({ path: file, bytes }, config, concepts);
-    if (result.text === null || result.applied === 0) continue;
-    const next = Buffer.from(result.text, 'utf8');
-    if (next.equals(bytes)) continue;
-    writeFileAtomic(absolute, next);
-    changed++;
-  }
-  return changed;
-}
-
 /** The `lint` command. */
 export const run = defineCommand(spec, async (args, io, argv) => {
   const options = lintOptions(args);
@@ -158,12 +138,9 @@ interface LintTarget {
   only: string[] | undefined;
 }
 
-/** One lint run: check, fix if asked, print the report. Returns the exit code. */
+/** One lint run (`lintProject`: check, fix if asked), then the report. Returns the exit code. */
 async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
-  const lint = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
-  let result = await lint();
-  if (options.fix && (await applyFixesToLibrary(root, config, result.diagnostics, result.concepts)) > 0) result = await lint();
-  cache?.flush();
+  const { result } = await lintProject({ root, config }, cache, { only, fix: options.fix });
 
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
   for (const file of only ?? []) {

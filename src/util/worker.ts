@@ -14,6 +14,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * file name without extension, in the caller's folder.
  */
 export function startWorker(callerUrl: string, name: string, options: WorkerOptions): Worker {
+  // A worker inherits node's flags, but `--input-type` (a host running `node --input-type=module -e`) stops it starting.
+  options = { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')), ...options };
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
   const entry = new URL(`./${name}.ts`, callerUrl).href;

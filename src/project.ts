@@ -1,0 +1,95 @@
+/**
+ * A Commonplace project as the commands and the API see it: the config read
+ * from the project folder (or the defaults), and the library folder it
+ * names. Shared by the CLI (`src/cli/library.ts`) and `src/api.ts`, so both
+ * find the same files.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from './cache/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { lintLibrary, type LintResult } from './pipeline.js';
+import type { Concept, Diagnostic } from './types.js';
+import { writeFileAtomic } from './util/fs-write.js';
+import { compareCodePoints } from './util/sort.js';
+
+export interface Project {
+  config: Config;
+  /** The folder holding commonplace.config.json (the project folder, also when there is none). */
+  configDir: string;
+  /** Absolute path of the library folder. */
+  root: string;
+}
+
+/**
+ * Loads the config from `cwd` and resolves the library folder: `library`
+ * (relative to `cwd`) wins over the config's `library` (relative to the
+ * config's folder). Throws ConfigError for a bad config or a missing folder.
+ */
+export function findProject(cwd: string, library: string | undefined): Project {
+  const { config, configDir } = loadConfig(cwd);
+  const root = library !== undefined ? path.resolve(cwd, library) : path.resolve(configDir, config.library);
+  if (libraryKind(root) === 'missing') {
+    throw new ConfigError(`library folder not found: ${shown(cwd, root)} (set --library or "library" in commonplace.config.json)`);
+  }
+  refuseFile(cwd, root);
+  return { config, configDir, root };
+}
+
+function libraryKind(root: string): 'folder' | 'missing' | 'other' {
+  try {
+    return statSync(root).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Throws ConfigError when the library path exists but is not a folder (a note file given as --library, say). */
+export function refuseFile(cwd: string, root: string): void {
+  if (libraryKind(root) === 'other') {
+    throw new ConfigError(`the library ${shown(cwd, root)} is a file, not a folder; point --library (or "library" in commonplace.config.json) at the notes folder`);
+  }
+}
+
+/** A path as the user would type it: relative to `cwd`, `/`-separated. */
+const shown = (cwd: string, absolute: string): string => path.relative(cwd, absolute).split(path.sep).join('/') || '.';
+
+/** The project's persistent cache (`node_modules/.cache/commonplace/` beside the config). */
+export function openProjectCache(project: Project): PersistentNoteCache {
+  return openNoteCache({ dir: defaultCacheDir(project.configDir), configHash: hashConfig(project.config) });
+}
+
+/**
+ * One lint run over an opened project (the CLI keeps one cache open across
+ * `--watch` runs): check, write the safe fixes if asked and check again.
+ */
+export async function lintProject(
+  { root, config }: Pick<Project, 'root' | 'config'>,
+  cache: PersistentNoteCache | undefined,
+  { only, fix }: { only: string[] | undefined; fix: boolean },
+): Promise<{ result: LintResult; fixedFiles: number }> {
+  const run = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
+  let result = await run();
+  const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
+  if (fixedFiles > 0) result = await run();
+  cache?.flush();
+  return { result, fixedFiles };
+}
+
+/** Writes the safe fixes for every note that has one; returns how many files changed. */
+async function applyFixes(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
+  const { fixFile } = await import('./check/fix.js'); // it parses: loaded only for fixes
+  const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
+  let changed = 0;
+  for (const file of files) {
+    const absolute = path.join(root, file);
+    const bytes = readFileSync(absolute);
+    const result = fixFile({ path: file, bytes }, config, concepts);
+    if (result.text === null || result.applied === 0) continue;
+    const next = Buffer.from(result.text, 'utf8');
+    if (next.equals(bytes)) continue;
+    writeFileAtomic(absolute, next);
+    changed++;
+  }
+  return changed;
+}
