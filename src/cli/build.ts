@@ -7,17 +7,19 @@
  * at a time, so an interrupted build leaves each previous output whole.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
 import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
+import { reportFailure } from './errors.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
@@ -67,10 +69,14 @@ export const run: Command = async (argv, io) => {
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
+  checkOutFolder(io, outDir, root, values.out !== undefined);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
   const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
-  return values.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
+  if (!values.watch) return once();
+  // A rebuild that fails (a full disk…) is reported in one line, and watching goes on.
+  const reported = (): Promise<number> => once().catch((error: unknown) => reportFailure('build', error, io));
+  return (await import('./watch.js')).runWatching(root, reported, io); // chokidar only when watching
 };
 
 interface BuildTarget {
@@ -132,6 +138,48 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   );
   return 0;
 }
+
+/**
+ * Refuses, before anything is read or written, an output folder that is a
+ * file, or that is, holds or sits inside the library: the outputs would land
+ * among the notes (and be linted as notes by the next build).
+ */
+function checkOutFolder(io: CommandIO, outDir: string, root: string, fromFlag: boolean): void {
+  const refuse = (why: string): never => {
+    const what = fromFlag ? `--out ${displayPath(io, outDir)}` : `"out" in commonplace.config.json (${displayPath(io, outDir)})`;
+    throw fromFlag ? new UsageError(`${what} ${why}`) : new ConfigError(`${what} ${why}`);
+  };
+  const out = realPathOf(outDir);
+  const library = realPathOf(root);
+  if (out === library) refuse('is the library folder: choose another output folder, such as dist');
+  if (isInside(out, library)) refuse(`is inside the library folder ${displayPath(io, root)}: choose a folder outside it, such as dist`);
+  if (isInside(library, out)) refuse(`holds the library folder ${displayPath(io, root)}: choose a folder of its own, such as dist`);
+  let stats;
+  try {
+    stats = statSync(outDir);
+  } catch {
+    return; // absent: created when the outputs are written
+  }
+  if (!stats.isDirectory()) refuse('is a file, not a folder: choose a folder for the outputs');
+}
+
+/** `file` with symlinks resolved as far as it exists (the rest appended), so a link to the library is seen as the library. */
+function realPathOf(file: string): string {
+  const missing: string[] = [];
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...missing.reverse());
+    } catch {
+      if (path.dirname(at) === at) return path.resolve(file);
+      missing.push(path.basename(at));
+    }
+  }
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+};
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -4,6 +4,7 @@
  */
 import { processIO, UsageError, type Command, type CommandIO } from './io.js';
 import { ConfigError } from '../config.js';
+import { reportFailure } from './errors.js';
 
 interface CommandEntry {
   summary: string;
@@ -52,6 +53,6 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       io.stderr.write(`commonplace ${name}: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    return reportFailure(name, error, io); // one line, exit 2: never a stack trace (DEBUG=commonplace shows it)
   }
 }

@@ -37,7 +37,7 @@ export function isPlainFileName(name: string): boolean {
  * until all are staged. Each file is whole or untouched.
  */
 export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onStaged?: (name: string, bytes: Uint8Array) => void): string[] {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   sweepTempFiles(outDir);
   const staged: [temp: string, target: string][] = [];
   try {
@@ -53,6 +53,20 @@ export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onSta
   }
   for (const [temp, target] of staged) commitTemp(temp, target);
   return staged.map(([, target]) => target);
+}
+
+/**
+ * `mkdir -p`, with the true cause when it fails: Node's recursive mkdir
+ * reports ENOENT for a folder it cannot create on a read-only file system.
+ */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(dir), { recursive: true });
+    mkdirSync(dir); // throws the cause (EROFS, EACCES…) the recursive call hid
+  }
 }
 
 /** Removes temp files a killed run left behind (ours only: they carry TEMP_PREFIX). */

@@ -76,7 +76,7 @@ export function writeTempChunks(file: string, chunks: Iterable<string | Uint8Arr
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    throw withPath(error, temp);
   }
   closeSync(fd);
   return temp;
@@ -103,9 +103,17 @@ export function createExclusive(file: string, data: string | Uint8Array): void {
   try {
     writeAll(fd, data);
     fsyncSync(fd);
+  } catch (error) {
+    throw withPath(error, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A write or fsync error names no file (it has only the descriptor): give it the file, for the user's message. */
+function withPath(error: unknown, file: string): unknown {
+  if (error instanceof Error && 'code' in error && !('path' in error)) Object.assign(error, { path: file });
+  return error;
 }
 
 function writeAll(fd: number, data: string | Uint8Array): void {
