@@ -20,6 +20,7 @@ import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
 import { reportFailure } from './errors.js';
+import { withFolderLocks } from './locks.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { fingerprintBuild } from './build-inputs.js';
 import { displayPath, locateLibrary } from './library.js';
@@ -72,7 +73,9 @@ export const run: Command = async (argv, io) => {
   checkOutFolder(io, outDir, root, values.out !== undefined);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
-  const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
+  // One build at a time per output folder and per cache: a second one waits (see locks.ts).
+  const owned = { cache: cache ? defaultCacheDir(configDir) : undefined, out: outDir };
+  const once = (): Promise<number> => withFolderLocks(io, owned, () => buildOnce(io, { root, config, outDir, cache, manifest }));
   if (!values.watch) return once();
   // A rebuild that fails (a full disk…) is reported in one line, and watching goes on.
   const reported = (): Promise<number> => once().catch((error: unknown) => reportFailure('build', error, io));

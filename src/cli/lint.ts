@@ -19,6 +19,7 @@ import type { Concept, Diagnostic } from '../types.js';
 import { writeFileAtomic } from '../util/fs-write.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
+import { withFolderLocks } from './locks.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
 import { locateLibrary } from './library.js';
 import { runWithRoomFor } from './heap.js';
@@ -135,7 +136,8 @@ export const run: Command = async (argv, io) => {
   if (relaunched !== undefined) return relaunched;
   const only = options.files.length > 0 ? libraryFiles(options.files, root, io) : undefined;
   const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
-  const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
+  const owned = { cache: cache ? defaultCacheDir(configDir) : undefined }; // one run at a time per cache (locks.ts)
+  const once = (): Promise<number> => withFolderLocks(io, owned, () => lintOnce(io, options, { root, config, cache, only }));
   return options.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
 };
 

@@ -5,9 +5,9 @@
  * written as they are rendered, so no output need ever be one string (a
  * 100,000-note handbook.html is larger than the longest string V8 allows).
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { commitTemp, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
+import { commitTemp, makeFolder, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
 
 /**
  * A file to write: a bare name inside the output folder, and its text, whole
@@ -53,20 +53,6 @@ export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onSta
   }
   for (const [temp, target] of staged) commitTemp(temp, target);
   return staged.map(([, target]) => target);
-}
-
-/**
- * `mkdir -p`, with the true cause when it fails: Node's recursive mkdir
- * reports ENOENT for a folder it cannot create on a read-only file system.
- */
-function makeFolder(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(path.dirname(dir), { recursive: true });
-    mkdirSync(dir); // throws the cause (EROFS, EACCES…) the recursive call hid
-  }
 }
 
 /** Removes temp files a killed run left behind (ours only: they carry TEMP_PREFIX). */

@@ -3,7 +3,7 @@
  * a reader sees the old bytes or the new ones, never a truncated file.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Marks temporary files so the next run can sweep strays left by a killed process. */
@@ -91,6 +91,20 @@ export function commitTemp(temp: string, file: string): void {
     throw error;
   }
   fsyncDir(path.dirname(file));
+}
+
+/**
+ * `mkdir -p`, with the true cause when it fails: Node's recursive mkdir
+ * reports ENOENT for a folder it cannot create on a read-only file system.
+ */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(dir), { recursive: true });
+    mkdirSync(dir); // throws the cause (EROFS, EACCES…) the recursive call hid
+  }
 }
 
 /**
