@@ -96,7 +96,10 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   const started = process.hrtime.bigint();
   const epoch = io.env.SOURCE_DATE_EPOCH;
   const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
-  if (manifest && fingerprint && isUpToDate(readManifest(manifest), fingerprint, outDir)) {
+  const previous = manifest && fingerprint ? readManifest(manifest) : null;
+  if (previous && fingerprint && isUpToDate(previous, fingerprint, outDir)) {
+    const report = lintReport(io, root, previous.findings); // the same inputs: the same findings, printed again
+    if (report) io.stdout.write(report);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     io.stdout.write(`Up to date: nothing changed since the last build; ${displayPath(io, outDir)} left as it is (${seconds.toFixed(1)} s)\n`);
     return 0;
@@ -124,10 +127,8 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
     hash.update(bytes);
   });
   const described = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
-  // Only a build with nothing to report may be skipped next time: a skipped
-  // build prints no findings, so one that had warnings must run again.
-  if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
-    writeManifest(manifest, { fingerprint, outputs: described });
+  if (manifest && fingerprint) {
+    writeManifest(manifest, { fingerprint, outputs: described, findings: result.diagnostics.filter((d) => d.severity !== 'info') });
   }
   const { notes, concepts } = result.library;
   if (notes.length === 0) {
