@@ -123,8 +123,8 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const library = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
   library.diagnostics = lint.diagnostics;
   if (!options.cache) releaseAfterLink(lint.notes);
-  await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
-  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
+  const essays = await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
+  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo, essays };
   return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
