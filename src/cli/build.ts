@@ -15,7 +15,6 @@ import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } 
 import { rules } from '../check/rules/index.js';
 import { ConfigError, type Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
-import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
@@ -106,8 +105,7 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   }
   const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
 
-  const memo = cache ? memoFromNoteCache(cache) : undefined;
-  const result = await buildLibrary({ root, config, cache, noteResults: cache, memo, onProgress: progress, sourceDateEpoch: epoch });
+  const result = await buildLibrary({ root, config, incremental: cache, onProgress: progress, sourceDateEpoch: epoch });
   progress?.(-1, 0);
   cache?.flush();
 

@@ -150,7 +150,7 @@ interface LintTarget {
 
 /** One lint run: check, fix if asked, print the report. Returns the exit code. */
 async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cache, only }: LintTarget): Promise<number> {
-  const lint = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
+  const lint = () => lintLibrary({ root, config, incremental: cache, ...(only ? { files: only } : {}) });
   let result = await lint();
   if (options.fix && (await applyFixesToLibrary(root, config, result.diagnostics, result.concepts)) > 0) result = await lint();
   cache?.flush();
