@@ -11,7 +11,7 @@ import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
 import { CachedNoteLost, readLibrary, type NoteCache } from './read/index.js';
 import { releaseAfterLink } from './release.js';
-import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
+import type { Concept, Diagnostic, Library, LinkedNoteHead, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
   /** Absolute path of the library folder. */
@@ -98,7 +98,9 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
   return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics }, mentions };
 }
 
-export interface BuildResult extends LintResult {
+export interface BuildResult extends Omit<LintResult, 'notes'> {
+  /** The notes as the linked library holds them: their heads (see release.ts), whole when an incremental store keeps them. */
+  notes: LinkedNoteHead[];
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
   library: Library | null;
@@ -115,25 +117,37 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 }
 
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
+  const linked = await lintAndLink(options);
+  const { library } = linked;
+  if (!library) return { ...linked, ok: false, library: null, outputs: [] };
+  const { emitEach, memoFromNoteCache, prerenderEssays } = await import('./emit/index.js');
+  const memo = options.incremental && memoFromNoteCache(options.incremental);
+  const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
+  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays };
+  return { ...linked, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+}
+
+/**
+ * Lints, then (without errors) links. A function of its own so that the
+ * whole notes it read are out of scope once it returns: without an
+ * incremental store, what follows holds only their heads (release.ts).
+ */
+async function lintAndLink(options: RunOptions): Promise<Omit<BuildResult, 'ok' | 'outputs'>> {
   const { lint, mentions } = await lintAndMention(options);
-  if (lint.diagnostics.some((d) => d.severity === 'error')) {
-    return { ...lint, ok: false, library: null, outputs: [] };
-  }
+  if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...lint, library: null };
   // Loaded here, not at the top: lint never links or renders, and these
   // modules (rehype, the ranker…) are a fifth of its start-up time.
-  const [{ linkLibrary }, { emitEach, memoFromNoteCache, prerenderEssays }] = await Promise.all([import('./link/index.js'), import('./emit/index.js')]);
+  const { linkLibrary } = await import('./link/index.js');
   // Linking and rendering read every note whole: load cached ones now, where
   // a lost entry can still be retried, not halfway through writing dist/.
   for (const note of lint.notes) void note.source;
   const unmentioned = lint.notes.filter((note) => !mentions.has(note.id));
   if (unmentioned.length > 0) for (const [id, found] of findMentions(lint.notes, lint.concepts, unmentioned)) mentions.set(id, found);
-  const library = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
-  library.diagnostics = lint.diagnostics;
-  if (!options.incremental) releaseAfterLink(lint.notes);
-  const memo = options.incremental && memoFromNoteCache(options.incremental);
-  const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
-  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays };
-  return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  const whole = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
+  whole.diagnostics = lint.diagnostics;
+  const library = options.incremental ? whole : releaseAfterLink(whole);
+  const heads = new Map<string, LinkedNoteHead>(library.notes.map((l) => [l.note.path, l.note]));
+  return { ...lint, notes: lint.notes.map((note) => heads.get(note.path) ?? note), library };
 }
 
 const inFiles = (files: string[]) => {
