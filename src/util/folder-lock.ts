@@ -72,12 +72,13 @@ function tryLock(file: string): HeldLock | undefined {
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: Date.now() };
   const text = `${JSON.stringify(owner)}\n`;
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
-  writeFileSync(temp, text, { flag: 'wx' });
   try {
+    writeFileSync(temp, text, { flag: 'wx' });
     linkSync(temp, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw error;
+    // A full or read-only disk: say which lock could not be made (a write error names no file).
+    throw Object.assign(error as Error, { path: file, dest: undefined });
   } finally {
     rmSync(temp, { force: true });
   }
