@@ -85,6 +85,23 @@ describe('concurrent builds into one folder', () => {
     expect(diffTrees(expected, snapshotTree(path.join(cwd, 'dist')))).toEqual([]);
   }, 120_000);
 
+  it('should make a lint wait for a live holder of the cache folder', async () => {
+    const cwd = project();
+    const cacheDir = path.join(cwd, 'node_modules', '.cache', 'commonplace');
+    mkdirSync(cacheDir, { recursive: true });
+    const holder = spawn('sleep', ['60']);
+    writeFileSync(lockFileIn(cacheDir), JSON.stringify({ pid: holder.pid, host: os.hostname(), since: Date.now() }));
+    let ended = false;
+    const lint = runCli(['lint'], { cwd }).then((result) => ((ended = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(ended).toBe(false);
+    holder.kill('SIGKILL');
+    const result = await lint;
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toBe(`waiting for another commonplace run using the cache node_modules/.cache/commonplace (pid ${holder.pid})\n`);
+    expect(existsSync(lockFileIn(cacheDir))).toBe(false);
+  }, 120_000);
+
   it.each([
     ['a dead pid', async () => JSON.stringify({ pid: await deadPid(), host: os.hostname(), since: Date.now() })],
     ['a reused pid (a process started after the lock was taken)', async () => JSON.stringify({ pid: process.pid, host: os.hostname(), since: 0 })],
