@@ -4,6 +4,7 @@
  *   npm run bench                          # 1,000 and 10,000 notes, 3 runs each
  *   npm run bench -- --sizes 1000          # a quick run
  *   npm run bench -- --runs 5 --jobs floor,coldBuild,eleventy
+ *   npm run bench -- --corpora short      # one of the two corpora (bench, short)
  *
  * For each size it generates a corpus (scripts/gen-corpus.ts) as a tiny
  * project under `.bench/n<size>/` (library/, commonplace.config.json, and so
@@ -27,9 +28,21 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PEERS = { '@11ty/eleventy': '3.1.8', 'markdownlint-cli2': '0.22.1' }; // newest releases that support Node 20
 const CLI = path.join(ROOT, 'bin', 'commonplace.js');
 
+/**
+ * The corpora of issue 13: the bench corpus (long, lint-clean notes), and
+ * short notes (~4 KB) with one warning in every note (`source` written
+ * before `year`: frontmatter-key-order), the library a new user is likely
+ * to have, on which warnings once defeated every warm-build shortcut.
+ */
+const CORPORA = {
+  bench: { label: 'bench corpus: ~1,500 words a note, lint-clean', words: 1500, warning: false, folder: (size) => `n${size}` },
+  short: { label: 'short notes: ~4 KB (300 words), one frontmatter-key-order warning in every note', words: 300, warning: true, folder: (size) => `short-n${size}` },
+};
+
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
+    corpora: { type: 'string', default: Object.keys(CORPORA).join(',') },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: 'commonplace' },
     jobs: { type: 'string', default: JOBS.map((j) => j.key).join(',') },
@@ -38,6 +51,8 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
+const corpora = values.corpora.split(',');
+for (const name of corpora) if (!Object.hasOwn(CORPORA, name)) throw new Error(`unknown corpus "${name}"; known: ${Object.keys(CORPORA).join(', ')}`);
 const runs = Number(values.runs);
 const wanted = new Set(values.jobs.split(','));
 const benchDir = path.resolve(ROOT, values.dir);
@@ -61,18 +76,32 @@ function installPeers() {
   run('npm', ['install', '--prefix', peersDir, '--no-audit', '--no-fund', '--save-exact', ...specs]);
 }
 
-function makeProject(size) {
-  const project = path.join(benchDir, `n${size}`);
-  rmSync(path.join(project, 'library'), { recursive: true, force: true });
+function makeProject(size, corpus) {
+  const project = path.join(benchDir, corpus.folder(size));
+  const library = path.join(project, 'library');
+  rmSync(library, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
-  log(`generating ${size} notes…`);
-  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', path.join(project, 'library'), '--count', String(size), '--seed', values.seed]);
+  log(`generating ${size} notes (${corpus.label})…`);
+  run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size), '--seed', values.seed, '--words', String(corpus.words)]);
+  if (corpus.warning) addKeyOrderWarnings(library);
   return project;
 }
 
-function benchSize(size, results) {
-  const project = makeProject(size);
+/** Swaps the generator's `year:` and `source:` lines in every note: one frontmatter-key-order warning each. */
+function addKeyOrderWarnings(library) {
+  for (const name of readdirSync(library).filter((file) => file.endsWith('.md'))) {
+    const file = path.join(library, name);
+    const text = readFileSync(file, 'utf8');
+    const swapped = text.replace(/^(year: .*)\n(source: .*)$/m, '$2\n$1');
+    if (swapped === text) throw new Error(`${name}: no "year:" line followed by "source:" to swap`);
+    writeFileSync(file, swapped);
+  }
+}
+
+/** Measures every wanted job on a fresh `corpus` of `size` notes into `measured.sizes[size]`; `save` writes results.json as it goes. */
+function benchSize(size, corpus, measured, save) {
+  const project = makeProject(size, corpus);
   const cacheDir = path.join(project, 'node_modules', '.cache', 'commonplace');
   const clearCache = () => rmSync(cacheDir, { recursive: true, force: true });
   const edited = path.join(project, 'library', readdirSync(path.join(project, 'library')).filter((f) => f.endsWith('.md')).sort()[0]);
@@ -93,7 +122,7 @@ function benchSize(size, results) {
     eleventy: [() => rmSync(path.join(project, 'eleventy-out'), { recursive: true, force: true }), bin('eleventy'), ['--input=library', '--output=eleventy-out', '--formats=md', '--quiet']],
     markdownlint: [() => {}, bin('markdownlint-cli2'), ['library/**/*.md']],
   };
-  const figures = (results.sizes[size] = {});
+  const figures = (measured.sizes[size] = {});
   try {
     for (const job of JOBS) {
       if (!wanted.has(job.key)) continue;
@@ -104,7 +133,7 @@ function benchSize(size, results) {
       // Exit 1 is "findings" for lint tools (markdownlint always has some); anything else is a failure.
       figures[job.key] = f.exitCodes.some((c) => c !== 0 && c !== 1) ? { ...f, error: `exit ${f.exitCodes.join('/')}: ${f.stderrTail.trim().split('\n').slice(-3).join(' ')}` } : f;
       if (job.key === 'coldBuild') figures.cacheWritten = existsSync(cacheDir);
-      writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      save();
     }
   } finally {
     writeFileSync(edited, original);
@@ -121,13 +150,19 @@ function benchSize(size, results) {
 }
 
 function printReport(results) {
-  const growth = renderGrowth(results);
-  const loads = Object.values(results.sizes).flatMap((jobs) => Object.values(jobs).map((f) => f?.load1).filter(Number.isFinite));
+  // results.json from before the second corpus has one set of sizes: the bench corpus.
+  const measured = results.corpora ?? { bench: { label: CORPORA.bench.label, sizes: results.sizes } };
+  const loads = Object.values(measured).flatMap((corpus) =>
+    Object.values(corpus.sizes).flatMap((jobs) => Object.values(jobs).map((f) => f?.load1).filter(Number.isFinite)),
+  );
   const cores = results.machine?.cpus ?? os.cpus().length;
   if (loads.length > 0 && Math.max(...loads) > cores) {
     process.stdout.write(`\nwarning: 1-minute load average reached ${Math.max(...loads).toFixed(1)} on ${cores} cores during the run; wall times are inflated by other processes, compare CPU times\n`);
   }
-  process.stdout.write(`\n${renderTable(results)}\n${growth ? `\n${growth}\n` : ''}\n`);
+  for (const corpus of Object.values(measured)) {
+    const growth = renderGrowth(corpus);
+    process.stdout.write(`\n### ${corpus.label}\n\n${renderTable(corpus)}\n${growth ? `\n${growth}\n` : ''}\n`);
+  }
 }
 
 function main() {
@@ -141,10 +176,14 @@ function main() {
     runs,
     seed: values.seed,
     peers: PEERS,
-    sizes: {},
+    corpora: {},
   };
   wanted.add('stages');
-  for (const size of sizes) benchSize(size, results);
+  for (const name of corpora) {
+    const corpus = CORPORA[name];
+    const measured = (results.corpora[name] = { label: corpus.label, words: corpus.words, warningInEveryNote: corpus.warning, sizes: {} });
+    for (const size of sizes) benchSize(size, corpus, measured, () => writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`));
+  }
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printReport(results);
   process.stdout.write(`wrote ${path.relative(ROOT, path.join(benchDir, 'results.json'))}\n`);

@@ -7,14 +7,15 @@
  * library) throws `ConfigError`, where the CLI exits 2. The CLI's `lint`
  * runs the same `lintProject` (src/project.ts), so both report the same findings.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultCacheDir, isUpToDate, manifestPath, readManifest, writeManifest } from './cache/index.js';
+import { defaultCacheDir } from './cache/index.js';
+import type { CommandIO } from './cli/io.js';
+import { withFolderLocks } from './cli/locks.js';
 import { ConfigError, type Config } from './config.js';
 import { findMentions } from './link/mentions.js';
-import { buildLibrary, lintLibrary } from './pipeline.js';
-import { findProject, lintProject, openProjectCache, type Project } from './project.js';
+import { lintLibrary } from './pipeline.js';
+import { buildProject, findProject, lintProject, openProjectCache, type Project } from './project.js';
 import type { Concept, Diagnostic, Library, Note } from './types.js';
 import { compareCodePoints } from './util/sort.js';
 
@@ -116,48 +117,27 @@ export interface BuildReport {
   links: number;
 }
 
-/** Lints, then writes the handbook and index, as `commonplace build`. */
+/**
+ * Lints, then writes the handbook and index, as `commonplace build` (the same
+ * `buildProject`, src/project.ts); one build at a time per output folder and
+ * cache, as the CLI (a second one waits).
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const project = findProject(cwd, options.library);
   const outDir = options.out !== undefined ? path.resolve(cwd, options.out) : path.resolve(project.configDir, project.config.out);
   const cache = options.cache === false ? undefined : openProjectCache(project);
-  const epoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
-  const { root, config } = project;
-  // Loaded here, not at the top: `lint` (the CLI's too) never renders, and these modules cost start-up time.
-  const [{ fingerprintBuild }, { writeOutputs }, { memoFromNoteCache }] = await Promise.all([
-    import('./cli/build-inputs.js'),
-    import('./emit/index.js'),
-    import('./emit/memo.js'),
-  ]);
-  const report = { root, outDir, written: [] as string[], notes: 0, concepts: 0, links: 0 };
-
-  // The same steps, in the same order, as the CLI's buildOnce (src/cli/build.ts).
-  const manifest = cache ? manifestPath(defaultCacheDir(project.configDir)) : undefined;
-  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
-  if (manifest && fingerprint && isUpToDate(readManifest(manifest), fingerprint, outDir)) {
-    return { status: 'up-to-date', ...report, diagnostics: [], errorCount: 0, warningCount: 0 };
-  }
-  const memo = cache ? memoFromNoteCache(cache) : undefined;
-  const result = await buildLibrary({ root, config, cache, noteResults: cache, memo, sourceDateEpoch: epoch });
-  cache?.flush();
-  if (!result.ok || !result.library) return { status: 'lint-errors', ...report, diagnostics: result.diagnostics, ...counts(result.diagnostics) };
-  const hashes = new Map<string, Hash>();
-  const written = writeOutputs(outDir, result.outputs, (name, bytes) => {
-    let hash = hashes.get(name);
-    if (!hash) hashes.set(name, (hash = createHash('sha256')));
-    hash.update(bytes);
-  });
-  if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
-    writeManifest(manifest, { fingerprint, outputs: [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') })) });
-  }
-  const { notes, concepts } = result.library;
+  const sourceDateEpoch = 'sourceDateEpoch' in options ? options.sourceDateEpoch : process.env.SOURCE_DATE_EPOCH;
+  const quiet = { cwd, env: {}, stdout: process.stdout, stderr: { write: () => true }, stdin: process.stdin } as unknown as CommandIO;
+  const owned = { cache: cache ? defaultCacheDir(project.configDir) : undefined, out: outDir };
+  const outcome = await withFolderLocks(quiet, owned, () => buildProject(project, outDir, cache, { sourceDateEpoch }));
+  const report = { root: project.root, outDir, diagnostics: outcome.findings, ...counts(outcome.findings) };
+  if (outcome.status !== 'built') return { status: outcome.status, ...report, written: [], notes: 0, concepts: 0, links: 0 };
+  const { notes, concepts } = outcome.library;
   return {
     status: 'built',
     ...report,
-    diagnostics: result.diagnostics,
-    ...counts(result.diagnostics),
-    written: [...written].sort(compareCodePoints),
+    written: outcome.written,
     notes: notes.length,
     concepts: concepts.length,
     links: notes.reduce((sum, n) => sum + n.links.length, 0),

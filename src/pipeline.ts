@@ -7,12 +7,11 @@
 import { checkLibrary, noteRulesContext, type NoteResultStore } from './check/run.js';
 import type { Config } from './config.js';
 import type { OutputFile } from './emit/index.js';
-import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
 import { CachedNoteLost, readLibrary, type NoteCache } from './read/index.js';
 import { releaseAfterLink } from './release.js';
-import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
+import type { Concept, Diagnostic, Library, LinkedNoteHead, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
   /** Absolute path of the library folder. */
@@ -25,16 +24,24 @@ export interface RunOptions {
    * Rendering sizes its own pool by the number of essays to render.
    */
   workers?: number;
-  /** Per-note parse cache (see src/cache); omit for a cold run. */
-  cache?: NoteCache;
-  /** Note-rule results of earlier runs (the same persistent cache, usually); omit to check every note. */
-  noteResults?: NoteResultStore;
+  /** What earlier runs left to reuse (see `IncrementalStore`); omit for a cold run. Outputs are the same either way. */
+  incremental?: IncrementalStore;
   /** Called as notes are read, for a progress line. */
   onProgress?: (done: number, total: number) => void;
   /** The `SOURCE_DATE_EPOCH` value: the only way a timestamp enters an output. */
   sourceDateEpoch?: string;
-  /** Rendered essays from earlier builds (see src/emit/memo.ts); outputs are the same without it. */
-  memo?: EmitMemo;
+}
+
+/**
+ * Everything a warm run reuses, as one store (in practice the persistent
+ * cache, src/cache): parsed notes by content (read's `NoteCache`), note-rule
+ * findings (check's `NoteResultStore`), and per-note extras such as rendered
+ * essays (emit's memo, see src/emit/memo.ts). A store that holds notes also
+ * keeps them for its own later use, so the pipeline never empties them.
+ */
+export interface IncrementalStore extends NoteCache, NoteResultStore {
+  getExtra(key: string, name: string): unknown;
+  setExtra(key: string, name: string, value: unknown): void;
 }
 
 export interface LintResult {
@@ -69,11 +76,11 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
   const { root, config } = options;
   const read = await readLibrary(root, config, {
     workers: options.workers,
-    cache: options.cache,
+    cache: options.incremental,
     onProgress: options.onProgress,
   });
   const glossary = loadGlossary(root, config);
-  const store = options.noteResults;
+  const store = options.incremental;
   const context = store && noteRulesContext(read.notes, glossary.concepts, config);
   // Only the notes whose rules run need their mentions (a warm lint: the changed ones).
   const unchecked = context === undefined ? read.notes : read.notes.filter((note) => store?.getNoteResults(note, context) === undefined);
@@ -91,7 +98,9 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
   return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics }, mentions };
 }
 
-export interface BuildResult extends LintResult {
+export interface BuildResult extends Omit<LintResult, 'notes'> {
+  /** The notes as the linked library holds them: their heads (see release.ts), whole when an incremental store keeps them. */
+  notes: LinkedNoteHead[];
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
   library: Library | null;
@@ -108,24 +117,37 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 }
 
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
+  const linked = await lintAndLink(options);
+  const { library } = linked;
+  if (!library) return { ...linked, ok: false, library: null, outputs: [] };
+  const { emitEach, memoFromNoteCache, prerenderEssays } = await import('./emit/index.js');
+  const memo = options.incremental && memoFromNoteCache(options.incremental);
+  const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
+  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays };
+  return { ...linked, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+}
+
+/**
+ * Lints, then (without errors) links. A function of its own so that the
+ * whole notes it read are out of scope once it returns: without an
+ * incremental store, what follows holds only their heads (release.ts).
+ */
+async function lintAndLink(options: RunOptions): Promise<Omit<BuildResult, 'ok' | 'outputs'>> {
   const { lint, mentions } = await lintAndMention(options);
-  if (lint.diagnostics.some((d) => d.severity === 'error')) {
-    return { ...lint, ok: false, library: null, outputs: [] };
-  }
+  if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...lint, library: null };
   // Loaded here, not at the top: lint never links or renders, and these
   // modules (rehype, the ranker…) are a fifth of its start-up time.
-  const [{ linkLibrary }, { emitEach, prerenderEssays }] = await Promise.all([import('./link/index.js'), import('./emit/index.js')]);
+  const { linkLibrary } = await import('./link/index.js');
   // Linking and rendering read every note whole: load cached ones now, where
   // a lost entry can still be retried, not halfway through writing dist/.
   for (const note of lint.notes) void note.source;
   const unmentioned = lint.notes.filter((note) => !mentions.has(note.id));
   if (unmentioned.length > 0) for (const [id, found] of findMentions(lint.notes, lint.concepts, unmentioned)) mentions.set(id, found);
-  const library = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
-  library.diagnostics = lint.diagnostics;
-  if (!options.cache) releaseAfterLink(lint.notes);
-  await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
-  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
-  return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  const whole = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
+  whole.diagnostics = lint.diagnostics;
+  const library = options.incremental ? whole : releaseAfterLink(whole);
+  const heads = new Map<string, LinkedNoteHead>(library.notes.map((l) => [l.note.path, l.note]));
+  return { ...lint, notes: lint.notes.map((note) => heads.get(note.path) ?? note), library };
 }
 
 const inFiles = (files: string[]) => {

@@ -4,12 +4,13 @@
  * names. Shared by the CLI (`src/cli/library.ts`) and `src/api.ts`, so both
  * find the same files.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from './cache/index.js';
+import { defaultCacheDir, hashConfig, isUpToDate, manifestPath, openNoteCache, readManifest, writeManifest, type PersistentNoteCache } from './cache/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { lintLibrary, type LintResult } from './pipeline.js';
-import type { Concept, Diagnostic } from './types.js';
+import type { Concept, Diagnostic, Library } from './types.js';
 import { writeFileAtomic } from './util/fs-write.js';
 import { compareCodePoints } from './util/sort.js';
 
@@ -68,7 +69,7 @@ export async function lintProject(
   cache: PersistentNoteCache | undefined,
   { only, fix }: { only: string[] | undefined; fix: boolean },
 ): Promise<{ result: LintResult; fixedFiles: number }> {
-  const run = () => lintLibrary({ root, config, cache, noteResults: cache, ...(only ? { files: only } : {}) });
+  const run = () => lintLibrary({ root, config, incremental: cache, ...(only ? { files: only } : {}) });
   let result = await run();
   const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
   if (fixedFiles > 0) result = await run();
@@ -92,4 +93,56 @@ async function applyFixes(root: string, config: Config, diagnostics: readonly Di
     changed++;
   }
   return changed;
+}
+
+/** What one build of a project did (see `buildProject`). */
+export type BuildOutcome =
+  /** Nothing changed since the last build: nothing written; `findings` are that build's, which still hold. */
+  | { status: 'up-to-date'; findings: Diagnostic[] }
+  /** Lint found errors: nothing written. */
+  | { status: 'lint-errors'; findings: Diagnostic[] }
+  /** Every output written (`written`: absolute paths, sorted). */
+  | { status: 'built'; findings: Diagnostic[]; library: Library; written: string[] };
+
+/**
+ * One build, the same for the CLI and the API: skip it when the inputs match
+ * the last build's (the manifest beside the cache), else lint, link, write
+ * every output and record the inputs. Writes only under `outDir` and the cache;
+ * prints nothing, so the caller owns the folders' locks and the report.
+ */
+export async function buildProject(
+  { root, config, configDir }: Project,
+  outDir: string,
+  cache: PersistentNoteCache | undefined,
+  options: { sourceDateEpoch: string | undefined; onProgress?: (done: number, total: number) => void },
+): Promise<BuildOutcome> {
+  // Loaded here, not at the top: `lint` never renders, and these modules cost start-up time.
+  const [{ fingerprintBuild }, { writeOutputs }, { buildLibrary }] = await Promise.all([
+    import('./cli/build-inputs.js'),
+    import('./emit/index.js'),
+    import('./pipeline.js'),
+  ]);
+  const epoch = options.sourceDateEpoch;
+  const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
+  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
+  const previous = manifest && fingerprint ? readManifest(manifest) : null;
+  // The same inputs give the same findings: a skipped build reports the last one's.
+  if (previous && fingerprint && isUpToDate(previous, fingerprint, outDir)) return { status: 'up-to-date', findings: previous.findings };
+
+  const result = await buildLibrary({ root, config, incremental: cache, onProgress: options.onProgress, sourceDateEpoch: epoch });
+  cache?.flush();
+  if (!result.ok || !result.library) return { status: 'lint-errors', findings: result.diagnostics };
+
+  // Outputs are rendered piece by piece as they are written; their hashes are taken on the way.
+  const hashes = new Map<string, Hash>();
+  const written = writeOutputs(outDir, result.outputs, (name, bytes) => {
+    let hash = hashes.get(name);
+    if (!hash) hashes.set(name, (hash = createHash('sha256')));
+    hash.update(bytes);
+  });
+  if (manifest && fingerprint) {
+    const outputs = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
+    writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics.filter((d) => d.severity !== 'info') });
+  }
+  return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints) };
 }

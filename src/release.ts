@@ -1,26 +1,35 @@
 /**
  * What a build can let go of once the library is linked. A note carries data
- * for every stage; emit reads none of its plain text (`text`), prose words
- * (`prose`, ~21 KB of typed arrays a note) or term bag (`termBag`), and at
- * 100,000 notes those are ~4.5 GB of a build's memory (heap and buffers)
- * held through emit for nothing. Emptying them in place is the only way to
- * free them: the notes are also the lint result the caller gets back.
+ * for every stage; the stages after linking read none of its plain text
+ * (`text`), prose words (`prose`, ~21 KB of typed arrays a note) or term bag
+ * (`termBag`), and at 100,000 notes those are ~4.5 GB of a build's memory
+ * (heap and buffers) held through emit for nothing.
  *
- * Only for notes nobody else holds: a note cache keeps the same objects (to
- * write them out on flush, and to hand them to the next build in watch
- * mode), so the pipeline releases nothing when it was given one.
+ * So the linked library gets each note's head (`LinkedNoteHead`, a type
+ * without those fields): a copy sharing every other value, the tree passed on
+ * undecoded. Nothing is emptied: the full notes are simply no longer held
+ * once the caller drops them. A build with an incremental store keeps the
+ * full notes anyway (the store hands them to the next run), so it need not
+ * call this.
  */
-import type { Note, ProseWords } from './types.js';
-import type { TermBag } from './link/text/term-bag.js';
+import { copyTree } from './read/tree-bytes.js';
+import type { Library, LinkedNoteHead, Note } from './types.js';
 
-const NO_PROSE: ProseWords = Object.freeze({ vocabulary: '', ids: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) });
-const NO_TERMS: TermBag = Object.freeze({ terms: '', counts: [], length: 0, forms: '', formTerms: [], formCounts: [] });
+/** The fields no stage after linking reads. */
+const LINK_ONLY = new Set<string>(['text', 'prose', 'termBag']);
 
-/** Empties, in place, the fields of each note that no stage after link reads. */
-export function releaseAfterLink(notes: readonly Note[]): void {
-  for (const note of notes) {
-    note.text = '';
-    note.prose = NO_PROSE;
-    note.termBag = NO_TERMS;
+/** `library` with each linked note replaced by its head; `library` itself is not changed. */
+export function releaseAfterLink(library: Library): Library {
+  return { ...library, notes: library.notes.map((linked) => ({ ...linked, note: headOf(linked.note as Note) })) };
+}
+
+/** A note's own properties but the link-only ones, copied as they are (getters stay getters: nothing is loaded). */
+function headOf(note: Note): LinkedNoteHead {
+  const head = {};
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(note))) {
+    if (LINK_ONLY.has(key)) continue;
+    if (key === 'tree') copyTree(note, head);
+    else Object.defineProperty(head, key, descriptor);
   }
+  return head as LinkedNoteHead;
 }

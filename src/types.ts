@@ -291,8 +291,15 @@ export interface Related {
 }
 
 /** A note with everything the link stage found. */
+/**
+ * A note as the stages after linking read it: everything but what only
+ * check and link read (the plain text, the prose words, the term bag: most
+ * of a note's memory, which a build lets go of once linked).
+ */
+export type LinkedNoteHead = Omit<Note, 'text' | 'prose' | 'termBag'>;
+
 export interface LinkedNote {
-  note: Note;
+  note: LinkedNoteHead;
   mentions: Mention[];
   /** Explicit links out of this note, resolved. */
   links: Link[];

@@ -6,6 +6,10 @@
  * the recorded bytes, the outputs are already byte-identical to what a full
  * build would write, so `build` can stop after hashing its inputs.
  *
+ * The manifest also keeps the build's warnings, which are as much a function
+ * of the fingerprint as the outputs: a library with warnings is skipped as
+ * fast as one without, and its report is printed again from the manifest.
+ *
  * Like the note cache, the manifest is never trusted: unreadable, malformed
  * or foreign content means "build normally".
  */
@@ -13,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../util/fs-write.js';
+import type { Diagnostic, Severity } from '../types.js';
 import { compareCodePoints } from '../util/sort.js';
 
 /** What one build produced, and from what. */
@@ -20,6 +25,12 @@ export interface BuildManifest {
   fingerprint: string;
   /** Output file names (relative to the output folder) with the sha256 of their bytes. */
   outputs: { name: string; sha256: string }[];
+  /**
+   * The findings the build printed (warnings; errors stop a build), library
+   * paths: they depend only on the fingerprinted inputs, so a skipped build
+   * prints them again instead of linting again.
+   */
+  findings: Diagnostic[];
 }
 
 /** Everything a build's outputs depend on. */
@@ -66,7 +77,34 @@ export function readManifest(file: string): BuildManifest | null {
       isPlainName((o as Record<string, string>).name ?? '') &&
       /^[0-9a-f]{64}$/.test(String((o as Record<string, unknown>).sha256)),
   );
-  return outputs.length === m.outputs.length && outputs.length > 0 ? { fingerprint: m.fingerprint, outputs } : null;
+  // Manifests from before findings were kept were only written for builds without any.
+  const findings = m.findings === undefined ? [] : m.findings;
+  if (!Array.isArray(findings) || !findings.every(isFinding)) return null;
+  return outputs.length === m.outputs.length && outputs.length > 0 ? { fingerprint: m.fingerprint, outputs, findings } : null;
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const isSpan = (v: Record<string, unknown>): boolean => ['line', 'column', 'endLine', 'endColumn'].every((k) => Number.isSafeInteger(v[k]));
+
+const isRelated = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return typeof r.file === 'string' && typeof r.message === 'string' && Number.isSafeInteger(r.line) && Number.isSafeInteger(r.column);
+};
+
+/** The shape of a Diagnostic as JSON: enough that printing it cannot fail. */
+function isFinding(value: unknown): value is Diagnostic {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    typeof d.ruleId === 'string' &&
+    typeof d.message === 'string' &&
+    typeof d.file === 'string' &&
+    SEVERITIES.includes(d.severity as Severity) &&
+    isSpan(d) &&
+    (d.related === undefined || (Array.isArray(d.related) && d.related.every(isRelated))) &&
+    (d.fix === undefined || (typeof d.fix === 'object' && d.fix !== null))
+  );
 }
 
 /** Records a finished build (atomically). */

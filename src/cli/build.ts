@@ -6,19 +6,17 @@
  * Then every output is rendered in memory and written atomically, one file
  * at a time, so an interrupted build leaves each previous output whole.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import type { Config } from '../config.js';
-import { writeOutputs } from '../emit/index.js';
-import { memoFromNoteCache } from '../emit/memo.js';
-import { buildLibrary } from '../pipeline.js';
+import { ConfigError, type Config } from '../config.js';
+import { buildProject } from '../project.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
-import { defineCommand, type CommandIO, type CommandSpec } from './io.js';
-import { fingerprintBuild } from './build-inputs.js';
+import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
+import { reportFailure } from './errors.js';
+import { withFolderLocks } from './locks.js';
 import { displayPath, locateLibrary } from './library.js';
 import { runWithRoomFor } from './heap.js';
 
@@ -47,71 +45,97 @@ export const run = defineCommand(spec, async ({ values }, io, argv) => {
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
+  checkOutFolder(io, outDir, root, values.out !== undefined);
   const cache = values['no-cache'] ? undefined : openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
-  const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
-  const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
-  return values.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
+  // One build at a time per output folder and per cache: a second one waits (see locks.ts).
+  const owned = { cache: cache ? defaultCacheDir(configDir) : undefined, out: outDir };
+  const once = (): Promise<number> => withFolderLocks(io, owned, () => buildOnce(io, { root, config, configDir, outDir, cache }));
+  if (!values.watch) return once();
+  // A rebuild that fails (a full disk…) is reported in one line, and watching goes on.
+  const reported = (): Promise<number> => once().catch((error: unknown) => reportFailure('build', error, io));
+  return (await import('./watch.js')).runWatching(root, reported, io); // chokidar only when watching
 });
 
 interface BuildTarget {
   root: string;
   config: Config;
   outDir: string;
+  configDir: string;
   cache: PersistentNoteCache | undefined;
-  /** Where the last clean build recorded its inputs and outputs (absent with --no-cache). */
-  manifest: string | undefined;
 }
 
-/** One build: lint, then (without errors) render and write every output. Returns the exit code. */
-async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest }: BuildTarget): Promise<number> {
+/** One build (`buildProject`), then its report. Returns the exit code. */
+async function buildOnce(io: CommandIO, { root, config, configDir, outDir, cache }: BuildTarget): Promise<number> {
   const started = process.hrtime.bigint();
-  const epoch = io.env.SOURCE_DATE_EPOCH;
-  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
-  if (manifest && fingerprint && isUpToDate(readManifest(manifest), fingerprint, outDir)) {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    io.stdout.write(`Up to date: nothing changed since the last build; ${displayPath(io, outDir)} left as it is (${seconds.toFixed(1)} s)\n`);
+  const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
+  const outcome = await buildProject({ root, config, configDir }, outDir, cache, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH, onProgress: progress });
+  progress?.(-1, 0);
+  const seconds = (): string => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
+
+  const report = lintReport(io, root, outcome.findings);
+  if (report) io.stdout.write(report);
+  if (outcome.status === 'up-to-date') {
+    io.stdout.write(`Up to date: nothing changed since the last build; ${displayPath(io, outDir)} left as it is (${seconds()} s)\n`);
     return 0;
   }
-  const progress = io.stderr.isTTY === true ? progressLine(io) : undefined;
-
-  const memo = cache ? memoFromNoteCache(cache) : undefined;
-  const result = await buildLibrary({ root, config, cache, noteResults: cache, memo, onProgress: progress, sourceDateEpoch: epoch });
-  progress?.(-1, 0);
-  cache?.flush();
-
-  const report = lintReport(io, root, result.diagnostics);
-  if (report) io.stdout.write(report);
-  if (!result.ok || !result.library) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (outcome.status === 'lint-errors') {
+    const errors = outcome.findings.filter((d) => d.severity === 'error').length;
     io.stderr.write(`commonplace build: ${errors} lint error${errors === 1 ? '' : 's'}; nothing written to ${displayPath(io, outDir)}\n`);
     return 1;
   }
-
-  // Outputs are rendered piece by piece as they are written; their hashes are taken on the way.
-  const hashes = new Map<string, Hash>();
-  const written = writeOutputs(outDir, result.outputs, (name, bytes) => {
-    let hash = hashes.get(name);
-    if (!hash) hashes.set(name, (hash = createHash('sha256')));
-    hash.update(bytes);
-  });
-  const described = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
-  // Only a build with nothing to report may be skipped next time: a skipped
-  // build prints no findings, so one that had warnings must run again.
-  if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
-    writeManifest(manifest, { fingerprint, outputs: described });
-  }
-  const { notes, concepts } = result.library;
+  const { notes, concepts } = outcome.library;
   if (notes.length === 0) {
     io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);
   }
   const links = notes.reduce((sum, n) => sum + n.links.length, 0);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   io.stdout.write(
     `Built ${plural(notes.length, 'note')}, ${plural(concepts.length, 'concept')}, ${plural(links, 'link')} → ` +
-      `${plural(written.length, 'file')} in ${displayPath(io, outDir)} (${seconds.toFixed(1)} s)\n`,
+      `${plural(outcome.written.length, 'file')} in ${displayPath(io, outDir)} (${seconds()} s)\n`,
   );
   return 0;
 }
+
+/**
+ * Refuses, before anything is read or written, an output folder that is a
+ * file, or that is, holds or sits inside the library: the outputs would land
+ * among the notes (and be linted as notes by the next build).
+ */
+function checkOutFolder(io: CommandIO, outDir: string, root: string, fromFlag: boolean): void {
+  const refuse = (why: string): never => {
+    const what = fromFlag ? `--out ${displayPath(io, outDir)}` : `"out" in commonplace.config.json (${displayPath(io, outDir)})`;
+    throw fromFlag ? new UsageError(`${what} ${why}`) : new ConfigError(`${what} ${why}`);
+  };
+  const out = realPathOf(outDir);
+  const library = realPathOf(root);
+  if (out === library) refuse('is the library folder: choose another output folder, such as dist');
+  if (isInside(out, library)) refuse(`is inside the library folder ${displayPath(io, root)}: choose a folder outside it, such as dist`);
+  if (isInside(library, out)) refuse(`holds the library folder ${displayPath(io, root)}: choose a folder of its own, such as dist`);
+  let stats;
+  try {
+    stats = statSync(outDir);
+  } catch {
+    return; // absent: created when the outputs are written
+  }
+  if (!stats.isDirectory()) refuse('is a file, not a folder: choose a folder for the outputs');
+}
+
+/** `file` with symlinks resolved as far as it exists (the rest appended), so a link to the library is seen as the library. */
+function realPathOf(file: string): string {
+  const missing: string[] = [];
+  for (let at = path.resolve(file); ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync(at), ...missing.reverse());
+    } catch {
+      if (path.dirname(at) === at) return path.resolve(file);
+      missing.push(path.basename(at));
+    }
+  }
+}
+
+const isInside = (child: string, parent: string): boolean => {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+};
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -20,6 +20,7 @@ import { closestMatch } from '../check/suggest.js';
 import { defineCommand, UsageError, type CommandIO, type CommandSpec, type ParsedArgs } from './io.js';
 import { discover } from '../read/discover.js';
 import { displayPath, locateLibrary } from './library.js';
+import { withFolderLocks } from './locks.js';
 import { runWithRoomFor } from './heap.js';
 
 /** The command line of `lint`: flags, usage line, help and examples. */
@@ -127,7 +128,8 @@ export const run = defineCommand(spec, async (args, io, argv) => {
   if (relaunched !== undefined) return relaunched;
   const only = options.files.length > 0 ? await libraryFiles(options.files, root, config, io) : undefined;
   const cache = options.cache ? openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) }) : undefined;
-  const once = (): Promise<number> => lintOnce(io, options, { root, config, cache, only });
+  const owned = { cache: cache ? defaultCacheDir(configDir) : undefined }; // one run at a time per cache (locks.ts)
+  const once = (): Promise<number> => withFolderLocks(io, owned, () => lintOnce(io, options, { root, config, cache, only }));
   return options.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
 });
 

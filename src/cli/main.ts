@@ -5,6 +5,7 @@
 import { closestMatch } from '../check/suggest.js';
 import { processIO, UsageError, type Command, type CommandIO } from './io.js';
 import { ConfigError } from '../config.js';
+import { reportFailure } from './errors.js';
 
 interface CommandEntry {
   summary: string;
@@ -77,18 +78,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       if (error instanceof UsageError && error.usage) io.stderr.write(`${error.usage}\n`);
       return 2;
     }
-    return unexpected(name, error, io);
+    return reportFailure(name, error, io); // one line, exit 2: never a stack trace (DEBUG=commonplace shows it)
   }
 }
 
-/**
- * Anything else (a full disk, a read-only folder, a bug) is one line and exit 2;
- * the stack only with DEBUG=commonplace (or DEBUG=*), as the debug package reads it.
- */
-function unexpected(name: string, error: unknown, io: CommandIO): number {
-  const debug = (io.env.DEBUG ?? '').split(/[\s,]+/u).some((d) => d === 'commonplace' || d === '*');
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  io.stderr.write(`commonplace ${name}: ${message}${debug ? '' : ' (run with DEBUG=commonplace to see where)'}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  return 2;
-}

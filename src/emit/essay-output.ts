@@ -6,15 +6,15 @@
  * Rendering an essay's nodes (crosslinking) is cheap and needs the whole
  * library; serialising them to Markdown and HTML is most of emit's time and
  * needs only the nodes. So a large build serialises in worker threads first
- * (`prerenderEssays`), and the emitters then find every essay done. Either
- * way the text comes from the same functions on the same nodes.
+ * (`prerenderEssays`), and passes the result to the emitters, which find
+ * every essay done. Either way the text comes from the same functions on the
+ * same nodes.
  */
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import type { EmitContext } from './context.js';
 import { decodeText, encodeEssay, renderEssayOutput, type EssayBytes, type EssayOutput } from './essay-text.js';
 import { essayMemoKey, recall, remember, type EmitMemo } from './memo.js';
-import { handbookModel, type EssayPart } from './model.js';
+import { handbookModel, type EssayPart, type HandbookModel } from './model.js';
 import { renderInPool, renderPoolSize } from './render-pool.js';
 import { SpillFile, type SpillRef } from './spill.js';
 
@@ -23,34 +23,40 @@ export type { EssayOutput } from './essay-text.js';
 /** An essay's outputs as kept until both handbooks are written: bytes in memory, or their place in a spill file. */
 type Kept = EssayBytes | { md: SpillRef; html: SpillRef };
 
-/** Every essay rendered in this build (see `EssayBytes` and spill.ts for why not as strings). */
-const outputs = new WeakMap<EssayPart, Kept>();
-
 const bytesOf = (kept: Uint8Array | SpillRef): Uint8Array => (kept instanceof Uint8Array ? kept : kept.file.read(kept));
 
-/** The essay's text in one output: from this build, from the memo (if its dependencies hold), or rendered now. */
-export function essayText(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined, format: keyof EssayBytes): string {
-  const done = known(essay, ctx, config, memo);
-  if (done) return decodeText(bytesOf(done[format]));
-  const output = renderEssayOutput(essay);
-  keep(essay, config, memo, output);
-  return output[format];
+/**
+ * The handbook's essays for one build: the model both handbook emitters
+ * walk, and each essay's text once rendered (in this thread, in a worker by
+ * `prerenderEssays`, or taken from the memo). A value the build passes to
+ * the emitters; it holds this build's essays and nothing outlives it.
+ */
+export interface RenderedEssays {
+  readonly model: HandbookModel;
+  /** The essay's text in one output: from this build, from the memo (if its dependencies hold), or rendered now. */
+  text(essay: EssayPart, format: keyof EssayBytes): string;
+}
+
+/** `RenderedEssays` with nothing rendered yet: each essay is rendered (or recalled) when first asked for. */
+export function renderedEssays(library: Library, config: Config, memo: EmitMemo | undefined): RenderedEssays {
+  return essayStore(handbookModel(library, config), config, memo);
 }
 
 /**
  * Renders, in `workers` threads (default: by library size, 0 for a small
  * one), every essay that is neither rendered in this build nor valid in the
- * memo, so that `emitAll` finds them. Only ever makes emit faster: an essay
- * a worker could not render is rendered by `essayText` as usual.
+ * memo, and returns them for the emitters. Only ever makes emit faster: an
+ * essay a worker could not render is rendered when the emitters ask for it.
  */
-export async function prerenderEssays(library: Library, config: Config, memo: EmitMemo | undefined, workers?: number): Promise<void> {
-  const model = handbookModel(library, config);
-  const todo = model.chapters.flatMap((chapter) => chapter.essays).filter((essay) => known(essay, model.ctx, config, memo) === undefined);
+export async function prerenderEssays(library: Library, config: Config, memo: EmitMemo | undefined, workers?: number): Promise<RenderedEssays> {
+  const store = essayStore(handbookModel(library, config), config, memo);
+  const todo = store.model.chapters.flatMap((chapter) => chapter.essays).filter((essay) => store.known(essay) === undefined);
   const size = Math.min(workers ?? renderPoolSize(todo.length), todo.length);
-  if (size <= 0) return;
+  if (size <= 0) return store;
   // Workers mean a large library: its essays wait for the handbooks on disk, not in memory.
   const spill = new SpillFile();
-  await renderInPool(todo, size, (i, output) => keep(todo[i]!, config, memo, output, spill)).catch(() => undefined);
+  await renderInPool(todo, size, (i, output) => store.keep(todo[i]!, output, spill)).catch(() => undefined);
+  return store;
 }
 
 /** Stored as "<length of md>\n<md><html>". */
@@ -64,23 +70,48 @@ function unpack(packed: string): EssayOutput | undefined {
   return { md: packed.slice(lineEnd + 1, lineEnd + 1 + mdLength), html: packed.slice(lineEnd + 1 + mdLength) };
 }
 
-/** The output already rendered in this build, or a memo entry whose dependencies still hold. */
-function known(essay: EssayPart, ctx: EmitContext, config: Config, memo: EmitMemo | undefined): Kept | undefined {
-  const done = outputs.get(essay);
-  if (done || !memo) return done;
-  const packed = recall(memo, essayMemoKey(essay.linked, config, 'essay'), ctx);
-  const output = packed === undefined ? undefined : unpack(packed);
-  if (!output) return undefined;
-  const bytes = encodeEssay(output);
-  outputs.set(essay, bytes);
-  return bytes;
+interface EssayStore extends RenderedEssays {
+  /** The output already rendered in this build, or a memo entry whose dependencies still hold. */
+  known(essay: EssayPart): Kept | undefined;
+  /** Keeps a freshly rendered output (as text, or as bytes from a render worker) for this build, in `spill` if given, and in the memo. */
+  keep(essay: EssayPart, output: EssayOutput | EssayBytes, spill?: SpillFile): void;
 }
 
-/** Keeps a freshly rendered output (as text, or as bytes from a render worker) for this build, in `spill` if given, and in the memo. */
-function keep(essay: EssayPart, config: Config, memo: EmitMemo | undefined, output: EssayOutput | EssayBytes, spill?: SpillFile): void {
-  const bytes = typeof output.md === 'string' ? encodeEssay(output as EssayOutput) : (output as EssayBytes);
-  outputs.set(essay, spill ? { md: spill.append(bytes.md), html: spill.append(bytes.html) } : bytes);
-  if (!memo) return;
-  const text = typeof output.md === 'string' ? (output as EssayOutput) : { md: decodeText(bytes.md), html: decodeText(bytes.html) };
-  remember(memo, essayMemoKey(essay.linked, config, 'essay'), pack(text), essay.lookups);
+function essayStore(model: HandbookModel, config: Config, memo: EmitMemo | undefined): EssayStore {
+  const outputs = new Map<EssayPart, Kept>();
+  const keys = new Map<EssayPart, string>();
+  const settings = JSON.stringify(config);
+  const keyOf = (essay: EssayPart): string => {
+    let key = keys.get(essay);
+    if (key === undefined) keys.set(essay, (key = essayMemoKey(essay.linked, settings, 'essay')));
+    return key;
+  };
+  const store: EssayStore = {
+    model,
+    known(essay) {
+      const done = outputs.get(essay);
+      if (done || !memo) return done;
+      const packed = recall(memo, keyOf(essay), model.ctx);
+      const output = packed === undefined ? undefined : unpack(packed);
+      if (!output) return undefined;
+      const bytes = encodeEssay(output);
+      outputs.set(essay, bytes);
+      return bytes;
+    },
+    keep(essay, output, spill) {
+      const bytes = typeof output.md === 'string' ? encodeEssay(output as EssayOutput) : (output as EssayBytes);
+      outputs.set(essay, spill ? { md: spill.append(bytes.md), html: spill.append(bytes.html) } : bytes);
+      if (!memo) return;
+      const text = typeof output.md === 'string' ? (output as EssayOutput) : { md: decodeText(bytes.md), html: decodeText(bytes.html) };
+      remember(memo, keyOf(essay), pack(text), essay.lookups);
+    },
+    text(essay, format) {
+      const done = store.known(essay);
+      if (done) return decodeText(bytesOf(done[format]));
+      const output = renderEssayOutput(essay);
+      store.keep(essay, output);
+      return output[format];
+    },
+  };
+  return store;
 }

@@ -10,11 +10,10 @@ import type { Library } from '../types.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { shellChunks } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
-import { essayText } from './essay-output.js';
+import { renderedEssays } from './essay-output.js';
 import type { HandbookOptions } from './handbook-md.js';
 import { serialiseHtml as serialise, toHast } from './html-essay.js';
 import { memoisedByNodes } from './memo.js';
-import { handbookModel } from './model.js';
 import { searchDocuments, searchPayload } from './search-data.js';
 
 export { renderEssayHtml, toHast } from './html-essay.js';
@@ -34,7 +33,8 @@ export function emitHandbookHtml(library: Library, config: Config, options: Hand
  * iteration reaches them: a large library's page is longer than one string can be.
  */
 export function* handbookHtmlChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
-  const model = handbookModel(library, config);
+  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+  const { model } = essays;
   // Parts that are a pure function of their nodes are memoised by the nodes' hash.
   const byNodes = (kind: string, nodes: unknown, render: () => string): string => memoisedByNodes(options.memo, `html-${kind}`, nodes, render);
   const header = byNodes('header', model.titlePage, () => serialise(sanitizeFragment(toHast(model.titlePage))));
@@ -44,7 +44,7 @@ export function* handbookHtmlChunks(library: Library, config: Config, options: H
       const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
       const [open, close] = splitClosingTag(section, 'section');
       yield open;
-      for (const essay of chapter.essays) yield essayText(essay, model.ctx, config, options.memo, 'html');
+      for (const essay of chapter.essays) yield essays.text(essay, 'html');
       yield close;
     }
     const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);

@@ -5,15 +5,16 @@
 import type { RootContent } from 'mdast';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { essayText } from './essay-output.js';
+import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import { serialiseMarkdown as serialise } from './markdown-serialise.js';
 import { memoisedByNodes, type EmitMemo } from './memo.js';
-import { handbookModel } from './model.js';
 
 /** Options of the handbook emitters. */
 export interface HandbookOptions {
   /** Store of rendered essays, for warm builds (see memo.ts); output is the same with or without it. */
   memo?: EmitMemo | undefined;
+  /** This build's essays (`prerenderEssays`), shared by both handbooks; rendered on demand without it. */
+  essays?: RenderedEssays | undefined;
 }
 
 /**
@@ -32,7 +33,8 @@ export function emitHandbookMarkdown(library: Library, config: Config, options: 
  * reaches it: a large library's handbook is longer than one string can be.
  */
 export function* handbookMarkdownChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
-  const model = handbookModel(library, config);
+  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+  const { model } = essays;
   const byNodes = (nodes: RootContent[]): string => memoisedByNodes(options.memo, 'md-part', nodes, () => serialise(nodes));
   yield byNodes([...model.titlePage, ...model.contents]);
   for (const chapter of model.chapters) {
@@ -40,7 +42,7 @@ export function* handbookMarkdownChunks(library: Library, config: Config, option
     yield byNodes([chapter.heading]);
     for (const essay of chapter.essays) {
       yield '\n\n';
-      yield essayText(essay, model.ctx, config, options.memo, 'md');
+      yield essays.text(essay, 'md');
     }
   }
   for (const part of model.backMatter) {

@@ -7,6 +7,7 @@ import type { Library } from '../types.js';
 import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
+import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
 
@@ -38,9 +39,11 @@ export interface EmitOptions extends IndexOptions {
    * byte-identical with or without it. See memo.ts and `memoFromNoteCache`.
    */
   memo?: EmitMemo | undefined;
+  /** This build's essays, rendered ahead (`prerenderEssays`); rendered on demand without it. */
+  essays?: RenderedEssays | undefined;
 }
 export { writeOutputs } from './write.js';
-export { prerenderEssays } from './essay-output.js';
+export { prerenderEssays, type RenderedEssays } from './essay-output.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -59,7 +62,8 @@ export function emitAll(library: Library, config: Config, options: EmitOptions =
  * for the next holds a little of one output in memory, not four outputs.
  */
 export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
-  const handbook = { memo: options.memo };
+  // Both handbooks walk one model and share each essay's text, rendered once.
+  const handbook = { memo: options.memo, essays: options.essays ?? renderedEssays(library, config, options.memo) };
   const lazily = (render: () => Iterator<string>): Iterable<string> => ({ [Symbol.iterator]: render });
   yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, handbook)) };
   yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };

@@ -12,7 +12,6 @@
  * renderer cannot silently make the memo stale.
  */
 import { createHash } from 'node:crypto';
-import type { Config } from '../config.js';
 import type { LinkedNote } from '../types.js';
 import { version } from '../version.js';
 import { noteTitle } from './chapters.js';
@@ -95,21 +94,14 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
   };
 }
 
-const configJson = new WeakMap<Config, string>();
-const essayDigests = new WeakMap<LinkedNote, { config: Config; digest: string }>();
-
-/** The memo key of one essay's `kind` output: everything it depends on except recorded lookups. */
-export function essayMemoKey(linked: LinkedNote, config: Config, kind: string): string {
-  let known = essayDigests.get(linked);
-  if (!known || known.config !== config) {
-    let settings = configJson.get(config);
-    if (settings === undefined) configJson.set(config, (settings = JSON.stringify(config)));
-    const { note } = linked;
-    const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
-    known = { config, digest: createHash('sha256').update(JSON.stringify(own)).digest('hex') };
-    essayDigests.set(linked, known);
-  }
-  return `emit-${kind}:${known.digest}`;
+/**
+ * The memo key of one essay's `kind` output: everything it depends on except
+ * recorded lookups. `settings` is the config as JSON (computed once a build).
+ */
+export function essayMemoKey(linked: LinkedNote, settings: string, kind: string): string {
+  const { note } = linked;
+  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
+  return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
 }
 
 /**

@@ -45,12 +45,8 @@ export interface HandbookModel {
 /** The notice an empty library's handbook shows instead of chapters (as plain text). */
 export const EMPTY_NOTICE = 'This library has no notes yet. Add essays to the library folder and run commonplace build again.';
 
-const cache = new WeakMap<Library, WeakMap<Config, HandbookModel>>();
-
-/** Builds (or returns the memoised) handbook model of a library. */
+/** Builds the handbook model of a library (once a build: see `RenderedEssays`, which holds it). */
 export function handbookModel(library: Library, config: Config): HandbookModel {
-  const known = cache.get(library)?.get(config);
-  if (known) return known;
   const ctx = createContext(library, config);
   const chapters: ChapterPart[] = ctx.chapters.map((chapter, i) => {
     const anchor = ctx.anchors.chapter(i);
@@ -66,11 +62,7 @@ export function handbookModel(library: Library, config: Config): HandbookModel {
     { anchor: FIXED_ANCHORS.bibliography, title: 'Bibliography', nodes: renderBibliography(ctx) },
     { anchor: FIXED_ANCHORS.authors, title: 'Authors', nodes: renderAuthorIndex(ctx) },
   ];
-  const model: HandbookModel = { ctx, titlePage: titlePage(ctx), contents: contents(chapters, backMatter), chapters, backMatter };
-  const byConfig = cache.get(library) ?? new WeakMap<Config, HandbookModel>();
-  byConfig.set(config, model);
-  cache.set(library, byConfig);
-  return model;
+  return { ctx, titlePage: titlePage(ctx), contents: contents(chapters, backMatter), chapters, backMatter };
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Definition, FootnoteDefinition, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Config } from '../config.js';
-import type { Note } from '../types.js';
+import type { LinkedNoteHead } from '../types.js';
 
 /** One section of a note: its heading and the nodes up to the next section heading. */
 export interface NoteSection {
@@ -37,7 +37,7 @@ export interface NoteParts {
  * 6 GB at 100,000 notes). A split costs one tree decode; each note is split
  * twice (anchors, then its essay).
  */
-export function splitNote(note: Note, config: Config): NoteParts {
+export function splitNote(note: LinkedNoteHead, config: Config): NoteParts {
   const keyByOffset = new Map(note.sections.map((s) => [s.headingStart, s.key] as const));
   const parts: NoteParts = { summary: [], sections: [], footnotes: [], definitions: new Map() };
   let current: RootContent[] = parts.summary;

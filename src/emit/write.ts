@@ -5,9 +5,9 @@
  * written as they are rendered, so no output need ever be one string (a
  * 100,000-note handbook.html is larger than the longest string V8 allows).
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { commitTemp, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
+import { commitTemp, makeFolder, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
 
 /**
  * A file to write: a bare name inside the output folder, and its text, whole
@@ -37,7 +37,7 @@ export function isPlainFileName(name: string): boolean {
  * until all are staged. Each file is whole or untouched.
  */
 export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onStaged?: (name: string, bytes: Uint8Array) => void): string[] {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   sweepTempFiles(outDir);
   const staged: [temp: string, target: string][] = [];
   try {

@@ -50,6 +50,13 @@ function bytesFor(note: object): Uint8Array | undefined {
   return bytes;
 }
 
+/** Gives `to` the tree of `from` without decoding it: the same bytes if byte-backed, else the same tree object. */
+export function copyTree(from: { tree: Root }, to: object): void {
+  const held = bytesOf.get(from);
+  if (held !== undefined) setTreeBytes(to, held);
+  else Object.defineProperty(to, 'tree', { value: from.tree, writable: true, enumerable: true, configurable: true });
+}
+
 /** The serialised tree of a note: its bytes if byte-backed, else the tree serialised now. */
 export function treeBytes(note: Note): Uint8Array {
   return bytesFor(note) ?? serialize(note.tree);

@@ -3,7 +3,7 @@
  * a reader sees the old bytes or the new ones, never a truncated file.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Marks temporary files so the next run can sweep strays left by a killed process. */
@@ -76,7 +76,7 @@ export function writeTempChunks(file: string, chunks: Iterable<string | Uint8Arr
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    throw withPath(error, temp);
   }
   closeSync(fd);
   return temp;
@@ -94,6 +94,20 @@ export function commitTemp(temp: string, file: string): void {
 }
 
 /**
+ * `mkdir -p`, with the true cause when it fails: Node's recursive mkdir
+ * reports ENOENT for a folder it cannot create on a read-only file system.
+ */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(dir), { recursive: true });
+    mkdirSync(dir); // throws the cause (EROFS, EACCES…) the recursive call hid
+  }
+}
+
+/**
  * Creates `file` only if nothing is there: O_EXCL refuses an existing file and
  * a planted (even dangling) symlink, and of two racing calls exactly one wins.
  * Throws the `EEXIST` error otherwise; never overwrites.
@@ -103,9 +117,17 @@ export function createExclusive(file: string, data: string | Uint8Array): void {
   try {
     writeAll(fd, data);
     fsyncSync(fd);
+  } catch (error) {
+    throw withPath(error, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** A write or fsync error names no file (it has only the descriptor): give it the file, for the user's message. */
+function withPath(error: unknown, file: string): unknown {
+  if (error instanceof Error && 'code' in error && !('path' in error)) Object.assign(error, { path: file });
+  return error;
 }
 
 function writeAll(fd: number, data: string | Uint8Array): void {

@@ -11,6 +11,7 @@ import {
   writeManifest,
   type BuildInputs,
 } from '../../src/cache/index.js';
+import type { Diagnostic } from '../../src/types.js';
 
 const temps: string[] = [];
 const tempDir = (): string => {
@@ -35,12 +36,24 @@ const outputs = [
   { name: 'index.json', content: '{}\n' },
 ];
 
+const finding: Diagnostic = {
+  ruleId: 'frontmatter-key-order',
+  severity: 'warning',
+  message: 'Unexpected key order',
+  file: 'a.md',
+  line: 3,
+  column: 1,
+  endLine: 3,
+  endColumn: 5,
+  fix: { start: 4, end: 20, text: 'title: A\n' },
+};
+
 /** A finished build: outputs on disk and the manifest that describes them. */
 const built = (): { out: string; file: string } => {
   const out = tempDir();
   for (const o of outputs) writeFileSync(path.join(out, o.name), o.content);
   const file = manifestPath(tempDir());
-  writeManifest(file, { fingerprint: buildFingerprint(inputs), outputs: describeOutputs(outputs) });
+  writeManifest(file, { fingerprint: buildFingerprint(inputs), outputs: describeOutputs(outputs), findings: [finding] });
   return { out, file };
 };
 
@@ -62,6 +75,17 @@ describe('isUpToDate', () => {
     expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out)).toBe(true);
   });
 
+  it('should give back the findings the build printed, as they were', () => {
+    const { file } = built();
+    expect(readManifest(file)?.findings).toEqual([finding]);
+  });
+
+  it('should read a manifest written before findings were kept as a build without findings', () => {
+    const file = manifestPath(tempDir());
+    writeFileSync(file, JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: 'a', sha256: 'a'.repeat(64) }] }));
+    expect(readManifest(file)?.findings).toEqual([]);
+  });
+
   it('should fail when an input changed', () => {
     const { out, file } = built();
     expect(isUpToDate(readManifest(file), buildFingerprint({ ...inputs, version: '2.0.0' }), out)).toBe(false);
@@ -81,6 +105,9 @@ describe('isUpToDate', () => {
     ['a foreign JSON file', '{"name":"commonplace","version":"0.1.0"}'],
     ['an output outside the folder', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: '../etc/passwd', sha256: 'a'.repeat(64) }] })],
     ['no outputs', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [] })],
+    ['findings that are not a list', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: 'a', sha256: 'a'.repeat(64) }], findings: {} })],
+    ['a finding without a position', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: 'a', sha256: 'a'.repeat(64) }], findings: [{ ruleId: 'x', severity: 'warning', message: 'm', file: 'a.md' }] })],
+    ['a finding of an unknown severity', JSON.stringify({ fingerprint: 'f'.repeat(64), outputs: [{ name: 'a', sha256: 'a'.repeat(64) }], findings: [{ ...{ ruleId: 'x', message: 'm', file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 2 }, severity: 'warn' }] })],
   ])('should not trust a manifest that is %s', (_name, text) => {
     const file = manifestPath(tempDir());
     writeFileSync(file, text);

@@ -39,7 +39,7 @@ const config = defaultConfig;
 /** A lint through a freshly opened cache (as one CLI run does), flushed; with its counters. */
 async function warmLint() {
   const cache = openCache();
-  const result = await lintLibrary({ root, config, cache, noteResults: cache, workers: 0 });
+  const result = await lintLibrary({ root, config, incremental: cache, workers: 0 });
   cache.flush();
   return { diagnostics: result.diagnostics, stats: { ...cache.stats } };
 }
@@ -106,7 +106,7 @@ describe('warm runs through the library snapshot', () => {
 
   it('should build byte-identical outputs from damaged entries, by reading the notes again', async () => {
     const render = async (cache?: PersistentNoteCache) => {
-      const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { cache, noteResults: cache } : {}) });
+      const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { incremental: cache } : {}) });
       expect(result.ok).toBe(true);
       return [...result.outputs].map((file) => [file.name, [...file.chunks].join('')]);
     };

@@ -174,9 +174,9 @@ describe('an unexpected failure (brief: no stack trace ever reaches a user)', ()
   }
 
   it('should print one line and exit 2, with the stack only under DEBUG=commonplace', async () => {
-    expect(await searchWithBrokenStdout({})).toEqual({ code: 2, stderr: 'commonplace search: write EPIPE (run with DEBUG=commonplace to see where)\n' });
+    expect(await searchWithBrokenStdout({})).toEqual({ code: 2, stderr: 'commonplace search: failed: the output was closed before everything was written (a closed pipe) (EPIPE)\n' });
     const debug = await searchWithBrokenStdout({ DEBUG: 'commonplace' });
     expect(debug.code).toBe(2);
-    expect(debug.stderr).toMatch(/^commonplace search: write EPIPE\nError: write EPIPE\n {4}at /);
+    expect(debug.stderr).toMatch(/^commonplace search: failed: .* \(EPIPE\)\nError: write EPIPE\n {4}at /);
   });
 });

@@ -56,8 +56,8 @@ describe('prerenderEssays', () => {
     for (const root of [FIXTURE_LIBRARY, HOSTILE_LIBRARY]) {
       const plain = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
       const library = await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true });
-      await prerenderEssays(library, fixtureConfig(), undefined, 2);
-      expect(emitAll(library, fixtureConfig())).toEqual(plain);
+      const essays = await prerenderEssays(library, fixtureConfig(), undefined, 2);
+      expect(emitAll(library, fixtureConfig(), { essays })).toEqual(plain);
     }
   });
 
