@@ -12,6 +12,7 @@ import { convertPlainText } from '../import/convert.js';
 import { LibraryIndex } from '../scaffold/create.js';
 import { splitList } from '../scaffold/fields.js';
 import { UsageError, type Command } from './io.js';
+import { locateLibrary } from './library.js';
 
 const usage = `Usage: commonplace import FILE… [--library DIR] [--dry-run] [--tags a,b] [--concepts a,b]
 
@@ -57,7 +58,8 @@ export const run: Command = async (argv, io) => {
   if (files.length === 0) throw new UsageError(`no FILE given\n\n${usage}`);
 
   const { config, configDir } = loadConfig(io.cwd);
-  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
+  const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
   const index = await LibraryIndex.load(libraryDir, config);
   const dryRun = values['dry-run'] === true;
   const extras = {

@@ -13,6 +13,7 @@ import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitL
 import { isValidSlug, slugify } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
 import { UsageError, type Command, type CommandIO } from './io.js';
+import { locateLibrary } from './library.js';
 
 const usage = `Usage: commonplace new --title T --author A --year Y --source URL
                        [--venue V] [--kind K] [--tags a,b] [--concepts a,b]
@@ -127,7 +128,8 @@ export const run: Command = async (argv, io) => {
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
+  const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
   const outcome = createNote(await LibraryIndex.load(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
   if (outcome.status === 'refused') {
     io.stderr.write(`commonplace new: refused, nothing written:\n${outcome.reasons.map((r) => `  - ${r}\n`).join('')}`);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -95,10 +95,20 @@ describe('commonplace import', () => {
   });
 
   it('should honour --library and refuse a folder given as a file', async () => {
+    mkdirSync(path.join(dir, 'notes'));
     const result = await cli(['import', '--library', 'notes', SEED, '.'], dir);
     expect(result.code).toBe(1);
     expect(readdirSync(path.join(dir, 'notes'))).toEqual([SEED_NOTE]);
     expect(result.stderr).toContain('.: refused, nothing written:\n  - not a regular file');
+  });
+
+  // README "Exit codes": 2 for a missing library folder (issue 20, item 1).
+  it('should exit 2 for a --library folder that does not exist, and create nothing', async () => {
+    const before = readdirSync(dir).sort();
+    const result = await cli(['import', '--library', 'libary', SEED], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('library folder not found: libary');
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 
   it('should exit 2 with its usage when no file is given', async () => {
