@@ -60,7 +60,7 @@ export const run: Command = async (argv, io) => {
   const { config, configDir } = loadConfig(io.cwd);
   // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
   const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
-  const index = await LibraryIndex.load(libraryDir, config);
+  const index = await LibraryIndex.load(libraryDir, config, 'import');
   const dryRun = values['dry-run'] === true;
   const extras = {
     ...(values.tags !== undefined ? { tags: splitList(values.tags) } : {}),

@@ -78,6 +78,15 @@ describe('commonplace import', () => {
     expect(readFileSync(path.join(library, SEED_NOTE))).toEqual(before);
   });
 
+  // Issue 20, item 6: import has no --slug, so its refusal must not suggest one.
+  it('should say what to do about a duplicate without suggesting --slug, which import does not have', async () => {
+    await cli(['import', SEED], dir);
+    const again = await cli(['import', SEED], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).not.toContain('--slug');
+    expect(again.stderr).toContain(`${SEED_NOTE} already exists (slug "amazons-single-threaded-model", made from the title); rename that note, or change the title line of the plain-text file`);
+  });
+
   it('should refuse a second file with the same title in one call', async () => {
     writeFileSync(path.join(dir, 'copy.txt'), readFileSync(path.join(dir, SEED), 'utf8').replace('/single-threaded-model/', '/copy/'));
     const result = await cli(['import', SEED, 'copy.txt'], dir);
