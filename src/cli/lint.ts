@@ -8,7 +8,7 @@
  * Paths in the output are relative to the working directory, as the user
  * would type them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules } from '../check/rules/index.js';
@@ -96,7 +96,9 @@ function libraryFiles(files: string[], root: string, io: CommandIO): string[] {
     }
     let isFile = false;
     try {
-      isFile = statSync(path.join(root, relative)).isFile();
+      // lstat: a symlink is not followed, but discovery still has a word for it (discovery-symlink).
+      const stat = lstatSync(path.join(root, relative));
+      isFile = stat.isFile() || stat.isSymbolicLink();
     } catch {
       isFile = false;
     }
@@ -154,8 +156,10 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
   cache?.flush();
 
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  // A named file discovery only warns about (`X.MD`, a symlink) counts as seen: its warning is the answer.
+  const seen = new Set([...known, ...result.diagnostics.map((d) => d.file)]);
   for (const file of only ?? []) {
-    if (!known.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
+    if (!seen.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
   }
   const display = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({

@@ -4,7 +4,7 @@
  * compiled bin), every output format, exit codes and `--fix`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -244,6 +244,24 @@ describe('commonplace lint', () => {
     const bad = await lint([], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('minSectionWords');
+  });
+
+  // README "The note format", Files: `.MD` files and symlinks get a warning, never a silent miss (issue 20, item 5).
+  it('should give a named X.MD file or symlink the discovery warning, not "no note found"', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cp-lint-named-'));
+    cpSync(path.join(FIXTURES, 'good/owning-teams.md'), path.join(dir, 'owning-teams.md'));
+    cpSync(path.join(FIXTURES, 'good/owning-teams.md'), path.join(dir, 'UPPER.MD'));
+    symlinkSync('owning-teams.md', path.join(dir, 'sym.md'));
+    const upper = await lint(['UPPER.MD', '--library', '.', '--format', 'json'], { cwd: dir });
+    expect(upper.stderr).toBe('');
+    expect(upper.code).toBe(0);
+    expect(JSON.parse(upper.stdout)[0]).toMatchObject({ filePath: 'UPPER.MD', messages: [{ ruleId: 'discovery-extension', severity: 1 }] });
+    const sym = await lint(['sym.md', '--library', '.', '--format', 'json'], { cwd: dir });
+    expect(sym.stderr).toBe('');
+    expect(sym.code).toBe(0);
+    const [entry] = JSON.parse(sym.stdout) as EslintResult[];
+    expect(entry).toMatchObject({ filePath: 'sym.md', messages: [{ ruleId: 'discovery-symlink', severity: 1 }] });
+    expect(entry?.messages[0]?.message).not.toMatch(/\.md/);
   });
 
   it('should print its help and exit 0', async () => {
