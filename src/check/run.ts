@@ -10,7 +10,7 @@ import type { Config, RuleSetting } from '../config.js';
 import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure, Severity } from '../types.js';
 import { CachedNoteLost } from '../read/index.js';
 import { sortBy } from '../util/sort.js';
-import { applyDirectives } from './directives.js';
+import { applyDirectives, partitionByDirectives } from './directives.js';
 import { toDiagnostic, type Rule, type RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
@@ -135,6 +135,11 @@ export function createContext(input: Pick<CheckInput, 'notes' | 'concepts' | 'me
 
 /** Checks the whole library: every rule, pass-through diagnostics, directives; sorted. */
 export function checkLibrary(input: CheckInput): Diagnostic[] {
+  return checkLibraryInFull(input).diagnostics;
+}
+
+/** `checkLibrary`, plus what inline directives switched off (ESLint's `suppressedMessages`), sorted too. */
+export function checkLibraryInFull(input: CheckInput): { diagnostics: Diagnostic[]; suppressed: Diagnostic[] } {
   const rules = input.rules ?? allRules;
   const ctx = createContext(input);
   const found: Diagnostic[] = [...regrade(input.readDiagnostics ?? [], input.config)];
@@ -152,7 +157,8 @@ export function checkLibrary(input: CheckInput): Diagnostic[] {
   }
   found.push(...runLibraryRules(ctx, rules));
   const directives = new Map(input.notes.map((note) => [note.path, note.directives]));
-  return sortDiagnostics(applyDirectives(found, directives));
+  const { kept, suppressed } = partitionByDirectives(found, directives);
+  return { diagnostics: sortDiagnostics(kept), suppressed: sortDiagnostics(suppressed) };
 }
 
 /** The note-scoped diagnostics of one note, directives applied (what `--fix` acts on). */

@@ -15,6 +15,7 @@ import { rules } from '../check/rules/index.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import type { Config } from '../config.js';
 import { lintLibrary } from '../pipeline.js';
+import { decode } from '../read/decode.js';
 import type { Concept, Diagnostic } from '../types.js';
 import { writeFileAtomic } from '../util/fs-write.js';
 import { compareCodePoints } from '../util/sort.js';
@@ -169,7 +170,9 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
   }));
   const files = [...(only ?? known)].map(display).sort(compareCodePoints);
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined && options.format === 'stylish';
-  io.stdout.write(formatters[options.format]({ diagnostics, files, rules, color }));
+  const suppressed = result.suppressed.map((d) => ({ ...d, file: display(d.file) }));
+  const sources = options.format === 'json' ? readSources(root, result.diagnostics, display) : undefined;
+  io.stdout.write(formatters[options.format]({ diagnostics, files, rules, color, suppressed, ...(sources ? { sources } : {}) }));
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -177,4 +180,25 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
     io.stderr.write(`commonplace lint: too many warnings (${warnings}); at most ${options.maxWarnings} allowed (--max-warnings)\n`);
   }
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
+}
+
+/**
+ * The text of each file with errors or warnings, by display path (ESLint's
+ * `source`): decoded as the reader does (BOM removed, line endings `\n`), so
+ * fix ranges point into it. Symlinks and files that are not UTF-8 text have none.
+ */
+function readSources(root: string, diagnostics: readonly Diagnostic[], display: (file: string) => string): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file))) {
+    try {
+      const absolute = path.join(root, file);
+      if (!lstatSync(absolute).isFile()) continue;
+      const bytes = readFileSync(absolute);
+      const decoded = decode(bytes, Infinity);
+      if (decoded.ok || bytes.length === 0) sources.set(display(file), decoded.ok ? decoded.text : '');
+    } catch {
+      // unreadable now (removed since the run began): no source, as for any file that cannot be read
+    }
+  }
+  return sources;
 }

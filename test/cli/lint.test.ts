@@ -128,18 +128,36 @@ describe('commonplace lint', () => {
     expect(stdout.endsWith(']\n')).toBe(true);
     const files = JSON.parse(stdout) as (EslintResult & Record<string, unknown>)[];
     for (const file of files) {
-      expect(Object.keys(file).sort()).toEqual(
-        ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount'],
+      // ESLint's key order; `source` only on a file with errors or warnings (a binary file has none to give).
+      const withSource = file.messages.length > 0 && !file.filePath.endsWith('binary.md') && !file.filePath.endsWith('nul.md');
+      expect(Object.keys(file), file.filePath).toEqual(
+        ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', ...(withSource ? ['source'] : []), 'usedDeprecatedRules'],
       );
       expect(file.errorCount).toBe(file.messages.filter((m) => m.severity === 2).length);
       expect(file.warningCount).toBe(file.messages.filter((m) => m.severity === 1).length);
       for (const m of file.messages) {
-        expect(Object.keys(m).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+        expect(Object.keys(m)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', ...('fix' in m ? ['fix'] : [])]);
       }
     }
     const keyOrder = files.find((f) => f.filePath.endsWith('key-order.md'))!;
     expect(keyOrder.messages[0]!.severity).toBe(1);
     expect((keyOrder as Record<string, unknown>).fixableWarningCount).toBe(1);
+  });
+
+  // README "Lint output": exactly ESLint's JSON shape (issue 20, item 8).
+  it('should list findings switched off by inline comments as suppressedMessages, and give source with findings', async () => {
+    const files = await json(['--library', GOOD]);
+    const directives = files.find((f) => f.filePath.endsWith('directives.md')) as EslintResult & Record<string, unknown>;
+    expect(directives.messages).toEqual([]);
+    expect(directives.suppressedMessages).toHaveLength(2);
+    expect(directives.suppressedMessages).toContainEqual(
+      { ruleId: 'raw-html', severity: 1, message: expect.stringContaining('"<kbd>"') as unknown, line: 12, column: 1, endLine: 12, endColumn: 6, suppressions: [{ kind: 'directive', justification: '' }] },
+    );
+    expect('source' in directives).toBe(false);
+    const [keyOrder] = (await json([`${BAD}/key-order.md`, '--library', BAD])) as (EslintResult & { source?: string; messages: { fix?: { range: [number, number]; text: string } }[] })[];
+    expect(keyOrder?.source).toBe(readFileSync(path.join(BAD, 'key-order.md'), 'utf8'));
+    const fix = keyOrder?.messages[0]?.fix;
+    expect(fix && keyOrder.source!.slice(fix.range[0], fix.range[1]).split('\n').sort()).toEqual(fix?.text.split('\n').sort());
   });
 
   it('should print paths relative to the working directory', async () => {
