@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import type { Config } from '../config.js';
+import { ConfigError, type Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
 import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
@@ -64,6 +64,11 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { config, configDir, root } = locateLibrary(io, values.library);
+  // Ignoring a bad value would silently drop generatedAt; empty counts as unset (as CI templates leave it).
+  const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && !/^\d{1,12}$/.test(epoch)) {
+    throw new ConfigError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds since 1970-01-01 (e.g. 1700000000); fix or unset it`);
+  }
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
