@@ -15,7 +15,7 @@ import { parseNote } from '../read/parse.js';
 import type { Concept, Fix, Note, NoteId } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
-import { checkNote } from './run.js';
+import { checkNote, createContext } from './run.js';
 
 /** Upper bound on fix passes over one file (fixes converge in one or two in practice). */
 export const MAX_PASSES = 10;
@@ -105,7 +105,7 @@ export function fixFile(
 function fixOnce(raw: string, note: Note, config: Config, concepts: readonly Concept[], fixable: typeof allRules): { text: string; applied: number } {
   const map = rawOffsets(raw, note.source);
   if (map === null) return { text: raw, applied: 0 };
-  const ctx: RuleContext = { config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() };
+  const ctx: RuleContext = createContext({ config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() });
   const fixes: Fix[] = [];
   for (const diagnostic of checkNote(note, ctx, fixable)) {
     const fix = diagnostic.fix;

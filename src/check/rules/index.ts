@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.js';
 import conceptAliasTitle from './concept-alias-title.js';
+import directiveUnknownRule from './directive-unknown-rule.js';
 import duplicateId from './duplicate-id.js';
 import duplicateSource from './duplicate-source.js';
 import duplicateTitle from './duplicate-title.js';
@@ -62,6 +63,7 @@ export const rules: readonly Rule[] = [
   wikilinkUnresolved,
   wikilinkHeading,
   linkMissingNote,
+  directiveUnknownRule,
   duplicateTitle,
   duplicateId,
   duplicateSource,
