@@ -60,11 +60,6 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  */
 const ENTRY_LAYOUT = 5;
 
-/** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
-export function defaultCacheDir(projectDir: string): string {
-  return path.join(projectDir, 'node_modules', '.cache', 'commonplace');
-}
-
 /** A stable hash of a resolved config: key order does not matter, any value change does. */
 export function hashConfig(config: Config): string {
   return createHash('sha256').update(stableJson(config)).digest('hex');
