@@ -20,13 +20,16 @@ function lintIn(cwd: string, env: NodeJS.ProcessEnv): number | null {
 beforeAll(() => ensureCompiled());
 
 describe('the cache folder', () => {
-  it('should be the user cache folder ($XDG_CACHE_HOME/commonplace) outside any project, leaving the working folder clean', () => {
+  it('should be the user cache folder ($XDG_CACHE_HOME/commonplace/<project hash>) outside any project, leaving the working folder clean', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cp-cache-loc-'));
     const work = path.join(dir, 'work');
     cpSync(GOOD, path.join(work, 'library'), { recursive: true });
     expect(lintIn(work, { HOME: path.join(dir, 'home'), XDG_CACHE_HOME: path.join(dir, 'xdg') })).toBe(0);
     expect(readdirSync(work)).toEqual(['library']);
-    expect(readdirSync(path.join(dir, 'xdg', 'commonplace')).length).toBeGreaterThan(0);
+    const [project, ...others] = readdirSync(path.join(dir, 'xdg', 'commonplace'));
+    expect(project).toMatch(/^[0-9a-f]{16}$/);
+    expect(others).toEqual([]);
+    expect(readdirSync(path.join(dir, 'xdg', 'commonplace', project ?? '')).length).toBeGreaterThan(0);
   });
 
   it('should be ~/.cache/commonplace without XDG_CACHE_HOME (Linux)', () => {

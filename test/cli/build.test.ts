@@ -76,6 +76,7 @@ describe('commonplace build', () => {
   it('should give byte-identical outputs from a cold and a warm (cached) build', () => {
     const cwd = tempDir();
     cpSync(GOOD, path.join(cwd, 'library'), { recursive: true });
+    writeFileSync(path.join(cwd, 'package.json'), '{}\n'); // a project: its cache goes in node_modules/.cache
     mkdirSync(path.join(cwd, 'node_modules'));
     expect(build(cwd, ['--out', 'cold', '--no-cache']).code).toBe(0);
     expect(build(cwd, ['--out', 'first']).code).toBe(0);
