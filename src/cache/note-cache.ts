@@ -1,6 +1,6 @@
 /**
  * The persistent per-note cache: READ's `NoteCache` port, backed by one small
- * file per entry under `node_modules/.cache/commonplace/` (or any `dir`).
+ * file per entry under the cache folder (location.ts; or any `dir`).
  *
  * Why one file per entry and not one packed file: after one note is edited
  * only that note's entry is written (a packed file would be rewritten whole:

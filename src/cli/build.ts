@@ -31,7 +31,7 @@ Lints the library, then writes the handbook and the index:
 Options:
   --library DIR   the library folder (default: "library" in commonplace.config.json)
   --out DIR       the output folder (default: "dist" in commonplace.config.json)
-  --no-cache      parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
+  --no-cache      parse every note afresh (cache: the project's node_modules/.cache/commonplace/, else ~/.cache/commonplace/)
   --watch         build, then rebuild after every saved change (Ctrl-C to stop)
   -h, --help      show this help
 

@@ -35,7 +35,7 @@ Options:
   --format NAME       stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0), github (Actions annotations)
   --fix               apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest
   --max-warnings N    exit 1 when there are more than N warnings (default: no limit)
-  --no-cache          parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
+  --no-cache          parse every note afresh (cache: the project's node_modules/.cache/commonplace/, else ~/.cache/commonplace/)
   --watch             lint, then lint again after every saved change (Ctrl-C to stop)
   -h, --help          show this help
 
