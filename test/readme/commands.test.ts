@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../link/run-command.js';
-import { table } from './readme.js';
+import { ROOT, table } from './readme.js';
 
 const SECTION = 'The three daily jobs';
 
@@ -38,5 +38,16 @@ describe(`README "${SECTION}": the commands table`, () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`commonplace ${command}`);
+  });
+
+  // Skipped until the README's concepts row lists --limit (issue 20 item 10, helper climsg's part);
+  // then un-skip: it keeps every flag a command takes documented. Today it fails on exactly that flag.
+  it.skip('should document every flag each command takes (its --help) in the table', async () => {
+    for (const synopsis of synopses) {
+      const command = synopsis.split(' ')[1] ?? '';
+      const help = (await runCommand([command, '--help'], ROOT)).stdout;
+      const taken = [...help.matchAll(/^\s+(?:-[a-z], )?(--[a-z-]+)/gm)].map((m) => m[1]).filter((f) => f !== '--help');
+      for (const flag of taken) expect(synopsis, `${command} ${flag}`).toContain(flag);
+    }
   });
 });
