@@ -16,4 +16,11 @@ describe('directive-unknown-rule', () => {
       'Unknown rule id "placeholdr" in a commonplace-enable comment: it switches nothing; did you mean "placeholder"?',
     ]);
   });
+
+  it('should report each unknown id once, and at most 10 of them then a count, so thousands of ids stay cheap', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `x${i} x${i}`).join(' ');
+    const found = lintFiles({ 'n.md': exampleNote({ summary: `<!-- commonplace-disable ${ids} -->\n${EXAMPLE_SUMMARY}` }) }, { rules: [rule] });
+    expect(found).toHaveLength(11);
+    expect(found.map((d) => d.message).at(-1)).toBe('…and 4990 more unknown rule ids in commonplace comments');
+  });
 });
