@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A CLI run outside any project caches in the user's cache folder (src/cache/location.ts): never the real one in tests.
+    env: { XDG_CACHE_HOME: path.join(tmpdir(), 'commonplace-test-xdg-cache') },
   },
 });

@@ -4,7 +4,7 @@
  * file only sequences them. It returns results and writes nothing: the CLI
  * decides what to print, what to write and which exit code to give.
  */
-import { checkLibrary, noteRulesContext, type NoteResultStore } from './check/run.js';
+import { checkLibraryInFull, noteRulesContext, type NoteResultStore } from './check/run.js';
 import type { Config } from './config.js';
 import type { OutputFile } from './emit/index.js';
 import { loadGlossary } from './link/glossary.js';
@@ -50,6 +50,8 @@ export interface LintResult {
   concepts: Concept[];
   /** Sorted by file, line, column, rule id. */
   diagnostics: Diagnostic[];
+  /** Findings that inline directives switched off, sorted the same way (`--format json` lists them). */
+  suppressed: Diagnostic[];
 }
 
 /** Reads and checks the whole library. */
@@ -85,7 +87,7 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
   // Only the notes whose rules run need their mentions (a warm lint: the changed ones).
   const unchecked = context === undefined ? read.notes : read.notes.filter((note) => store?.getNoteResults(note, context) === undefined);
   const mentions = findMentions(read.notes, glossary.concepts, unchecked);
-  let diagnostics = checkLibrary({
+  let { diagnostics, suppressed } = checkLibraryInFull({
     notes: read.notes,
     failures: read.failures,
     concepts: glossary.concepts,
@@ -94,8 +96,11 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
     readDiagnostics: [...read.diagnostics, ...glossary.diagnostics],
     ...(store && context !== undefined ? { noteResults: { store, context } } : {}),
   });
-  if (options.files) diagnostics = diagnostics.filter(inFiles(options.files));
-  return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics }, mentions };
+  if (options.files) {
+    diagnostics = diagnostics.filter(inFiles(options.files));
+    suppressed = suppressed.filter(inFiles(options.files));
+  }
+  return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics, suppressed }, mentions };
 }
 
 export interface BuildResult extends Omit<LintResult, 'notes'> {

@@ -2,7 +2,8 @@
  * The persistent per-note cache (see note-cache.ts for the design and
  * entry-file.ts for the on-disk format).
  */
-export { defaultCacheDir, hashConfig, openNoteCache, type NoteCache, type PersistentNoteCache } from './note-cache.js';
+export { defaultCacheDir } from './location.js';
+export { hashConfig, openNoteCache, type NoteCache, type PersistentNoteCache } from './note-cache.js';
 export {
   buildFingerprint,
   describeOutputs,

@@ -1,6 +1,6 @@
 /**
  * The persistent per-note cache: READ's `NoteCache` port, backed by one small
- * file per entry under `node_modules/.cache/commonplace/` (or any `dir`).
+ * file per entry under the cache folder (location.ts; or any `dir`).
  *
  * Why one file per entry and not one packed file: after one note is edited
  * only that note's entry is written (a packed file would be rewritten whole:
@@ -59,11 +59,6 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  * as term ids and one vocabulary string. 5: the library snapshot.
  */
 const ENTRY_LAYOUT = 5;
-
-/** Where the cache lives unless `--cache-dir` says otherwise (the convention of Babel, ESLint, Vite…). */
-export function defaultCacheDir(projectDir: string): string {
-  return path.join(projectDir, 'node_modules', '.cache', 'commonplace');
-}
 
 /** A stable hash of a resolved config: key order does not matter, any value change does. */
 export function hashConfig(config: Config): string {

@@ -36,8 +36,20 @@ export function applyDirectives(
   diagnostics: readonly Diagnostic[],
   directivesByFile: ReadonlyMap<string, readonly LintDirective[]>,
 ): Diagnostic[] {
-  return diagnostics.filter((d) => {
+  return partitionByDirectives(diagnostics, directivesByFile).kept;
+}
+
+/** The diagnostics a file's directives leave on (`kept`) and those they switch off (`suppressed`). */
+export function partitionByDirectives(
+  diagnostics: readonly Diagnostic[],
+  directivesByFile: ReadonlyMap<string, readonly LintDirective[]>,
+): { kept: Diagnostic[]; suppressed: Diagnostic[] } {
+  const kept: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  for (const d of diagnostics) {
     const directives = directivesByFile.get(d.file);
-    return !directives || directives.length === 0 || !isSuppressed(directives, d.ruleId, d.line);
-  });
+    const off = directives !== undefined && directives.length > 0 && isSuppressed(directives, d.ruleId, d.line);
+    (off ? suppressed : kept).push(d);
+  }
+  return { kept, suppressed };
 }

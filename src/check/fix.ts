@@ -5,7 +5,7 @@
  * Fixes are offsets into `Note.source` (BOM stripped, line endings `\n`).
  * They are mapped back onto the file's own text, so the BOM, every line
  * ending and every byte outside a fixed span stay exactly as they were; a
- * newline inside a fix's text is written with the file's line ending.
+ * newline inside a fix's text is written as the line ending it replaces.
  * Passes repeat (a fix can reveal another) until nothing changes, at most
  * MAX_PASSES times; so a second `--fix` run finds nothing to do.
  */
@@ -15,7 +15,7 @@ import { parseNote } from '../read/parse.js';
 import type { Concept, Fix, Note, NoteId } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
-import { checkNote } from './run.js';
+import { checkNote, createContext } from './run.js';
 
 /** Upper bound on fix passes over one file (fixes converge in one or two in practice). */
 export const MAX_PASSES = 10;
@@ -105,14 +105,30 @@ export function fixFile(
 function fixOnce(raw: string, note: Note, config: Config, concepts: readonly Concept[], fixable: typeof allRules): { text: string; applied: number } {
   const map = rawOffsets(raw, note.source);
   if (map === null) return { text: raw, applied: 0 };
-  const ctx: RuleContext = { config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() };
+  const ctx: RuleContext = createContext({ config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() });
   const fixes: Fix[] = [];
   for (const diagnostic of checkNote(note, ctx, fixable)) {
     const fix = diagnostic.fix;
     const start = fix ? map[fix.start] : undefined;
     const end = fix ? map[fix.end] : undefined;
     if (!fix || start === undefined || end === undefined) continue;
-    fixes.push({ start, end, text: fix.text.replace(/\n/g, note.eol) });
+    fixes.push({ start, end, text: withRawEndings(fix, raw, note.source, map, note.eol) });
   }
   return applyFixes(raw, fixes);
+}
+
+/**
+ * A fix's text with each newline written as the raw file wrote the newline
+ * at the same place in the span it replaces (the k-th newline of the fix
+ * gets the k-th line ending of the span), so in a file with mixed line
+ * endings every line keeps its own; newlines beyond the span's get `eol`.
+ */
+function withRawEndings(fix: Fix, raw: string, source: string, map: readonly number[], eol: string): string {
+  if (!fix.text.includes('\n')) return fix.text;
+  const endings: string[] = [];
+  for (let i = fix.start; i < fix.end; i++) {
+    if (source[i] === '\n') endings.push(raw.slice(map[i], map[i + 1]));
+  }
+  let k = 0;
+  return fix.text.replace(/\n/g, () => endings[k++] ?? eol);
 }

@@ -17,6 +17,8 @@ export interface RuleContext {
   concepts: readonly Concept[];
   /** Mentions found in each note's prose (see src/link/mentions.ts). */
   mentions: ReadonlyMap<NoteId, Mention[]>;
+  /** Every id a diagnostic can have (all rules, read-stage and glossary ids): what directives may name. */
+  ruleIds: readonly string[];
 }
 
 /** One finding as a rule reports it; the runner fills in ruleId, severity and (for note rules) file. */

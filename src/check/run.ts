@@ -10,7 +10,7 @@ import type { Config, RuleSetting } from '../config.js';
 import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure, Severity } from '../types.js';
 import { CachedNoteLost } from '../read/index.js';
 import { sortBy } from '../util/sort.js';
-import { applyDirectives } from './directives.js';
+import { applyDirectives, partitionByDirectives } from './directives.js';
 import { toDiagnostic, type Rule, type RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
@@ -130,11 +130,31 @@ function regrade(diagnostics: readonly Diagnostic[], config: Config): Diagnostic
 
 /** The context every rule of one run shares (one object per run: rules memoize on it). */
 export function createContext(input: Pick<CheckInput, 'notes' | 'concepts' | 'mentions' | 'config'>): RuleContext {
-  return { config: input.config, notes: input.notes, concepts: input.concepts, mentions: input.mentions };
+  return { config: input.config, notes: input.notes, concepts: input.concepts, mentions: input.mentions, ruleIds: ALL_RULE_IDS };
 }
+
+/**
+ * Ids that are not rules but that config `rules` and directives may name:
+ * the read stage's, the glossary's and the runner's own.
+ */
+export const PASS_THROUGH_IDS: readonly string[] = [
+  'discovery-collision', 'discovery-extension', 'discovery-missing-library', 'discovery-not-regular', 'discovery-symlink',
+  'file-empty', 'file-not-utf8', 'file-nul-byte', 'file-parse-crash', 'file-parse-error', 'file-parse-overflow', 'file-parse-timeout',
+  'file-replacement-char', 'file-too-large', 'file-unreadable', 'file-not-regular', 'file-symlink', 'file-not-found', 'file-not-note', 'file-outside-library',
+  'glossary-duplicate-alias', 'glossary-duplicate-name', 'glossary-invalid-entry', 'glossary-not-list', 'glossary-unknown-key', 'glossary-unknown-see', 'glossary-yaml',
+  INTERNAL_ERROR,
+];
+
+/** Every id a diagnostic can carry: each rule's, then the pass-through ones. */
+export const ALL_RULE_IDS: readonly string[] = [...allRules.map((rule) => rule.id), ...PASS_THROUGH_IDS];
 
 /** Checks the whole library: every rule, pass-through diagnostics, directives; sorted. */
 export function checkLibrary(input: CheckInput): Diagnostic[] {
+  return checkLibraryInFull(input).diagnostics;
+}
+
+/** `checkLibrary`, plus what inline directives switched off (ESLint's `suppressedMessages`), sorted too. */
+export function checkLibraryInFull(input: CheckInput): { diagnostics: Diagnostic[]; suppressed: Diagnostic[] } {
   const rules = input.rules ?? allRules;
   const ctx = createContext(input);
   const found: Diagnostic[] = [...regrade(input.readDiagnostics ?? [], input.config)];
@@ -152,7 +172,8 @@ export function checkLibrary(input: CheckInput): Diagnostic[] {
   }
   found.push(...runLibraryRules(ctx, rules));
   const directives = new Map(input.notes.map((note) => [note.path, note.directives]));
-  return sortDiagnostics(applyDirectives(found, directives));
+  const { kept, suppressed } = partitionByDirectives(found, directives);
+  return { diagnostics: sortDiagnostics(kept), suppressed: sortDiagnostics(suppressed) };
 }
 
 /** The note-scoped diagnostics of one note, directives applied (what `--fix` acts on). */

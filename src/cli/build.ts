@@ -29,7 +29,7 @@ export const spec = {
   flags: {
     library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" in commonplace.config.json)' },
     out: { type: 'string', value: 'DIR', help: 'the output folder (default: "dist" in commonplace.config.json)' },
-    'no-cache': { type: 'boolean', help: 'parse every note afresh (the cache lives in node_modules/.cache/commonplace/)' },
+    'no-cache': { type: 'boolean', help: 'parse every note afresh (cache: the project\'s node_modules/.cache/commonplace/, else ~/.cache/commonplace/)' },
     watch: { type: 'boolean', help: 'build, then rebuild after every saved change (Ctrl-C to stop)' },
   },
   examples: ['commonplace build', 'commonplace build --out public   # write into public/ instead of dist/', 'commonplace build --watch'],
@@ -42,6 +42,11 @@ const PROGRESS_THRESHOLD = 300;
 
 export const run = defineCommand(spec, async ({ values }, io, argv) => {
   const { config, configDir, root } = locateLibrary(io, values.library);
+  // Ignoring a bad value would silently drop generatedAt; empty counts as unset (as CI templates leave it).
+  const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && !/^\d{1,12}$/.test(epoch)) {
+    throw new ConfigError(`SOURCE_DATE_EPOCH "${epoch}" is not a whole number of seconds since 1970-01-01 (e.g. 1700000000); fix or unset it`);
+  }
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);

@@ -11,7 +11,7 @@ import { convertPlainText } from '../import/convert.js';
 import { LibraryIndex } from '../scaffold/create.js';
 import { splitList } from '../scaffold/fields.js';
 import { defineCommand, UsageError, type CommandSpec } from './io.js';
-import { refuseFileAsLibrary } from './library.js';
+import { locateLibrary, refuseFileAsLibrary } from './library.js';
 
 /** The command line of `import`: flags, usage line, help and examples. */
 export const spec = {
@@ -38,9 +38,10 @@ export const run = defineCommand(spec, async ({ values, positionals: files }, io
   if (files.length === 0) throw new UsageError('no FILE given: name the plain-text files to import');
 
   const { config, configDir } = loadConfig(io.cwd);
-  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
+  const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
   refuseFileAsLibrary(io, libraryDir);
-  const index = await LibraryIndex.load(libraryDir, config);
+  const index = await LibraryIndex.load(libraryDir, config, 'import');
   const dryRun = values['dry-run'] === true;
   const extras = {
     ...(values.tags !== undefined ? { tags: splitList(values.tags) } : {}),

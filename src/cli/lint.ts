@@ -8,12 +8,14 @@
  * Paths in the output are relative to the working directory, as the user
  * would type them.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../check/rules/index.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import type { Config } from '../config.js';
 import { lintProject } from '../project.js';
+import { decode } from '../read/decode.js';
+import type { Diagnostic } from '../types.js';
 import { compareCodePoints } from '../util/sort.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { closestMatch } from '../check/suggest.js';
@@ -36,7 +38,7 @@ see the whole library). Naming the library folder itself lints all of it.`,
     format: { type: 'string', short: 'f', value: 'NAME', help: 'stylish (default), json (ESLint\'s JSON), sarif (SARIF 2.1.0), github (Actions annotations)' },
     fix: { type: 'boolean', help: 'apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest' },
     'max-warnings': { type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings (default: no limit)' },
-    'no-cache': { type: 'boolean', help: 'parse every note afresh (the cache lives in node_modules/.cache/commonplace/)' },
+    'no-cache': { type: 'boolean', help: 'parse every note afresh (cache: the project\'s node_modules/.cache/commonplace/, else ~/.cache/commonplace/)' },
     watch: { type: 'boolean', help: 'lint, then lint again after every saved change (Ctrl-C to stop)' },
   },
   examples: [
@@ -112,9 +114,10 @@ async function libraryFiles(args: string[], root: string, config: Config, io: Co
   return [...new Set(files)];
 }
 
+/** lstat: a symlink is not followed, but discovery still has a word for it (discovery-symlink). */
 function pathKind(absolute: string): 'file' | 'folder' | 'missing' {
   try {
-    return statSync(absolute).isDirectory() ? 'folder' : 'file';
+    return lstatSync(absolute).isDirectory() ? 'folder' : 'file';
   } catch {
     return 'missing';
   }
@@ -145,8 +148,10 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
   const { result } = await lintProject({ root, config }, cache, { only, fix: options.fix });
 
   const known = new Set([...result.notes.map((n) => n.path), ...result.failures.map((f) => f.path)]);
+  // A named file discovery only warns about (`X.MD`, a symlink) counts as seen: its warning is the answer.
+  const seen = new Set([...known, ...result.diagnostics.map((d) => d.file)]);
   for (const file of only ?? []) {
-    if (!known.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
+    if (!seen.has(file)) throw new UsageError(`no note found at ${file} (only .md files inside the library are linted)`);
   }
   const display = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
   const diagnostics = result.diagnostics.map((d) => ({
@@ -156,7 +161,9 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
   }));
   const files = [...(only ?? known)].map(display).sort(compareCodePoints);
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined && options.format === 'stylish';
-  io.stdout.write(formatters[options.format]({ diagnostics, files, rules, color }));
+  const suppressed = result.suppressed.map((d) => ({ ...d, file: display(d.file) }));
+  const sources = options.format === 'json' ? readSources(root, result.diagnostics, display) : undefined;
+  io.stdout.write(formatters[options.format]({ diagnostics, files, rules, color, suppressed, ...(sources ? { sources } : {}) }));
 
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -164,4 +171,25 @@ async function lintOnce(io: CommandIO, options: LintOptions, { root, config, cac
     io.stderr.write(`commonplace lint: too many warnings (${warnings}); at most ${options.maxWarnings} allowed (--max-warnings)\n`);
   }
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
+}
+
+/**
+ * The text of each file with errors or warnings, by display path (ESLint's
+ * `source`): decoded as the reader does (BOM removed, line endings `\n`), so
+ * fix ranges point into it. Symlinks and files that are not UTF-8 text have none.
+ */
+function readSources(root: string, diagnostics: readonly Diagnostic[], display: (file: string) => string): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file))) {
+    try {
+      const absolute = path.join(root, file);
+      if (!lstatSync(absolute).isFile()) continue;
+      const bytes = readFileSync(absolute);
+      const decoded = decode(bytes, Infinity);
+      if (decoded.ok || bytes.length === 0) sources.set(display(file), decoded.ok ? decoded.text : '');
+    } catch {
+      // unreadable now (removed since the run began): no source, as for any file that cannot be read
+    }
+  }
+  return sources;
 }

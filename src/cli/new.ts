@@ -11,7 +11,7 @@ import { createNote, LibraryIndex } from '../scaffold/create.js';
 import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
 import { isValidSlug, MAX_SLUG_LENGTH, slugify, WINDOWS_RESERVED } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
-import { refuseFileAsLibrary } from './library.js';
+import { locateLibrary, refuseFileAsLibrary } from './library.js';
 import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
 
 /** The command line of `new`: flags, usage line, help and examples. */
@@ -105,7 +105,8 @@ export const run = defineCommand(spec, async ({ values }, io) => {
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;
   }
-  const libraryDir = values.library !== undefined ? path.resolve(io.cwd, values.library) : path.resolve(configDir, config.library);
+  // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
+  const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
   refuseFileAsLibrary(io, libraryDir);
   const outcome = createNote(await LibraryIndex.load(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
   if (outcome.status === 'refused') {

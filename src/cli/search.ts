@@ -11,6 +11,7 @@
  */
 import { rankingText } from '../link/related.js';
 import { createRanker } from '../link/text/ranker.js';
+import { scanWikilinks } from '../read/wikilinks.js';
 import { defineCommand, type CommandIO, type CommandSpec } from './io.js';
 import { openQueryLibrary, parseLimit, queryFlags, queryText } from './query.js';
 
@@ -64,7 +65,7 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
   // The bag is the read stage's analysis of the same text (see Note.termBag); the text is for snippets.
-  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: rankingText(n), bag: n.termBag })));
+  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: linkText(rankingText(n)), bag: n.termBag })));
   const hits = ranker.search(query, limit).map((hit) => ({ hit, note: byId.get(hit.id)! }));
 
   if (values.json) {
@@ -85,3 +86,20 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   io.stdout.write(lines.join('\n'));
   return 0;
 });
+
+/**
+ * Text as a reader sees it: each `[[Target|label]]` becomes its label and
+ * `[[Target#Heading]]` its target, so a snippet never shows link syntax
+ * (the section text keeps wikilinks as written; Markdown links are already text).
+ */
+export function linkText(text: string): string {
+  const links = scanWikilinks(text);
+  if (links.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const link of links) {
+    out += text.slice(at, link.start) + (link.label ?? link.target);
+    at = link.end;
+  }
+  return out + text.slice(at);
+}

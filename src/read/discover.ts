@@ -108,9 +108,9 @@ export function findCollisions(files: readonly string[]): Diagnostic[] {
       const name = baseName(file);
       const others = group.filter((other) => baseName(other) !== name);
       if (others.length === 0) continue;
-      const names = others.map((other) => `"${other}"`).join(', ');
+      const names = others.map((other) => `"${other}"${codePoints(baseName(other))}`).join(', ');
       diagnostics.push(
-        readDiagnostic(file, 'discovery-collision', `file name collides with ${names}: the names differ only by letter case or Unicode normalisation, which many file systems treat as the same file; rename one`, {
+        readDiagnostic(file, 'discovery-collision', `file name${codePoints(name)} collides with ${names}: the names differ only by letter case or Unicode normalisation, which many file systems treat as the same file; rename one`, {
           related: others.map((other) => ({ file: other, line: 1, column: 1, message: 'colliding file' })),
         }),
       );
@@ -121,4 +121,15 @@ export function findCollisions(files: readonly string[]): Diagnostic[] {
 
 function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/**
+ * ` (caf<U+00E9>.md)`: a name with every character outside printable ASCII
+ * shown as its code point, so two names that look the same on screen (NFC
+ * and NFD) can be told apart; '' for a name that is all printable ASCII.
+ */
+function codePoints(name: string): string {
+  if (/^[\x20-\x7e]*$/u.test(name)) return '';
+  const spelled = [...name].map((c) => (/[\x20-\x7e]/u.test(c) ? c : `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`)).join('');
+  return ` (${spelled})`;
 }

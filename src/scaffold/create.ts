@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { createExclusive } from '../util/fs-write.js';
-import { describeConflict, findConflicts, listExistingNotes, type Candidate, type ExistingNote } from './existing.js';
+import { describeConflict, findConflicts, listExistingNotes, type Adder, type Candidate, type ExistingNote } from './existing.js';
 import { isValidSlug } from './slug.js';
 
 /** What happened to one note: created (or, in a dry run, would be), or refused with reasons. */
@@ -21,16 +21,18 @@ export class LibraryIndex {
   private constructor(
     readonly libraryDir: string,
     private readonly notes: ExistingNote[],
+    /** Which command adds notes: refusals suggest only what that command offers. */
+    readonly adder: Adder,
   ) {}
 
   /** Reads the front matter of every note under `libraryDir` (none when it does not exist yet). */
-  static async load(libraryDir: string, config: Config): Promise<LibraryIndex> {
-    return new LibraryIndex(libraryDir, await listExistingNotes(libraryDir, config));
+  static async load(libraryDir: string, config: Config, adder: Adder = 'new'): Promise<LibraryIndex> {
+    return new LibraryIndex(libraryDir, await listExistingNotes(libraryDir, config), adder);
   }
 
   /** Reasons `candidate` may not be added (empty when it may). */
   conflicts(candidate: Candidate): string[] {
-    return findConflicts(this.notes, candidate).map((c) => describeConflict(c, candidate));
+    return findConflicts(this.notes, candidate).map((c) => describeConflict(c, candidate, this.adder));
   }
 
   /** Records a note created (or planned) in this run so later ones in the same run see it. */
@@ -53,17 +55,18 @@ export function createNote(index: LibraryIndex, candidate: Candidate, content: s
       mkdirSync(index.libraryDir, { recursive: true });
       createExclusive(file, content);
     } catch (error) {
-      return { status: 'refused', file, reasons: [createError(error, candidate.slug)] };
+      return { status: 'refused', file, reasons: [createError(error, candidate.slug, index.adder)] };
     }
   }
   index.remember(candidate);
   return { status: 'created', file };
 }
 
-function createError(error: unknown, slug: string): string {
+function createError(error: unknown, slug: string, adder: Adder): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EEXIST' || code === 'ELOOP') {
-    return `${slug}.md already exists (a file or a link appeared there); nothing was overwritten; choose another file name with --slug ${slug}-2`;
+    const wayOut = adder === 'new' ? `choose another file name with --slug ${slug}-2` : 'move that file away, or change the title line of the plain-text file';
+    return `${slug}.md already exists (a file or a link appeared there); nothing was overwritten; ${wayOut}`;
   }
   return `cannot create ${slug}.md: ${(error as Error).message}`;
 }

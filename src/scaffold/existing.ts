@@ -14,6 +14,7 @@ import { collisionKey, discover } from '../read/discover.js';
 import { readFrontmatter } from '../read/frontmatter.js';
 import { LineIndex } from '../read/lines.js';
 import { noteIdOf } from '../read/identity.js';
+import { sourceKey, titleKey } from '../check/same-work.js';
 
 /** One note already in the library. */
 export interface ExistingNote {
@@ -49,31 +50,44 @@ export async function listExistingNotes(libraryDir: string, config: Config): Pro
 /**
  * Every clash of `candidate` with `existing`: the same id once case and
  * Unicode normalisation are folded (as some file systems do), the same title
- * or alias (case-insensitive), the same source URL (normalised by the URL parser).
+ * or alias, the same source, compared as the duplicate-title and
+ * duplicate-source rules compare them (src/check/same-work.ts), so `lint`
+ * never reports a duplicate that `new` or `import` just wrote.
  */
 export function findConflicts(existing: readonly ExistingNote[], candidate: Candidate): Conflict[] {
   const conflicts: Conflict[] = [];
   const slug = collisionKey(candidate.slug);
-  const title = foldTitle(candidate.title);
-  const source = normaliseUrl(candidate.source);
+  const title = titleKey(candidate.title);
+  const source = sourceKey(candidate.source);
   for (const note of existing) {
     if (collisionKey(note.id) === slug) conflicts.push({ field: 'slug', note: note.path });
-    if (note.title !== null && foldTitle(note.title) === title) conflicts.push({ field: 'title', note: note.path });
-    else if (note.aliases.some((a) => foldTitle(a) === title)) conflicts.push({ field: 'alias', note: note.path });
-    if (note.source !== null && normaliseUrl(note.source) === source) conflicts.push({ field: 'source', note: note.path });
+    if (title !== null) {
+      if (titleKey(note.title) === title) conflicts.push({ field: 'title', note: note.path });
+      else if (note.aliases.some((alias) => titleKey(alias) === title)) conflicts.push({ field: 'alias', note: note.path });
+    }
+    if (source !== null && sourceKey(note.source) === source) conflicts.push({ field: 'source', note: note.path });
   }
   return conflicts;
 }
 
-/** A one-line explanation of a conflict, suggesting the way out. */
-export function describeConflict(conflict: Conflict, candidate: Candidate): string {
+/** The command that would add the note: the way out of a clash differs (`import` has no `--slug`). */
+export type Adder = 'new' | 'import';
+
+/** A one-line explanation of a conflict, suggesting the way out that `adder` offers. */
+export function describeConflict(conflict: Conflict, candidate: Candidate, adder: Adder = 'new'): string {
   switch (conflict.field) {
     case 'slug':
-      return `${conflict.note} already exists (slug "${candidate.slug}"); choose another file name with --slug ${candidate.slug}-2`;
+      return adder === 'new'
+        ? `${conflict.note} already exists (slug "${candidate.slug}"); choose another file name with --slug ${candidate.slug}-2`
+        : `${conflict.note} already exists (slug "${candidate.slug}", made from the title); rename that note, or change the title line of the plain-text file`;
     case 'title':
-      return `${conflict.note} already has the title "${candidate.title}"; edit that note, or give this work a distinct title (and --slug)`;
+      return adder === 'new'
+        ? `${conflict.note} already has the title "${candidate.title}"; edit that note, or give this work a distinct title (and --slug)`
+        : `${conflict.note} already has the title "${candidate.title}"; edit that note instead, or change the title line of the plain-text file`;
     case 'alias':
-      return `${conflict.note} already has "${candidate.title}" as an alias; edit that note, or give this work a distinct title (and --slug)`;
+      return adder === 'new'
+        ? `${conflict.note} already has "${candidate.title}" as an alias; edit that note, or give this work a distinct title (and --slug)`
+        : `${conflict.note} already has "${candidate.title}" as an alias; edit that note instead, or change the title line of the plain-text file`;
     case 'source':
       return `${conflict.note} already cites ${candidate.source}; edit that note instead of adding a second one`;
   }
@@ -96,17 +110,5 @@ async function readExisting(root: string, file: string, config: Config): Promise
     };
   } catch {
     return base;
-  }
-}
-
-function foldTitle(text: string): string {
-  return text.normalize('NFC').trim().toLowerCase();
-}
-
-function normaliseUrl(url: string): string {
-  try {
-    return new URL(url.trim()).href.replace(/\/+$/, '');
-  } catch {
-    return url.trim();
   }
 }

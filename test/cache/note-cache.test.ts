@@ -312,7 +312,8 @@ describe('openNoteCache', () => {
     expect(isDigestNote(reader.get(keyOf(note)))).toBe(true); // served from the snapshot, not dropped from it
   });
 
-  it('should live under node_modules/.cache/commonplace by default', () => {
-    expect(defaultCacheDir('/repo')).toBe(path.join('/repo', 'node_modules', '.cache', 'commonplace'));
+  it('should live under the nearest project\'s node_modules/.cache/commonplace by default', () => {
+    const root = path.resolve('.');
+    expect(defaultCacheDir(path.join(root, 'test', 'fixtures', 'lint'))).toBe(path.join(root, 'node_modules', '.cache', 'commonplace'));
   });
 });

@@ -53,6 +53,15 @@ describe('fixFile', () => {
     expect(fix(input).text).toBe(input.replace('## critique \r\n', '## Critique\r\n'));
   });
 
+  // README "Lint output": --fix changes no other byte, line endings kept (issue 20, item 9).
+  it('should keep every line ending of a mixed file when it reorders front-matter keys', () => {
+    const input = exampleNote({ frontmatter: 'year: 2020\ntitle: A\nauthor: B\nsource: https://example.com/x' }).replace('year: 2020\n', 'year: 2020\r\n').replace('---\n', '---\r\n');
+    const fixed = fix(input).text ?? '';
+    expect(fixed.startsWith('---\r\ntitle: A\r\nauthor: B\nyear: 2020\nsource: https://example.com/x\n---\n')).toBe(true);
+    expect(fixed.split('\r\n')).toHaveLength(input.split('\r\n').length);
+    expect(fixed.slice(fixed.indexOf('\n---\n'))).toBe(input.slice(input.indexOf('\n---\n')));
+  });
+
   it('should return null text for a file that is not UTF-8', () => {
     expect(fixFile({ path: 'x.md', bytes: new Uint8Array([0xff, 0xfe, 0x00]) }, defaultConfig)).toEqual({ text: null, applied: 0 });
   });

@@ -64,9 +64,19 @@ describe('commonplace build', () => {
     expect(dated.generatedAt).toBe('2023-11-14T22:13:20.000Z');
   });
 
+  // README "dist/index.json": generatedAt from SOURCE_DATE_EPOCH; a bad value is an environment error (issue 20).
+  it.each(['abc', '-5', '1.5'])('should refuse SOURCE_DATE_EPOCH=%j with one line and exit 2, writing nothing', (value) => {
+    const cwd = tempDir();
+    const result = build(cwd, ['--library', GOOD, '--out', 'dated', '--no-cache'], { SOURCE_DATE_EPOCH: value });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`commonplace build: SOURCE_DATE_EPOCH "${value}" is not a whole number of seconds since 1970-01-01 (e.g. 1700000000); fix or unset it\n`);
+    expect(existsSync(path.join(cwd, 'dated'))).toBe(false);
+  });
+
   it('should give byte-identical outputs from a cold and a warm (cached) build', () => {
     const cwd = tempDir();
     cpSync(GOOD, path.join(cwd, 'library'), { recursive: true });
+    writeFileSync(path.join(cwd, 'package.json'), '{}\n'); // a project: its cache goes in node_modules/.cache
     mkdirSync(path.join(cwd, 'node_modules'));
     expect(build(cwd, ['--out', 'cold', '--no-cache']).code).toBe(0);
     expect(build(cwd, ['--out', 'first']).code).toBe(0);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,15 @@ describe('commonplace import', () => {
     expect(readFileSync(path.join(library, SEED_NOTE))).toEqual(before);
   });
 
+  // Issue 20, item 6: import has no --slug, so its refusal must not suggest one.
+  it('should say what to do about a duplicate without suggesting --slug, which import does not have', async () => {
+    await cli(['import', SEED], dir);
+    const again = await cli(['import', SEED], dir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).not.toContain('--slug');
+    expect(again.stderr).toContain(`${SEED_NOTE} already exists (slug "amazons-single-threaded-model", made from the title); rename that note, or change the title line of the plain-text file`);
+  });
+
   it('should refuse a second file with the same title in one call', async () => {
     writeFileSync(path.join(dir, 'copy.txt'), readFileSync(path.join(dir, SEED), 'utf8').replace('/single-threaded-model/', '/copy/'));
     const result = await cli(['import', SEED, 'copy.txt'], dir);
@@ -95,10 +104,20 @@ describe('commonplace import', () => {
   });
 
   it('should honour --library and refuse a folder given as a file', async () => {
+    mkdirSync(path.join(dir, 'notes'));
     const result = await cli(['import', '--library', 'notes', SEED, '.'], dir);
     expect(result.code).toBe(1);
     expect(readdirSync(path.join(dir, 'notes'))).toEqual([SEED_NOTE]);
     expect(result.stderr).toContain('.: refused, nothing written:\n  - not a regular file');
+  });
+
+  // README "Exit codes": 2 for a missing library folder (issue 20, item 1).
+  it('should exit 2 for a --library folder that does not exist, and create nothing', async () => {
+    const before = readdirSync(dir).sort();
+    const result = await cli(['import', '--library', 'libary', SEED], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('library folder not found: libary');
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 
   it('should exit 2 with its usage when no file is given', async () => {

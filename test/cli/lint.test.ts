@@ -4,7 +4,7 @@
  * compiled bin), every output format, exit codes and `--fix`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -85,7 +85,7 @@ const EXPECTED_BAD: Record<string, string[]> = {
   'not-mapping.md': ['frontmatter-mapping@2'],
   'nul.md': ['file-nul-byte@8'],
   'one/twin.md': ['duplicate-id@1'],
-  'placeholder.md': ['section-min-words@14', 'placeholder@16'],
+  'placeholder.md': ['placeholder@16'], // one problem, not two (issue 20)
   'raw-html.md': ['raw-html@10'],
   'section-level.md': ['section-level@14'],
   'section-order.md': ['section-order@14'],
@@ -128,18 +128,36 @@ describe('commonplace lint', () => {
     expect(stdout.endsWith(']\n')).toBe(true);
     const files = JSON.parse(stdout) as (EslintResult & Record<string, unknown>)[];
     for (const file of files) {
-      expect(Object.keys(file).sort()).toEqual(
-        ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount'],
+      // ESLint's key order; `source` only on a file with errors or warnings (a binary file has none to give).
+      const withSource = file.messages.length > 0 && !file.filePath.endsWith('binary.md') && !file.filePath.endsWith('nul.md');
+      expect(Object.keys(file), file.filePath).toEqual(
+        ['filePath', 'messages', 'suppressedMessages', 'errorCount', 'fatalErrorCount', 'warningCount', 'fixableErrorCount', 'fixableWarningCount', ...(withSource ? ['source'] : []), 'usedDeprecatedRules'],
       );
       expect(file.errorCount).toBe(file.messages.filter((m) => m.severity === 2).length);
       expect(file.warningCount).toBe(file.messages.filter((m) => m.severity === 1).length);
       for (const m of file.messages) {
-        expect(Object.keys(m).sort()).toEqual(['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+        expect(Object.keys(m)).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', ...('fix' in m ? ['fix'] : [])]);
       }
     }
     const keyOrder = files.find((f) => f.filePath.endsWith('key-order.md'))!;
     expect(keyOrder.messages[0]!.severity).toBe(1);
     expect((keyOrder as Record<string, unknown>).fixableWarningCount).toBe(1);
+  });
+
+  // README "Lint output": exactly ESLint's JSON shape (issue 20, item 8).
+  it('should list findings switched off by inline comments as suppressedMessages, and give source with findings', async () => {
+    const files = await json(['--library', GOOD]);
+    const directives = files.find((f) => f.filePath.endsWith('directives.md')) as EslintResult & Record<string, unknown>;
+    expect(directives.messages).toEqual([]);
+    expect(directives.suppressedMessages).toHaveLength(2);
+    expect(directives.suppressedMessages).toContainEqual(
+      { ruleId: 'raw-html', severity: 1, message: expect.stringContaining('"<kbd>"') as unknown, line: 12, column: 1, endLine: 12, endColumn: 6, suppressions: [{ kind: 'directive', justification: '' }] },
+    );
+    expect('source' in directives).toBe(false);
+    const [keyOrder] = (await json([`${BAD}/key-order.md`, '--library', BAD])) as (EslintResult & { source?: string; messages: { fix?: { range: [number, number]; text: string } }[] })[];
+    expect(keyOrder?.source).toBe(readFileSync(path.join(BAD, 'key-order.md'), 'utf8'));
+    const fix = keyOrder?.messages[0]?.fix;
+    expect(fix && keyOrder.source!.slice(fix.range[0], fix.range[1]).split('\n').sort()).toEqual(fix?.text.split('\n').sort());
   });
 
   it('should print paths relative to the working directory', async () => {
@@ -151,7 +169,7 @@ describe('commonplace lint', () => {
     const plain = await lint(['--library', BAD]);
     expect(plain.stdout).toContain(`\n${BAD}/key-order.md\n  3:1  warning  Unexpected front-matter key order`);
     expect(plain.stdout).toMatch(/ {2}frontmatter-key-order\n/);
-    expect(plain.stdout).toMatch(/\n✖ 36 problems \(30 errors, 6 warnings, \d+ suggestions?\)\n/);
+    expect(plain.stdout).toMatch(/\n✖ 35 problems \(29 errors, 6 warnings, \d+ suggestions?\)\n/);
     expect(plain.stdout).toContain('potentially fixable with the `--fix` option');
     expect(plain.stdout).not.toContain('\u001b[');
     const coloured = await lint(['--library', BAD], { tty: true });
@@ -244,6 +262,24 @@ describe('commonplace lint', () => {
     const bad = await lint([], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('minSectionWords');
+  });
+
+  // README "The note format", Files: `.MD` files and symlinks get a warning, never a silent miss (issue 20, item 5).
+  it('should give a named X.MD file or symlink the discovery warning, not "no note found"', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cp-lint-named-'));
+    cpSync(path.join(FIXTURES, 'good/owning-teams.md'), path.join(dir, 'owning-teams.md'));
+    cpSync(path.join(FIXTURES, 'good/owning-teams.md'), path.join(dir, 'UPPER.MD'));
+    symlinkSync('owning-teams.md', path.join(dir, 'sym.md'));
+    const upper = await lint(['UPPER.MD', '--library', '.', '--format', 'json'], { cwd: dir });
+    expect(upper.stderr).toBe('');
+    expect(upper.code).toBe(0);
+    expect(JSON.parse(upper.stdout)[0]).toMatchObject({ filePath: 'UPPER.MD', messages: [{ ruleId: 'discovery-extension', severity: 1 }] });
+    const sym = await lint(['sym.md', '--library', '.', '--format', 'json'], { cwd: dir });
+    expect(sym.stderr).toBe('');
+    expect(sym.code).toBe(0);
+    const [entry] = JSON.parse(sym.stdout) as EslintResult[];
+    expect(entry).toMatchObject({ filePath: 'sym.md', messages: [{ ruleId: 'discovery-symlink', severity: 1 }] });
+    expect(entry?.messages[0]?.message).not.toMatch(/\.md/);
   });
 
   it('should print its help and exit 0', async () => {

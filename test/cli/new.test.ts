@@ -202,8 +202,17 @@ describe('commonplace new', () => {
   });
 
   it('should honour --slug and --library', async () => {
+    mkdirSync(path.join(dir, 'elsewhere'));
     const result = await inProcess([...required('Anything'), '--slug', 'my-own-name', '--library', 'elsewhere'], dir);
     expect(result).toMatchObject({ code: 0, stdout: 'elsewhere/my-own-name.md\n' });
+  });
+
+  // README "Exit codes": 2 for a missing library folder (issue 20, item 1).
+  it('should exit 2 for a --library folder that does not exist, and create nothing', async () => {
+    const result = await inProcess([...required('Anything'), '--library', 'libary'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('library folder not found: libary');
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('should print its usage with --help', async () => {
@@ -220,6 +229,7 @@ describe('commonplace new', () => {
       fc.asyncProperty(fc.oneof(text, hostile), fc.oneof(text, hostile), fc.oneof(text, hostile), async (title, author, venue) => {
         run++;
         // `--flag=value`: a value may start with `-` (parseArgs refuses `--title -x` as ambiguous).
+        mkdirSync(path.join(dir, `lib-${run}`));
         const args = ['new', `--title=${title}`, `--author=${author}`, `--venue=${venue}`, '--year', '1999', '--source', `https://example.com/${run}`, '--library', `lib-${run}`];
         const result = await inProcess(args, dir);
         expect(result.stderr).toBe('');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { highlight } from '../../src/cli/search.js';
 import { runCommand } from '../link/run-command.js';
+import { linkText } from '../../src/cli/search.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LIB = 'test/fixtures/link/library';
@@ -38,6 +39,15 @@ describe('commonplace search', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0]!.id).toBe('product-market-fit');
     for (const [start, end] of hits[0]!.snippet.highlights) expect(hits[0]!.snippet.text.slice(start, end).toLowerCase()).toBe('market');
+  });
+
+  // Issue 20: snippets showed raw link syntax, "[[[Conway's law]]]".
+  it('should show a wikilink in a snippet as its text, never as [[…]] syntax', async () => {
+    const result = await runCommand(['search', "Conway's law"], ROOT);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("application of [Conway's law]: squads");
+    expect(result.stdout).not.toContain('[[');
+    expect(linkText('See [[Team Topologies#Critique|the critique]] and [[ownership]].')).toBe('See the critique and ownership.');
   });
 
   it('should say so when nothing matches, and exit 0', async () => {

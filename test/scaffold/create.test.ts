@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { createNote, LibraryIndex } from '../../src/scaffold/create.js';
 import { listExistingNotes } from '../../src/scaffold/existing.js';
+import duplicateSource from '../../src/check/rules/duplicate-source.js';
+import duplicateTitle from '../../src/check/rules/duplicate-title.js';
+import { lintFiles } from '../check/harness.js';
 
 let root: string;
 let library: string;
@@ -75,6 +78,29 @@ describe('createNote', () => {
     expect(createNote(index, candidate, 'x', true).status).toBe('created');
     expect(readdirSync(library)).toEqual([]);
     expect(createNote(index, { ...candidate, slug: 'other' }, 'x', true).status).toBe('refused');
+  });
+
+  // Issue 20, item 2: new/import and the duplicate rules share one idea of "the same title" and "the same source".
+  it.each([
+    ['the https form of an http source', { title: 'Old', source: 'http://example.com/essay' }, { title: 'Fresh', source: 'https://example.com/essay' }],
+    ['a #fragment form of a source', { title: 'Old', source: 'https://example.com/essay' }, { title: 'Fresh', source: 'https://example.com/essay#part-2' }],
+    ['a trailing-slash form of a source', { title: 'Old', source: 'https://example.com/essay/' }, { title: 'Fresh', source: 'https://EXAMPLE.com/essay' }],
+    ['a title differing only by spacing', { title: 'Same  Title', source: 'https://example.com/1' }, { title: 'Same Title', source: 'https://example.com/2' }],
+    ['a title differing only by case and outer space', { title: 'same title', source: 'https://example.com/1' }, { title: ' SAME TITLE ', source: 'https://example.com/2' }],
+  ])('should refuse %s, which lint would report as a duplicate', async (_what, old, fresh) => {
+    writeFileSync(path.join(library, 'old.md'), note(old.title, old.source));
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), { slug: 'fresh', ...fresh }, note(fresh.title, fresh.source));
+    expect(outcome.status).toBe('refused');
+    const notes = { 'old.md': note(old.title, old.source), 'fresh.md': note(fresh.title, fresh.source) };
+    expect(lintFiles(notes, { rules: [duplicateTitle, duplicateSource] }).map((d) => d.file)).toEqual(['fresh.md', 'old.md']);
+  });
+
+  it('should accept a source that differs by its query string, as lint does', async () => {
+    writeFileSync(path.join(library, 'old.md'), note('Old', 'https://example.com/a?id=1'));
+    const outcome = createNote(await LibraryIndex.load(library, defaultConfig), { slug: 'fresh', title: 'Fresh', source: 'https://example.com/a?id=2' }, 'x');
+    expect(outcome.status).toBe('created');
+    const notes = { 'old.md': note('Old', 'https://example.com/a?id=1'), 'fresh.md': note('Fresh', 'https://example.com/a?id=2') };
+    expect(lintFiles(notes, { rules: [duplicateTitle, duplicateSource] })).toEqual([]);
   });
 
   it('should create the library folder when it does not exist yet', async () => {

@@ -23,7 +23,8 @@ export default defineRule({
   check(notes, report) {
     reportGroups(
       notes,
-      (note) => note.id.normalize('NFC'),
+      // The exact file name: names that differ at all (case, NFC/NFD) are discovery-collision's, reported once there.
+      (note) => note.path.slice(note.path.lastIndexOf('/') + 1),
       () => undefined,
       (note, others) => `Duplicate note id "${note.id}": ${others.join(', ')} has the same file name; rename one of the files`,
       report,

@@ -2,25 +2,9 @@ import { exampleLibrary } from '../examples.js';
 import { exampleNote } from '../example-note.js';
 import { reportGroups } from '../duplicates.js';
 import { defineRule } from '../rule.js';
+import { sourceKey } from '../same-work.js';
 
 const fm = (title: string, source: string) => `title: ${title}\nauthor: B\nyear: 2020\nsource: ${source}`;
-
-/**
- * The same work noted twice. URLs are compared without scheme (http = https),
- * fragment or trailing slash; query strings count (they often name the page).
- */
-export function sourceKey(source: string | undefined): string | null {
-  if (source === undefined) return null;
-  try {
-    const url = new URL(source.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    let end = url.pathname.length;
-    while (end > 0 && url.pathname[end - 1] === '/') end--; // by hand: /\/+$/ is quadratic on "a////…b"
-    return `${url.host}${url.pathname.slice(0, end)}${url.search}`;
-  } catch {
-    return null;
-  }
-}
 
 /** Two notes on the same source URL are one note too many. */
 export default defineRule({

@@ -2,6 +2,7 @@ import { exampleLibrary } from '../examples.js';
 import { exampleNote } from '../example-note.js';
 import { reportGroups } from '../duplicates.js';
 import { defineRule } from '../rule.js';
+import { titleKey } from '../same-work.js';
 
 const fm = (title: string, source: string) => `title: ${title}\nauthor: B\nyear: 2020\nsource: ${source}`;
 
@@ -18,7 +19,7 @@ export default defineRule({
   check(notes, report) {
     reportGroups(
       notes,
-      (note) => (note.meta.title === undefined ? null : note.meta.title.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase()),
+      (note) => titleKey(note.meta.title),
       (note) => note.frontmatter?.fields.title?.value,
       (note, others) => `Duplicate title "${note.meta.title ?? ''}": also the title of ${others.join(', ')}; give each note its own title`,
       report,

@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../rule.js';
 import conceptAliasTitle from './concept-alias-title.js';
+import directiveUnknownRule from './directive-unknown-rule.js';
 import duplicateId from './duplicate-id.js';
 import duplicateSource from './duplicate-source.js';
 import duplicateTitle from './duplicate-title.js';
@@ -16,6 +17,7 @@ import frontmatterMapping from './frontmatter-mapping.js';
 import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterTooLarge from './frontmatter-too-large.js';
 import frontmatterYaml from './frontmatter-yaml.js';
+import linkMissingNote from './link-missing-note.js';
 import placeholder from './placeholder.js';
 import rawHtml from './raw-html.js';
 import requiredField from './required-field.js';
@@ -30,6 +32,7 @@ import trailingWhitespace from './trailing-whitespace.js';
 import unknownConcept from './unknown-concept.js';
 import unknownField from './unknown-field.js';
 import unlinkedMention from './unlinked-mention.js';
+import wikilinkHeading from './wikilink-heading.js';
 import wikilinkUnresolved from './wikilink-unresolved.js';
 
 /** The rule list. Ids are stable: config `rules`, directives and CI scripts name them. */
@@ -58,6 +61,9 @@ export const rules: readonly Rule[] = [
   rawHtml,
   unlinkedMention,
   wikilinkUnresolved,
+  wikilinkHeading,
+  linkMissingNote,
+  directiveUnknownRule,
   duplicateTitle,
   duplicateId,
   duplicateSource,

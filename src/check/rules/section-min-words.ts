@@ -1,6 +1,26 @@
 import { exampleNote, EXAMPLE_SECTION_TEXT as T } from '../example-note.js';
 import { defineRule } from '../rule.js';
+import { lineStarts, lineText } from '../position.js';
 import { configuredSections } from '../sections.js';
+import { TODO_MARKER } from '../../scaffold/placeholders.js';
+
+/**
+ * True when every non-blank body line of a section is a template prompt
+ * (`TODO: …`): the placeholder rule reports those, and one unwritten section
+ * is one problem, not two.
+ */
+function onlyPrompts(source: string, from: number, to: number): boolean {
+  if (from === 0) return false;
+  const starts = lineStarts(source);
+  let prompts = 0;
+  for (let line = from; line <= to; line++) {
+    const text = lineText(starts, source, line).trim();
+    if (text === '') continue;
+    if (!text.startsWith(TODO_MARKER)) return false;
+    prompts++;
+  }
+  return prompts > 0;
+}
 
 /** Each configured section says something: at least `minSectionWords` words (default 25). */
 export default defineRule({
@@ -22,6 +42,7 @@ export default defineRule({
       if (seen.has(match.spec.key)) continue;
       seen.add(match.spec.key);
       if (section.wordCount >= min && section.wordCount > 0) continue;
+      if (ctx.config.rules.placeholder !== 'off' && onlyPrompts(note.source, section.bodyLine, section.bodyEndLine)) continue;
       report({
         message:
           section.wordCount === 0

@@ -20,6 +20,10 @@ export interface FormatInput {
   rules: readonly Rule[];
   /** Colour the output (stylish only; the CLI sets it when stdout is a TTY). */
   color: boolean;
+  /** Findings that inline directives switched off (json lists them as ESLint's `suppressedMessages`). */
+  suppressed?: readonly Diagnostic[];
+  /** Each file's text by display path, for files with errors or warnings (json's `source`). */
+  sources?: ReadonlyMap<string, string>;
 }
 
 /** Turns diagnostics into the text printed on stdout. */

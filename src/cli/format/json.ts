@@ -2,8 +2,12 @@
  * ESLint's JSON formatter shape, exactly: an array with one entry per linted
  * file, `{ filePath, messages, suppressedMessages, errorCount,
  * fatalErrorCount, warningCount, fixableErrorCount, fixableWarningCount,
- * usedDeprecatedRules }`, each message `{ ruleId, severity, message, line,
- * column, endLine, endColumn }` with severity 2 for errors and 1 for warnings.
+ * source?, usedDeprecatedRules }` (keys in ESLint's order), each message
+ * `{ ruleId, severity, message, line, column, endLine, endColumn, fix? }`
+ * with severity 2 for errors and 1 for warnings. As in ESLint, `source` (the
+ * file's text) is present only on files with errors or warnings, and each
+ * suppressed message carries `suppressions: [{ kind: "directive",
+ * justification: "" }]`.
  *
  * `info` suggestions (unlinked mentions) are left out: ESLint's JSON has no
  * level below warning, and tools reading it treat 1 as a warning that can
@@ -24,51 +28,72 @@ export interface EslintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A safe fix: `range` is offsets into `source` (the file's text, BOM removed, line endings `\n`). */
+  fix?: { range: [number, number]; text: string };
+}
+
+/** A message an inline directive switched off, as ESLint's `suppressedMessages` lists it. */
+export interface EslintSuppressedMessage extends EslintMessage {
+  suppressions: { kind: 'directive'; justification: string }[];
 }
 
 /** One file's entry in ESLint's JSON output. */
 export interface EslintResult {
   filePath: string;
   messages: EslintMessage[];
-  suppressedMessages: EslintMessage[];
+  suppressedMessages: EslintSuppressedMessage[];
   errorCount: number;
   fatalErrorCount: number;
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  source?: string;
   usedDeprecatedRules: never[];
 }
 
-/** Builds the ESLint JSON result objects (one per linted file, in path order). */
-export function toEslintResults({ diagnostics, files }: Pick<FormatInput, 'diagnostics' | 'files'>): EslintResult[] {
-  const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
+const toMessage = (d: Diagnostic): EslintMessage => ({
+  ruleId: d.ruleId,
+  severity: d.severity === 'error' ? 2 : 1,
+  message: d.message,
+  line: d.line,
+  column: d.column,
+  endLine: d.endLine,
+  endColumn: d.endColumn,
+  ...(d.fix ? { fix: { range: [d.fix.start, d.fix.end], text: d.fix.text } } : {}),
+});
+
+/** Diagnostics by file, info-level ones left out; every linted file present. */
+function byFile(files: readonly string[], diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const grouped = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
   for (const d of diagnostics) {
     if (d.severity === 'info') continue;
-    const list = byFile.get(d.file);
+    const list = grouped.get(d.file);
     if (list) list.push(d);
-    else byFile.set(d.file, [d]);
+    else grouped.set(d.file, [d]);
   }
+  return grouped;
+}
+
+/** Builds the ESLint JSON result objects (one per linted file, in path order). */
+export function toEslintResults({ diagnostics, files, suppressed = [], sources }: Pick<FormatInput, 'diagnostics' | 'files' | 'suppressed' | 'sources'>): EslintResult[] {
+  const shown = byFile(files, diagnostics);
+  const hidden = byFile([], suppressed);
+  for (const file of hidden.keys()) if (!shown.has(file)) shown.set(file, []);
   const results: EslintResult[] = [];
-  for (const [filePath, list] of [...byFile].sort(([a], [b]) => compareCodePoints(a, b))) {
+  for (const [filePath, list] of [...shown].sort(([a], [b]) => compareCodePoints(a, b))) {
     const errors = list.filter((d) => d.severity === 'error');
     const warnings = list.filter((d) => d.severity === 'warning');
+    const source = sources?.get(filePath);
     results.push({
       filePath,
-      messages: list.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity === 'error' ? 2 : 1,
-        message: d.message,
-        line: d.line,
-        column: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-      })),
-      suppressedMessages: [],
+      messages: list.map(toMessage),
+      suppressedMessages: (hidden.get(filePath) ?? []).map((d) => ({ ...toMessage(d), suppressions: [{ kind: 'directive', justification: '' }] })),
       errorCount: errors.length,
       fatalErrorCount: 0,
       warningCount: warnings.length,
       fixableErrorCount: errors.filter((d) => d.fix).length,
       fixableWarningCount: warnings.filter((d) => d.fix).length,
+      ...(list.length > 0 && source !== undefined ? { source } : {}),
       usedDeprecatedRules: [],
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleNote } from '../../../src/check/example-note.js';
-import rule, { sourceKey } from '../../../src/check/rules/duplicate-source.js';
+import rule from '../../../src/check/rules/duplicate-source.js';
+import { sourceKey } from '../../../src/check/same-work.js';
 import { lintFiles } from '../harness.js';
 import { exampleTests } from './suite.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleNote, EXAMPLE_SECTION_TEXT as T } from '../../../src/check/example-note.js';
 import rule from '../../../src/check/rules/section-min-words.js';
 import { defaultConfig } from '../../../src/config.js';
-import { lintFiles } from '../harness.js';
+import { lintFiles, where } from '../harness.js';
+import { loadTemplate, renderTemplate } from '../../../src/scaffold/template.js';
 import { exampleTests } from './suite.js';
 
 const withCritique = (critique: string) =>
@@ -26,5 +27,18 @@ describe('section-min-words', () => {
   it('should follow config.minSectionWords', () => {
     const config = { ...defaultConfig, minSectionWords: 5 };
     expect(lintFiles({ 'n.md': withCritique('Far too short to count.\n\n') }, { rules: [rule], config })).toEqual([]);
+  });
+
+  // Issue 20: a fresh note from `new` got 7 errors, each TODO-only section reported by both rules.
+  it('should leave a section holding only a template prompt to the placeholder rule: a fresh note gets one error per prompt', () => {
+    const fresh = renderTemplate(loadTemplate('/nonexistent'), { title: 'T', authors: ['A'], year: 2020, source: 'https://example.com/t', venue: null, kind: 'essay', tags: [], concepts: [] });
+    const found = lintFiles({ 'fresh.md': fresh }).filter((d) => d.severity === 'error');
+    expect(found.map(where)).toEqual(['placeholder@9:1', 'placeholder@13:1', 'placeholder@17:1', 'placeholder@21:1']);
+  });
+
+  it('should still report a prompt-only section when the placeholder rule is off', () => {
+    const config = { ...defaultConfig, rules: { placeholder: 'off' as const } };
+    expect(lintFiles({ 'n.md': withCritique('TODO: write the critique.\n\n') }, { rules: [rule], config })).toHaveLength(1);
+    expect(lintFiles({ 'n.md': withCritique('TODO: write the critique.\n\n') }, { rules: [rule] })).toEqual([]);
   });
 });
