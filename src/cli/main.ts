@@ -18,6 +18,7 @@ const commands: Record<string, CommandEntry> = {
   concepts: { summary: 'list glossary concepts, or suggest new ones', load: async () => (await import('./concepts.js')).run },
   related: { summary: 'show the notes related to one note', load: async () => (await import('./related.js')).run },
   search: { summary: 'rank notes for a query', load: async () => (await import('./search.js')).run },
+  lsp: { summary: 'serve the Language Server Protocol over stdio (for editors)', load: async () => (await import('../lsp/command.js')).run },
 };
 
 export const usage = `Usage: commonplace <command> [options]
