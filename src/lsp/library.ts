@@ -189,9 +189,9 @@ export class LibraryState {
    * than the library sorted again (10,000 notes take ~15 ms to sort).
    */
   private changed(names: boolean, file?: string): void {
+    const sorted = this.sorted?.version === this.version ? this.sorted : undefined;
     this.version++;
     if (names) this.namesVersion++;
-    const sorted = this.sorted;
     const entry = file === undefined ? undefined : this.entry(file);
     if (names || !sorted || !entry || isReadFailure(entry)) return;
     const at = sorted.notes.findIndex((note) => note.path === file);

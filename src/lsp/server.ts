@@ -99,6 +99,7 @@ export function startServer(options: ServerOptions): Promise<void> {
   registerFeatures(connection, async () => {
     const s = await ready;
     if (!s) throw new Error('no library is being served (see the message at start-up)');
+    s.absorbAll();
     return s;
   });
 

@@ -112,6 +112,11 @@ export class Session {
     return this.running;
   }
 
+  /** Reads every pending edit now, so a request answers from the text the user sees. */
+  absorbAll(): void {
+    for (const uri of [...this.dirty]) this.absorb(uri);
+  }
+
   private absorb(uri: string): void {
     this.dirty.delete(uri);
     const document = this.documents.get(uri);
@@ -122,7 +127,7 @@ export class Session {
   }
 
   private update(): void {
-    for (const uri of [...this.dirty]) this.absorb(uri);
+    this.absorbAll();
     const edited = new Set(this.unpublished);
     this.unpublished.clear();
     const open = new Map<string, string>();
