@@ -43,6 +43,5 @@ export const run: Command = async (argv, io) => {
     return 0;
   }
   const { startServer } = await import('./server.js');
-  await startServer({ input: io.stdin, output: io.stdout, cwd: io.cwd, cache: !values['no-cache'], ...(values.library !== undefined ? { library: values.library } : {}) });
-  return 0;
+  return startServer({ input: io.stdin, output: io.stdout, cwd: io.cwd, cache: !values['no-cache'], ...(values.library !== undefined ? { library: values.library } : {}) });
 };

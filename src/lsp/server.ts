@@ -24,6 +24,7 @@ import { LibraryState } from './library.js';
 import { locateLibrary } from './locate.js';
 import { Session } from './session.js';
 import { registerFeatures, COMMANDS } from './features.js';
+import { guardReader } from './guard.js';
 
 /** How the server is started. */
 export interface ServerOptions {
@@ -37,9 +38,18 @@ export interface ServerOptions {
   cache: boolean;
 }
 
-/** Starts serving; resolves when the connection closes (the library exits the process on `exit`). */
-export function startServer(options: ServerOptions): Promise<void> {
-  const connection = createConnection(new StreamMessageReader(options.input), new StreamMessageWriter(options.output));
+/**
+ * Starts serving. Resolves with the exit code when the client sends `exit`
+ * or closes the input: 0 after `shutdown`, 1 without (as the protocol says).
+ */
+export function startServer(options: ServerOptions): Promise<number> {
+  const writer = new StreamMessageWriter(options.output);
+  const reader = guardReader(new StreamMessageReader(options.input), writer);
+  const connection = createConnection(reader, writer);
+  let shutdown = false;
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
   let ready: Promise<Session | undefined> = Promise.resolve(undefined);
@@ -105,7 +115,10 @@ export function startServer(options: ServerOptions): Promise<void> {
 
   documents.listen(connection);
   connection.listen();
-  return new Promise((resolve) => connection.onExit(() => resolve()));
+  return new Promise((resolve) => {
+    connection.onExit(() => resolve(shutdown ? 0 : 1));
+    reader.onClose(() => resolve(shutdown ? 0 : 1));
+  });
 }
 
 /** Reads the library; on a config or folder problem, tells the user and serves nothing. */
