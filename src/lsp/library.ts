@@ -39,10 +39,22 @@ export interface LibraryLocation {
 const namesOf = (entry: Entry | undefined): string =>
   entry === undefined ? '' : isReadFailure(entry) ? `!${entry.path}` : JSON.stringify([entry.id, entry.path, entry.meta.title ?? null, entry.meta.aliases]);
 
+/**
+ * What the library-wide rules read of a note besides its names: its source,
+ * where the title and source are written, and its directives (which filter
+ * their findings). A body edit leaves it unchanged.
+ */
+const libraryInputsOf = (entry: Entry | undefined): string =>
+  entry === undefined || isReadFailure(entry)
+    ? namesOf(entry)
+    : JSON.stringify([namesOf(entry), entry.meta.source ?? null, entry.frontmatter?.fields.title ?? null, entry.frontmatter?.fields.source ?? null, entry.directives]);
+
 /** The library in memory: disk, editor overlay, glossary, discovery findings. */
 export class LibraryState {
   /** Bumped whenever any note's id, path, title or aliases, or the glossary, changes. */
   namesVersion = 0;
+  /** Bumped whenever what the library-wide rules read changes (names included). */
+  libraryInputsVersion = 0;
   /** Bumped on every change at all. */
   version = 0;
   private readonly disk = new Map<string, Entry>();
@@ -108,14 +120,14 @@ export class LibraryState {
   setText(file: string, text: string): void {
     const before = this.entry(file);
     this.editor.set(file, parseNote({ path: file, bytes: new TextEncoder().encode(text) }, this.config));
-    this.changed(namesOf(before) !== namesOf(this.entry(file)), file);
+    this.changedFrom(before, file);
   }
 
   /** The editor closed `file`: the disk's version counts again. */
   dropText(file: string): void {
     const before = this.entry(file);
     if (!this.editor.delete(file)) return;
-    this.changed(namesOf(before) !== namesOf(this.entry(file)), file);
+    this.changedFrom(before, file);
   }
 
   /** `file` changed on disk (another tool, git): read it again. */
@@ -123,7 +135,7 @@ export class LibraryState {
     if (!this.discovered.has(file)) return;
     const before = this.entry(file);
     this.disk.set(file, this.readFromDisk(file));
-    this.changed(namesOf(before) !== namesOf(this.entry(file)), file);
+    this.changedFrom(before, file);
   }
 
   /** The glossary's text from the editor (`undefined`: read concepts.yml from disk). */
@@ -188,10 +200,11 @@ export class LibraryState {
    * the sorted lists keep their order: the entry is swapped in place rather
    * than the library sorted again (10,000 notes take ~15 ms to sort).
    */
-  private changed(names: boolean, file?: string): void {
+  private changed(names: boolean, file?: string, libraryInputs = names): void {
     const sorted = this.sorted?.version === this.version ? this.sorted : undefined;
     this.version++;
     if (names) this.namesVersion++;
+    if (libraryInputs) this.libraryInputsVersion++;
     const entry = file === undefined ? undefined : this.entry(file);
     if (names || !sorted || !entry || isReadFailure(entry)) return;
     const at = sorted.notes.findIndex((note) => note.path === file);
@@ -199,6 +212,12 @@ export class LibraryState {
     const notes = sorted.notes.slice();
     notes[at] = entry;
     this.sorted = { version: this.version, notes, failures: sorted.failures };
+  }
+
+  /** Records that `file` changed from `before` to its current entry. */
+  private changedFrom(before: Entry | undefined, file: string): void {
+    const after = this.entry(file);
+    this.changed(namesOf(before) !== namesOf(after), file, libraryInputsOf(before) !== libraryInputsOf(after));
   }
 
   private snapshot(): { notes: Note[]; failures: ReadFailure[] } {
