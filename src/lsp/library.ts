@@ -2,7 +2,7 @@
  * The language server's library: every note as the read stage gives it,
  * with the editor's unsaved text laid over the disk, and the glossary. It
  * keeps plain `Note`s and `ReadFailure`s keyed by path; an edit re-parses
- * only the note edited (`parseNote`, the read stage's own function), and
+ * only the note edited (the read stage's parse worker, `parser.ts`), and
  * derived indexes (link resolver, mention matcher) are rebuilt only when a
  * name they index changed: `namesVersion` counts those changes.
  *
@@ -18,10 +18,10 @@ import { createLinkResolver, type LinkResolver } from '../link/resolve.js';
 import type { PhraseMatcher } from '../link/matcher.js';
 import { discover } from '../read/discover.js';
 import { isReadFailure, readLibrary, type NoteCache } from '../read/index.js';
-import { parseNote } from '../read/parse.js';
 import { readNoteBytes } from '../read/read-file.js';
 import type { Concept, Diagnostic, Note, ReadFailure } from '../types.js';
 import { sortBy } from '../util/sort.js';
+import { NoteParser } from './parser.js';
 
 /** A note as read, or why it could not be. */
 export type Entry = Note | ReadFailure;
@@ -66,7 +66,17 @@ export class LibraryState {
   private sorted: { version: number; notes: Note[]; failures: ReadFailure[] } | undefined;
   private indexes: { namesVersion: number; resolver: LinkResolver; matcher: PhraseMatcher } | undefined;
 
-  constructor(readonly location: LibraryLocation) {}
+  /** Edited and re-read notes are parsed here, in a worker, each within its time budget. */
+  private readonly parser: NoteParser;
+
+  constructor(readonly location: LibraryLocation) {
+    this.parser = new NoteParser(location.config);
+  }
+
+  /** Stops the parse worker. */
+  close(): void {
+    this.parser.close();
+  }
 
   get root(): string {
     return this.location.root;
@@ -95,7 +105,7 @@ export class LibraryState {
     const gone = [...this.disk.keys()].filter((file) => !this.discovered.has(file));
     for (const file of gone) this.disk.delete(file);
     const added = found.files.filter((file) => !this.disk.has(file));
-    for (const file of added) this.disk.set(file, this.readFromDisk(file));
+    for (const file of added) this.disk.set(file, await this.readFromDisk(file));
     this.changed(gone.length + added.length > 0);
     return added;
   }
@@ -117,9 +127,10 @@ export class LibraryState {
   }
 
   /** Lays the editor's text of `file` over the disk (unsaved text counts). */
-  setText(file: string, text: string): void {
+  async setText(file: string, text: string): Promise<void> {
+    const parsed = await this.parser.parse(file, new TextEncoder().encode(text));
     const before = this.entry(file);
-    this.editor.set(file, parseNote({ path: file, bytes: new TextEncoder().encode(text) }, this.config));
+    this.editor.set(file, parsed);
     this.changedFrom(before, file);
   }
 
@@ -131,10 +142,11 @@ export class LibraryState {
   }
 
   /** `file` changed on disk (another tool, git): read it again. */
-  reload(file: string): void {
+  async reload(file: string): Promise<void> {
     if (!this.discovered.has(file)) return;
+    const read = await this.readFromDisk(file);
     const before = this.entry(file);
-    this.disk.set(file, this.readFromDisk(file));
+    this.disk.set(file, read);
     this.changedFrom(before, file);
   }
 
@@ -190,9 +202,9 @@ export class LibraryState {
     return rel.split(path.sep).join('/');
   }
 
-  private readFromDisk(file: string): Entry {
+  private async readFromDisk(file: string): Promise<Entry> {
     const bytes = readNoteBytes(this.root, file, this.config.maxFileBytes);
-    return bytes instanceof Uint8Array ? parseNote({ path: file, bytes }, this.config) : bytes;
+    return bytes instanceof Uint8Array ? this.parser.parse(file, bytes) : bytes;
   }
 
   /**

@@ -109,7 +109,7 @@ export function startServer(options: ServerOptions): Promise<number> {
   registerFeatures(connection, async () => {
     const s = await ready;
     if (!s) throw new Error('no library is being served (see the message at start-up)');
-    s.absorbAll();
+    await s.absorbAll();
     return s;
   });
 

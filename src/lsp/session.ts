@@ -12,6 +12,8 @@ import { NoteText, pathToUri, toLspDiagnostic, uriToPath } from './convert.js';
 import { DiagnosticsEngine } from './diagnostics.js';
 import type { LibraryState } from './library.js';
 
+const first = <T>(set: Set<T>): T | undefined => set.values().next().value;
+
 /** How long edits settle before diagnostics are recomputed (ms). */
 export const DEFAULT_DEBOUNCE_MS = 30;
 
@@ -26,6 +28,8 @@ export class Session {
   private readonly sent = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  /** Pending edits are read one batch at a time, in order (a later text never loses to an earlier one). */
+  private absorbing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly library: LibraryState,
@@ -53,11 +57,10 @@ export class Session {
     return this.documents.all().some((document) => this.fileOf(document.uri) === file);
   }
 
-  /** The note behind a document (the editor's text, re-read first if an edit is pending), and its offset map. */
+  /** The note behind a document as last read (requests call `absorbAll` first), and its offset map. */
   noteAt(uri: string): { note: Note; text: NoteText } | null {
     const file = this.fileOf(uri);
     if (file === null) return null;
-    if (this.dirty.has(uri)) this.absorb(uri);
     const note = this.library.note(file);
     return note ? { note, text: new NoteText(note) } : null;
   }
@@ -92,7 +95,7 @@ export class Session {
     let relist = false;
     for (const { file, kind } of changes) {
       if (file === GLOSSARY_FILE) this.library.reloadGlossary();
-      else if (kind === 'changed') this.library.reload(file);
+      else if (kind === 'changed') await this.library.reload(file);
       else relist = true;
     }
     if (relist) await this.library.rediscover();
@@ -113,21 +116,29 @@ export class Session {
   }
 
   /** Reads every pending edit now, so a request answers from the text the user sees. */
-  absorbAll(): void {
-    for (const uri of [...this.dirty]) this.absorb(uri);
+  absorbAll(): Promise<void> {
+    const run = this.absorbing.then(async () => {
+      for (let uri = first(this.dirty); uri !== undefined; uri = first(this.dirty)) await this.absorb(uri);
+    });
+    this.absorbing = run.catch(() => undefined);
+    return run;
   }
 
-  private absorb(uri: string): void {
+  private async absorb(uri: string): Promise<void> {
     this.dirty.delete(uri);
     const document = this.documents.get(uri);
     const file = this.fileOf(uri);
     if (!document || file === null) return;
     if (file === GLOSSARY_FILE) this.library.setGlossaryText(document.getText());
-    else if (this.library.isNote(file)) this.library.setText(file, document.getText());
+    else if (this.library.isNote(file)) {
+      await this.library.setText(file, document.getText());
+      // Closed while it was being read: the disk's version counts, not this text.
+      if (!this.documents.get(uri)) this.library.dropText(file);
+    }
   }
 
-  private update(): void {
-    this.absorbAll();
+  private async update(): Promise<void> {
+    await this.absorbAll();
     const edited = new Set(this.unpublished);
     this.unpublished.clear();
     const open = new Map<string, string>();
