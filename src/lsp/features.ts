@@ -16,8 +16,9 @@ import type { Session } from './session.js';
 export const COMMANDS = [CREATE_NOTE] as const;
 
 /** Registers every feature's handler on `connection`. */
-export function registerFeatures(connection: Connection, session: () => Promise<Session>): void {
-  connection.onCompletion(async (p) => complete(await session(), p.textDocument.uri, p.position));
+export function registerFeatures(connection: Connection, session: (fresh?: boolean) => Promise<Session>): void {
+  // Completion reads the editor's text itself and the library's names: it does not wait for the edit being typed to be parsed.
+  connection.onCompletion(async (p) => complete(await session(false), p.textDocument.uri, p.position));
   connection.onDefinition(async (p) => definition(await session(), p.textDocument.uri, p.position));
   connection.onReferences(async (p) => references(await session(), p.textDocument.uri, p.position, p.context.includeDeclaration));
   connection.onHover(async (p) => hover(await session(), p.textDocument.uri, p.position));

@@ -106,10 +106,10 @@ export function startServer(options: ServerOptions): Promise<number> {
     await s.filesChanged(changes);
   });
 
-  registerFeatures(connection, async () => {
+  registerFeatures(connection, async (fresh = true) => {
     const s = await ready;
     if (!s) throw new Error('no library is being served (see the message at start-up)');
-    await s.absorbAll();
+    if (fresh) await s.absorbAll();
     return s;
   });
 
