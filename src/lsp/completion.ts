@@ -49,7 +49,9 @@ function wikilinkItems(session: Session, uri: string, typed: string, position: P
   const { library } = session;
   // Documentation is written only for the items returned (10,000 summaries would cost ~10 ms).
   const names: { label: string; kind: CompletionItemKind; detail: string; doc: () => string }[] = [];
+  const self = session.fileOf(uri);
   for (const note of library.notes) {
+    if (note.path === self) continue; // a note linking to itself is never what is being typed
     const doc = (): string => describeNote(note);
     if (note.meta.title) names.push({ label: note.meta.title, kind: CompletionItemKind.File, detail: `note · ${note.path}`, doc });
     for (const alias of note.meta.aliases) names.push({ label: alias, kind: CompletionItemKind.Reference, detail: `alias of "${note.meta.title ?? note.id}" · ${note.path}`, doc });

@@ -59,6 +59,7 @@ export function startServer(options: ServerOptions): Promise<number> {
     const init = (params.initializationOptions ?? {}) as { library?: unknown; debounceMs?: unknown };
     const library = typeof init.library === 'string' ? init.library : options.library;
     const debounce = typeof init.debounceMs === 'number' ? init.debounceMs : undefined;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     ready = load(connection, folder, library, options.cache).then((state) => {
       if (!state) return undefined;
       session = new Session(state, documents, connection, debounce);
@@ -81,7 +82,9 @@ export function startServer(options: ServerOptions): Promise<number> {
     };
   });
 
+  let canWatch = false;
   connection.onInitialized(() => {
+    if (!canWatch) return;
     // Outside changes (another tool, git checkout): ask the client to watch, when it can.
     void connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/concepts.yml' }] })
