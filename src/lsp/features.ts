@@ -9,7 +9,7 @@ import { codeActions, CREATE_NOTE } from './actions.js';
 import { complete } from './completion.js';
 import { createNoteFor } from './create-note.js';
 import { definition, documentSymbols, hover, references, workspaceSymbols } from './navigation.js';
-import { prepareRename, rename } from './rename.js';
+import { prepareRename, rename, renameFiles } from './rename.js';
 import type { Session } from './session.js';
 
 /** Commands the server runs (`workspace/executeCommand`). */
@@ -26,6 +26,7 @@ export function registerFeatures(connection: Connection, session: (fresh?: boole
   connection.onWorkspaceSymbol(async (p) => workspaceSymbols(await session(), p.query));
   connection.onPrepareRename(async (p) => prepareRename(await session(), p.textDocument.uri, p.position));
   connection.onRenameRequest(async (p) => rename(await session(), p.textDocument.uri, p.position, p.newName));
+  connection.workspace.onWillRenameFiles(async (p) => renameFiles(await session(), [...p.files]));
   connection.onCodeAction(async (p) => codeActions(await session(), p));
   connection.onExecuteCommand(async (p) => {
     const s = await session();

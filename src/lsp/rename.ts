@@ -160,3 +160,48 @@ function glossaryNameRange(session: Session, concept: Concept): Range | null {
   }
   return null;
 }
+
+/**
+ * A note file is about to be renamed or moved (`workspace/willRenameFiles`):
+ * every `[[link]]` naming it by its file name or path, and every Markdown
+ * link to it, is rewritten to the new one, as one edit. Links by title or
+ * alias still resolve and stay.
+ */
+export function renameFiles(session: Session, files: { oldUri: string; newUri: string }[]): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
+  const edit = (file: string, range: Range, newText: string): void => {
+    (changes[session.uriOf(file)] ??= []).push({ range, newText });
+  };
+  const { resolver } = session.library;
+  for (const { oldUri, newUri } of files) {
+    const from = session.fileOf(oldUri);
+    const to = session.fileOf(newUri);
+    const moved = from === null ? undefined : session.library.note(from);
+    if (!moved || to === null || !to.endsWith('.md')) continue;
+    const oldNames = new Set([moved.id.toLowerCase(), moved.path.toLowerCase(), moved.path.toLowerCase().replace(/\.md$/u, '')]);
+    const newId = path.posix.basename(to, '.md');
+    for (const note of session.library.notes) {
+      relinks(note, (w) => {
+        const found = resolver.wikilink(w.target, note.id);
+        return found?.kind === 'note' && found.to === moved.id && oldNames.has(w.target.trim().toLowerCase());
+      }, linkName(newId, to), edit);
+      let text: NoteText | undefined;
+      for (const l of note.links) {
+        const found = resolver.href(l.url, note.path);
+        if (found?.kind !== 'note' || found.to !== moved.id || l.type === 'image') continue;
+        text ??= new NoteText(note);
+        const start = text.spanStart(l);
+        const raw = note.source.slice(start, text.spanEnd(l));
+        const at = raw.lastIndexOf(l.url);
+        if (at === -1) continue;
+        const suffix = /[?#].*$/su.exec(l.url)?.[0] ?? '';
+        const target = l.url.startsWith('/') ? `/${to}` : path.posix.relative(path.posix.dirname(note.path), to) || path.posix.basename(to);
+        edit(note.path, text.range(start + at, start + at + l.url.length), encodeURI(target) + suffix);
+      }
+    }
+  }
+  return { changes };
+}
+
+/** A wikilink target for the renamed file: its new id, or its path (without .md) when it sits in a folder. */
+const linkName = (id: string, file: string): string => (file.includes('/') ? file.replace(/\.md$/u, '') : id);

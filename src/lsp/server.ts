@@ -77,6 +77,7 @@ export function startServer(options: ServerOptions): Promise<number> {
         renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         executeCommandProvider: { commands: [...COMMANDS] },
+        workspace: { fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.md' } }] } } },
       },
       serverInfo: { name: 'commonplace' },
     };

@@ -5,7 +5,7 @@
  * linted), code actions and the create-note command.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +19,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  WillRenameFilesRequest,
   WorkspaceSymbolRequest,
   type CodeAction,
   type CompletionItem,
@@ -266,6 +267,20 @@ describe('lsp features', () => {
     expect(read('team-topologies.md')).toContain('concepts: [team ownership]');
     expect(lint(project.dir).messages).toEqual(before.messages);
     expect(existsSync(path.join(project.library, 'nonexistent-essay.md'))).toBe(false);
+  });
+
+  it('should rewrite links by file name and Markdown links when a note file is renamed', async () => {
+    const before = lint(project.dir);
+    const edit = await request<WorkspaceEdit>(WillRenameFilesRequest.type, { files: [{ oldUri: client.uri(TT), newUri: client.uri('library/topologies.md') }] });
+    expect(Object.keys(edit.changes!).sort()).toEqual([client.uri(HCI), client.uri(MP)]);
+    expect(edit.changes![client.uri(HCI)]!.map((e) => e.newText)).toEqual(['topologies.md']);
+    expect(edit.changes![client.uri(MP)]!.map((e) => e.newText)).toEqual(['topologies']);
+    await applyAndSave(client, edit);
+    renameSync(path.join(project.library, 'team-topologies.md'), path.join(project.library, 'topologies.md'));
+    expect(read('missing-parts.md')).toContain('See [[topologies]] for a way out.');
+    const after = lint(project.dir);
+    const renamed = Object.fromEntries(Object.entries(before.messages).map(([file, ids]) => [file === TT ? 'library/topologies.md' : file, ids]));
+    expect(after.messages).toEqual(renamed);
   });
 
   it('should answer a request that crashes with an error and go on serving', async () => {
