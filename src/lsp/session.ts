@@ -37,7 +37,7 @@ export class Session {
     private readonly connection: Connection,
     private readonly debounceMs = DEFAULT_DEBOUNCE_MS,
   ) {
-    this.engine = new DiagnosticsEngine(library, (file) => this.isOpen(file));
+    this.engine = new DiagnosticsEngine(library);
   }
 
   /** The library path of a document URI, or null when it is outside the library. */
