@@ -52,11 +52,6 @@ export class Session {
     return pathToUri(this.library.root, file);
   }
 
-  /** True when `file` is open in the editor. */
-  isOpen(file: string): boolean {
-    return this.documents.all().some((document) => this.fileOf(document.uri) === file);
-  }
-
   /** The note behind a document as last read (requests call `absorbAll` first), and its offset map. */
   noteAt(uri: string): { note: Note; text: NoteText } | null {
     const file = this.fileOf(uri);
@@ -69,7 +64,8 @@ export class Session {
   async edited(uri: string, immediately = false): Promise<void> {
     const file = this.fileOf(uri);
     if (file === null) return;
-    if (file !== GLOSSARY_FILE && !this.library.isNote(file) && file.endsWith('.md')) await this.library.rediscover();
+    // A file the library does not know yet (new, or just saved): look again, on open only (not per keystroke).
+    if (immediately && file !== GLOSSARY_FILE && !this.library.isNote(file) && file.endsWith('.md')) await this.library.rediscover();
     this.dirty.add(uri);
     this.unpublished.add(uri);
     this.schedule(immediately ? 0 : this.debounceMs);
