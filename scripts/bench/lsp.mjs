@@ -1,7 +1,8 @@
 /**
  * Benchmark of `commonplace lsp` (a measurement, not a test):
  *
- *   npm run compile && node scripts/bench/lsp.mjs [--sizes 1000,10000] [--edits 50]
+ *   npm run compile && node scripts/bench/lsp.mjs [--sizes 1000,10000] [--edits 50] [--keep]
+ *   node scripts/bench/lsp.mjs --sizes 10000 --project DIR   (a project kept by --keep)
  *
  * For each size: a generated corpus (scripts/gen-corpus.ts) in a temp
  * project, one `commonplace lint` to warm the cache, then a real client over
@@ -21,7 +22,7 @@ import * as rpc from 'vscode-jsonrpc/node';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/commonplace.js');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000' }, edits: { type: 'string', default: '50' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000' }, edits: { type: 'string', default: '50' }, keep: { type: 'boolean', default: false }, project: { type: 'string' } } });
 const sizes = values.sizes.split(',').map(Number);
 const edits = Number(values.edits);
 
@@ -36,15 +37,19 @@ function memory(pid) {
 }
 
 async function benchSize(size) {
-  const dir = mkdtempSync(path.join(tmpdir(), `commonplace-lsp-bench-${size}-`));
-  writeFileSync(path.join(dir, 'commonplace.config.json'), JSON.stringify({ library: 'library' }));
+  // --project DIR reuses a project an earlier run kept (--keep): corpus and warm cache already there.
+  const reuse = values.project !== undefined;
+  const dir = reuse ? path.resolve(values.project) : mkdtempSync(path.join(tmpdir(), `commonplace-lsp-bench-${size}-`));
   const library = path.join(dir, 'library');
-  let t = performance.now();
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size)], { cwd: ROOT, stdio: 'inherit' });
-  console.log(`  corpus: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
-  spawnSync(process.execPath, [BIN, 'lint'], { cwd: dir, stdio: 'ignore' });
-  console.log(`  warm-up lint: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (!reuse) {
+    writeFileSync(path.join(dir, 'commonplace.config.json'), JSON.stringify({ library: 'library' }));
+    let t = performance.now();
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size)], { cwd: ROOT, stdio: 'inherit' });
+    console.log(`  corpus: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    spawnSync(process.execPath, [BIN, 'lint'], { cwd: dir, stdio: 'ignore' });
+    console.log(`  warm-up lint: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
 
   const files = readdirSync(library).filter((f) => f.endsWith('.md')).sort();
   const file = files[Math.floor(files.length / 2)];
@@ -103,7 +108,7 @@ async function benchSize(size) {
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   connection.dispose();
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (!values.keep && !reuse) rmSync(dir, { recursive: true, force: true });
   return { size, firstDiagnostics, body: bodyTimes, title: titleTimes, completion: completionTimes, items: items / queries.length, mem };
 }
 

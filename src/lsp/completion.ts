@@ -46,23 +46,11 @@ function wikilinkItems(session: Session, uri: string, typed: string, position: P
   const range: Range = { start: { line: position.line, character: start }, end: position };
   const hash = typed.indexOf('#');
   if (hash !== -1) return headingLinkItems(session, uri, typed.slice(0, hash), typed.slice(hash + 1), { ...range, start: { ...range.start, character: start + hash + 1 } }, closed);
-  const { library } = session;
-  // Documentation is written only for the items returned (10,000 summaries would cost ~10 ms).
-  const names: { label: string; kind: CompletionItemKind; detail: string; doc: () => string }[] = [];
   const self = session.fileOf(uri);
-  for (const note of library.notes) {
-    if (note.path === self) continue; // a note linking to itself is never what is being typed
-    const doc = (): string => describeNote(note);
-    if (note.meta.title) names.push({ label: note.meta.title, kind: CompletionItemKind.File, detail: `note · ${note.path}`, doc });
-    for (const alias of note.meta.aliases) names.push({ label: alias, kind: CompletionItemKind.Reference, detail: `alias of "${note.meta.title ?? note.id}" · ${note.path}`, doc });
-  }
-  for (const concept of library.concepts) {
-    const doc = (): string => describeConcept(concept);
-    names.push({ label: concept.name, kind: CompletionItemKind.Class, detail: 'concept', doc });
-    for (const alias of concept.aliases) names.push({ label: alias, kind: CompletionItemKind.Class, detail: `alias of concept "${concept.name}"`, doc });
-  }
-  const top = fuzzyTop(typed, names, (n) => n.label, MAX_ITEMS);
-  const items = top.items.map((n, i): CompletionItem => ({
+  // A note linking to itself is never what is being typed.
+  const top = fuzzyTop(typed, linkNames(session), (n) => n.label, MAX_ITEMS + 1);
+  const found = top.items.filter((n) => n.path !== self).slice(0, MAX_ITEMS);
+  const items = found.map((n, i): CompletionItem => ({
     label: n.label,
     kind: n.kind,
     detail: n.detail,
@@ -72,6 +60,39 @@ function wikilinkItems(session: Session, uri: string, typed: string, position: P
     textEdit: { range, newText: closed ? n.label : `${n.label}]]` },
   }));
   return { isIncomplete: top.more, items };
+}
+
+interface LinkName {
+  label: string;
+  kind: CompletionItemKind;
+  detail: string;
+  /** The note's path, for a title or alias. */
+  path: string | null;
+  /** Written only for the items returned (10,000 summaries would cost ~10 ms). */
+  doc: () => string;
+}
+
+const namesCache = new WeakMap<Session, { names: number; list: LinkName[] }>();
+
+/** Every title, alias and concept name a `[[link]]` can use (kept while the names are unchanged). */
+function linkNames(session: Session): LinkName[] {
+  const { library } = session;
+  const kept = namesCache.get(session);
+  if (kept?.names === library.namesVersion) return kept.list;
+  const names: LinkName[] = [];
+  for (const note of library.notes) {
+    const path = note.path;
+    const doc = (): string => describeNote(library.note(path) ?? note); // the summary as it is now
+    if (note.meta.title) names.push({ label: note.meta.title, kind: CompletionItemKind.File, detail: `note · ${path}`, path, doc });
+    for (const alias of note.meta.aliases) names.push({ label: alias, kind: CompletionItemKind.Reference, detail: `alias of "${note.meta.title ?? note.id}" · ${path}`, path, doc });
+  }
+  for (const concept of library.concepts) {
+    const doc = (): string => describeConcept(concept);
+    names.push({ label: concept.name, kind: CompletionItemKind.Class, detail: 'concept', path: null, doc });
+    for (const alias of concept.aliases) names.push({ label: alias, kind: CompletionItemKind.Class, detail: `alias of concept "${concept.name}"`, path: null, doc });
+  }
+  namesCache.set(session, { names: library.namesVersion, list: names });
+  return names;
 }
 
 /** The headings of the note `[[target#` names. */

@@ -29,13 +29,23 @@ export function fuzzyScore(query: string, candidate: string): number | null {
   return score - candidate.length / 100;
 }
 
-/** The `limit` best matches of `query` among `items` (by `text`), best first, ties in the order given. */
+/**
+ * The `limit` best matches of `query` among `items` (by `text`), best first,
+ * ties in the order given. Keeps only the best `limit` while scanning (a
+ * sorted window): 20,000 names and a one-letter query cost no full sort.
+ */
 export function fuzzyTop<T>(query: string, items: Iterable<T>, text: (item: T) => string, limit: number): { items: T[]; more: boolean } {
-  const scored: { item: T; score: number; index: number }[] = [];
+  const best: { item: T; score: number }[] = [];
+  let matched = 0;
   for (const item of items) {
     const score = fuzzyScore(query, text(item));
-    if (score !== null) scored.push({ item, score, index: scored.length });
+    if (score === null) continue;
+    matched++;
+    if (best.length === limit && score <= best[best.length - 1]!.score) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { item, score });
+    if (best.length > limit) best.pop();
   }
-  scored.sort((a, b) => b.score - a.score || a.index - b.index);
-  return { items: scored.slice(0, limit).map((s) => s.item), more: scored.length > limit };
+  return { items: best.map((b) => b.item), more: matched > limit };
 }

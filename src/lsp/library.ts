@@ -88,6 +88,7 @@ export class LibraryState {
 
   /** Reads the whole library from disk (through `cache` when given, as `lint` does). */
   async load(cache?: NoteCache): Promise<void> {
+    this.parser.warm(); // loads the parser while the library is read
     const read = await readLibrary(this.root, this.config, cache ? { cache } : {});
     this.disk.clear();
     for (const entry of [...read.notes, ...read.failures]) this.disk.set(entry.path, entry);

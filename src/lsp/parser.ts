@@ -37,6 +37,11 @@ export class NoteParser {
     return run;
   }
 
+  /** Starts the worker now, so the first edit does not wait for it to load the parser. */
+  warm(): void {
+    this.start().ready.catch(() => undefined);
+  }
+
   /** Stops the worker (the server is exiting). */
   close(): void {
     const worker = this.worker;
