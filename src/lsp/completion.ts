@@ -54,12 +54,31 @@ function wikilinkItems(session: Session, uri: string, typed: string, position: P
     label: n.label,
     kind: n.kind,
     detail: n.detail,
-    documentation: { kind: MarkupKind.Markdown, value: n.doc() },
+    // The first few carry their preview; the rest get it on `completionItem/resolve` (a summary may have to be loaded from the cache).
+    ...(i < EAGER_DOCS ? { documentation: { kind: MarkupKind.Markdown, value: n.doc() } } : { data: n.path === null ? { concept: n.label } : { path: n.path } }),
     sortText: String(i).padStart(4, '0'),
     filterText: n.label,
     textEdit: { range, newText: closed ? n.label : `${n.label}]]` },
   }));
   return { isIncomplete: top.more, items };
+}
+
+/** How many `[[` items carry their documentation in the list itself. */
+const EAGER_DOCS = 10;
+
+/** Adds the preview to an item from the list (`completionItem/resolve`). */
+export function resolveCompletion(session: Session, item: CompletionItem): CompletionItem {
+  const data = item.data as { path?: unknown; concept?: unknown } | undefined;
+  if (typeof data?.path === 'string') {
+    const note = session.library.note(data.path);
+    if (note) return { ...item, documentation: { kind: MarkupKind.Markdown, value: describeNote(note) } };
+  }
+  if (typeof data?.concept === 'string') {
+    const written = data.concept.toLowerCase();
+    const concept = session.library.concepts.find((c) => [c.name, ...c.aliases].some((name) => name.toLowerCase() === written));
+    if (concept) return { ...item, documentation: { kind: MarkupKind.Markdown, value: describeConcept(concept) } };
+  }
+  return item;
 }
 
 interface LinkName {

@@ -6,7 +6,7 @@
  */
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { codeActions, CREATE_NOTE } from './actions.js';
-import { complete } from './completion.js';
+import { complete, resolveCompletion } from './completion.js';
 import { createNoteFor } from './create-note.js';
 import { definition, documentSymbols, hover, references, workspaceSymbols } from './navigation.js';
 import { prepareRename, rename, renameFiles } from './rename.js';
@@ -19,6 +19,7 @@ export const COMMANDS = [CREATE_NOTE] as const;
 export function registerFeatures(connection: Connection, session: (fresh?: boolean) => Promise<Session>): void {
   // Completion reads the editor's text itself and the library's names: it does not wait for the edit being typed to be parsed.
   connection.onCompletion(async (p) => complete(await session(false), p.textDocument.uri, p.position));
+  connection.onCompletionResolve(async (item) => resolveCompletion(await session(false), item));
   connection.onDefinition(async (p) => definition(await session(), p.textDocument.uri, p.position));
   connection.onReferences(async (p) => references(await session(), p.textDocument.uri, p.position, p.context.includeDeclaration));
   connection.onHover(async (p) => hover(await session(), p.textDocument.uri, p.position));

@@ -68,7 +68,7 @@ export function startServer(options: ServerOptions): Promise<number> {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        completionProvider: { triggerCharacters: ['[', ':', ',', ' ', '#', '-'] },
+        completionProvider: { triggerCharacters: ['[', ':', ',', ' ', '#', '-'], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,

@@ -12,6 +12,7 @@ import {
   CodeActionRequest,
   CompletionItemKind,
   CompletionRequest,
+  CompletionResolveRequest,
   DefinitionRequest,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
@@ -110,6 +111,11 @@ describe('lsp features', () => {
     expect(byLabel.get('queueing theory')?.kind).toBe(CompletionItemKind.Class);
     expect((byLabel.get('queueing theory')?.documentation as MarkupContent).value).toContain('mathematics of waiting lines');
     expect(byLabel.get('owning teams')?.detail).toBe('alias of concept "ownership"');
+    // Past the first ten items (a larger library), the preview comes on completionItem/resolve.
+    const note = await request<CompletionItem>(CompletionResolveRequest.type, { label: 'How Committees Invent', data: { path: 'how-committees-invent.md' } });
+    expect((note.documentation as MarkupContent).value).toContain('_Melvin Conway, 1968_');
+    const concept = await request<CompletionItem>(CompletionResolveRequest.type, { label: 'owning teams', data: { concept: 'owning teams' } });
+    expect((concept.documentation as MarkupContent).value).toContain('**ownership** (concept)');
   });
 
   it('should complete the headings of the note after [[Title#', async () => {
