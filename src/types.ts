@@ -290,7 +290,6 @@ export interface Related {
   reasons: RelatedReasons;
 }
 
-/** A note with everything the link stage found. */
 /**
  * A note as the stages after linking read it: everything but what only
  * check and link read (the plain text, the prose words, the term bag: most
@@ -298,6 +297,7 @@ export interface Related {
  */
 export type LinkedNoteHead = Omit<Note, 'text' | 'prose' | 'termBag'>;
 
+/** A note with everything the link stage found. */
 export interface LinkedNote {
   note: LinkedNoteHead;
   mentions: Mention[];

@@ -22,6 +22,7 @@ const commands: Record<string, CommandEntry> = {
   related: { summary: 'show the notes related to one note', load: async () => (await import('./related.js')).run },
   search: { summary: 'rank notes for a query', load: async () => (await import('./search.js')).run },
   init: { summary: 'set up Commonplace in a project folder', load: async () => (await import('./init.js')).run },
+  lsp: { summary: 'serve the Language Server Protocol over stdio (for editors)', load: async () => (await import('../lsp/command.js')).run },
 };
 
 /** The command names, in table order (tests walk every command's --help and --version). */
