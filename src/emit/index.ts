@@ -9,6 +9,7 @@ import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
+import { siteFiles, wantsSite } from './site/index.js';
 
 /**
  * One file for `dist/`: a bare file name and its text in pieces, rendered as
@@ -38,6 +39,8 @@ export interface EmitOptions extends IndexOptions {
    * byte-identical with or without it. See memo.ts and `memoFromNoteCache`.
    */
   memo?: EmitMemo | undefined;
+  /** The selected output names (undefined: the defaults); only `site` is read here so far (see site/index.ts). */
+  outputs?: readonly string[] | undefined;
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays } from './essay-output.js';
@@ -65,6 +68,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
   yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
   yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
+  if (wantsSite(options.outputs)) yield* siteFiles(library, config);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };
