@@ -49,14 +49,20 @@ beforeAll(async () => {
 
 describe('dist/site', () => {
   it('should write home, glossary, bibliography, authors, 404, one page per essay and per concept, and the assets', () => {
-    expect([...pages.keys()].filter((p) => !p.includes('/'))).toEqual(['index.html', 'glossary.html', 'bibliography.html', 'authors.html', '404.html']);
+    expect([...pages.keys()].filter((p) => !p.includes('/'))).toEqual(['index.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html', '404.html']);
     expect([...pages.keys()].filter((p) => p.startsWith('essays/')).sort()).toEqual(
       ['boring-tech', 'committees', 'deep-work', 'makers-schedule', 'single-threaded'].map((id) => `essays/${id}.html`),
     );
     expect([...pages.keys()].filter((p) => p.startsWith('concepts/')).sort()).toEqual(
       ['conways-law', 'deep-work', 'makers-schedule', 'ownership', 'team-size'].map((id) => `concepts/${id}.html`),
     );
-    expect(files.filter((f) => f.name.startsWith('site/assets/')).map((f) => f.name)).toEqual(['site/assets/handbook.css', 'site/assets/site.css', 'site/assets/site.js']);
+    expect(files.filter((f) => f.name.startsWith('site/assets/')).map((f) => f.name)).toEqual([
+      'site/assets/handbook.css',
+      'site/assets/site.css',
+      'site/assets/site.js',
+      'site/assets/stemmer.js',
+      'site/assets/search.js',
+    ]);
   });
 
   it('should make every relative link and asset resolve to a written file, and every fragment to an id on that page', () => {

@@ -13,7 +13,8 @@ import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
 import { handbookModel } from '../model.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
-import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, type PageContext } from './pages.js';
+import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { searchFiles, stemmerScript } from './search-index.js';
 import { SITE_DIR, SITE_PAGES, sitePaths } from './paths.js';
 
 export { SITE_DIR, SITE_PAGES } from './paths.js';
@@ -44,6 +45,8 @@ function assets(): SiteFile[] {
     { name: `${SITE_DIR}/${ASSETS.handbookCss}`, chunks: lazily(() => read('handbook.css')) },
     { name: `${SITE_DIR}/${ASSETS.siteCss}`, chunks: lazily(() => read('site.css')) },
     { name: `${SITE_DIR}/${ASSETS.siteJs}`, chunks: lazily(() => read('site.js')) },
+    { name: `${SITE_DIR}/${ASSETS.stemmerJs}`, chunks: lazily(stemmerScript) },
+    { name: `${SITE_DIR}/${ASSETS.searchJs}`, chunks: lazily(() => read('site-search.js')) },
   ];
 }
 
@@ -63,6 +66,8 @@ export function* siteFiles(library: Library, config: Config): Generator<SiteFile
     const part = model.backMatter.find((p) => p.title === title)!;
     yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
   }
+  yield file(() => ({ path: SITE_PAGES.search, title: 'Search', main: searchMain(), scripts: [ASSETS.stemmerJs, ASSETS.searchJs] }), SITE_PAGES.search);
+  for (const [name, text] of searchFiles(library, page.paths)) yield { name: `${SITE_DIR}/${name}`, chunks: [text] };
   yield file(() => ({ path: SITE_PAGES.notFound, title: 'Page not found', main: notFoundMain() }), SITE_PAGES.notFound);
   for (const chapter of model.chapters) {
     for (const essay of chapter.essays) {

@@ -17,7 +17,7 @@ import { hrefFrom, rootFrom, SITE_PAGES } from './paths.js';
 export const SITE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** The shared files every page links, from the site root. */
-export const ASSETS = { handbookCss: 'assets/handbook.css', siteCss: 'assets/site.css', siteJs: 'assets/site.js' } as const;
+export const ASSETS = { handbookCss: 'assets/handbook.css', siteCss: 'assets/site.css', siteJs: 'assets/site.js', stemmerJs: 'assets/stemmer.js', searchJs: 'assets/search.js' } as const;
 
 /** One page: where it lives (from the site root), its title and its already sanitised main content. */
 export interface PageSpec {
@@ -53,6 +53,7 @@ export function renderPage(spec: PageSpec, config: Config): string {
         link(SITE_PAGES.glossary, 'Glossary'),
         link(SITE_PAGES.bibliography, 'Bibliography'),
         link(SITE_PAGES.authors, 'Authors'),
+        link(SITE_PAGES.search, 'Search'),
       ]),
     ]),
     h('main', { id: 'main', tabIndex: -1 }, spec.main as Element['children']),

@@ -181,3 +181,16 @@ export function backMatterMain(nodes: RootContent[], from: string, { paths }: Pa
 export function notFoundMain(): HastContent[] {
   return [h('h1', 'Page not found'), h('p', ['This page is not in the handbook. ', h('a', { href: hrefFrom(SITE_PAGES.notFound, SITE_PAGES.home) }, 'Go to the contents'), '.'])];
 }
+
+/** The search page: a labelled box, a live status line and the results list (filled by assets/search.js). */
+export function searchMain(): HastContent[] {
+  return [
+    h('div', { className: ['search-page'], role: 'search' }, [
+      h('h1', 'Search'),
+      h('label', { htmlFor: 'search-input' }, 'Search the essays (ranked as commonplace search ranks them)'),
+      h('input', { id: 'search-input', type: 'search', autoComplete: 'off', spellCheck: 'false', ariaDescribedBy: 'search-status' }),
+      h('p', { id: 'search-status', className: ['search-status'], ariaLive: 'polite' }),
+      h('ol', { id: 'search-results' }),
+    ]),
+  ];
+}
