@@ -20,6 +20,7 @@ const commands: Record<string, CommandEntry> = {
   concepts: { summary: 'list glossary concepts, or suggest new ones', load: async () => (await import('./concepts.js')).run },
   related: { summary: 'show the notes related to one note', load: async () => (await import('./related.js')).run },
   search: { summary: 'rank notes for a query', load: async () => (await import('./search.js')).run },
+  serve: { summary: 'serve the site and rebuild on every save', load: async () => (await import('./serve.js')).run },
 };
 
 /** The command names, in table order (tests walk every command's --help and --version). */
