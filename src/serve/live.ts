@@ -60,3 +60,13 @@ export const LIVE_JS = `(function () {
   }
 })();
 `;
+
+/**
+ * The 404 page's links are relative to the site root; served for a missing
+ * `/a/b/c.html` they would resolve under `/a/b/`, so each is lifted to the root.
+ */
+export function rootRelative(html: string, requestPath: string): string {
+  const depth = Math.max(0, requestPath.split('/').length - 2);
+  if (depth === 0) return html;
+  return html.replace(/\b(href|src)="(?![a-z][a-z0-9+.-]*:|#|\/)/gi, `$1="${'../'.repeat(depth)}`);
+}

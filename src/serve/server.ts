@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { contentType, resolveSitePath } from './resolve.js';
-import { EVENTS, injectLive, LIVE_JS, LIVE_SCRIPT } from './live.js';
+import { EVENTS, injectLive, LIVE_JS, LIVE_SCRIPT, rootRelative } from './live.js';
 
 /** What open pages are told after each build. */
 export interface LiveState {
@@ -72,7 +72,7 @@ export function createSiteServer(root: string, initial: LiveState): SiteServer {
     if (!file) {
       if (!notFound) return send(404, 'Not found');
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-      return void response.end(request.method === 'HEAD' ? undefined : injectLive(readFileSync(notFound, 'utf8')));
+      return void response.end(request.method === 'HEAD' ? undefined : injectLive(rootRelative(readFileSync(notFound, 'utf8'), pathname)));
     }
     const type = contentType(file);
     const body = type.startsWith('text/html') ? Buffer.from(injectLive(readFileSync(file, 'utf8'))) : readFileSync(file);

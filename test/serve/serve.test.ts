@@ -93,6 +93,15 @@ describe('commonplace serve', () => {
     expect(response).not.toMatch(/amazons-single-threaded-model\.html"/);
   });
 
+  it('should serve the 404 page for a missing nested path with its links lifted to the site root', async () => {
+    const response = await rawGet(served.port, '/essays/deep/missing.html');
+    expect(statusOf(response)).toBe(404);
+    expect(response).toContain('<h1>Page not found</h1>');
+    expect(response).toContain('<link rel="stylesheet" href="../../assets/handbook.css">');
+    expect(response).toContain('<a href="../../index.html">Go to the contents</a>');
+    expect(response).toContain('<a class="skip-link" href="#main">');
+  });
+
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'])('should refuse %s with 405 and Allow: GET, HEAD', async (method) => {
     const response = await rawRequest(served.port, `${method} / HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
     expect(statusOf(response)).toBe(405);
