@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -34,3 +34,5 @@ for (const scheme of ['dark', 'light']) {
 }
 await b.close();
 child.kill('SIGINT');
+await new Promise((r) => child.on('exit', r));
+rmSync(cwd, { recursive: true, force: true });

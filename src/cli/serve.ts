@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
 import { writeOutputs } from '../emit/index.js';
+import { removeStale } from '../emit/write.js';
 import { memoFromNoteCache } from '../emit/memo.js';
 import { SITE_DIR } from '../emit/site/index.js';
 import { buildLibrary } from '../pipeline.js';
@@ -53,7 +54,8 @@ export const run = defineCommand(spec, async ({ values }, io) => {
     const shown = result.diagnostics.filter((d) => d.severity !== 'info');
     const errors = shown.filter((d) => d.severity === 'error').map((d) => ({ file: d.file, line: d.line, column: d.column, message: d.message, ruleId: d.ruleId }));
     if (result.ok && result.library) {
-      writeOutputs(outDir, result.outputs);
+      // A deleted note's page goes too: the site holds exactly this build's pages.
+      removeStale(outDir, SITE_DIR, writeOutputs(outDir, result.outputs));
       version++;
     }
     for (const e of errors) io.stderr.write(`${e.file}:${e.line}:${e.column}  error  ${e.message}  ${e.ruleId}\n`);

@@ -80,3 +80,35 @@ export function sweepTempFiles(outDir: string): string[] {
   }
   return swept;
 }
+
+/**
+ * Removes the files under `outDir/folder` that `written` (absolute paths, as
+ * `writeOutputs` returns them) does not hold, so a deleted note's page goes
+ * too; returns the removed paths, sorted. Only regular files and emptied
+ * sub-folders are removed; a symlink is removed, never followed.
+ */
+export function removeStale(outDir: string, folder: string, written: readonly string[]): string[] {
+  const keep = new Set(written.map((file) => path.resolve(file)));
+  const top = path.join(outDir, folder);
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+        if (readdirSync(file).length === 0) rmSync(file, { recursive: true, force: true });
+      } else if (!keep.has(path.resolve(file))) {
+        rmSync(file, { force: true });
+        removed.push(file);
+      }
+    }
+  };
+  walk(top);
+  return removed.sort();
+}

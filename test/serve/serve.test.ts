@@ -161,6 +161,17 @@ describe('commonplace serve', () => {
     expect(await rawGet(served.port, '/essays/choose-boring-technology.html')).not.toContain('(edited)');
   }, 120_000);
 
+  it("should remove a deleted note's page from the site", async () => {
+    // No other note links to this one, so deleting it leaves the library clean.
+    const note = path.join(served.cwd, 'library', 'the-nature-of-the-firm.md');
+    expect(statusOf(await rawGet(served.port, '/essays/the-nature-of-the-firm.html'))).toBe(200);
+    const start = await waitForState(served.url, () => true);
+    const rebuilt = waitForState(served.url, (s) => s.version > start.version || s.errors.length > 0);
+    rmSync(note);
+    expect((await rebuilt).errors).toEqual([]);
+    expect(statusOf(await rawGet(served.port, '/essays/the-nature-of-the-firm.html'))).toBe(404);
+  }, 120_000);
+
   it('should exit 2 with one line suggesting --port when the port is in use', async () => {
     const error = await startServe(libraryCopy(), ['--port', String(served.port)]).then(
       () => null,
