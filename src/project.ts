@@ -117,9 +117,11 @@ export async function buildProject(
   options: { sourceDateEpoch: string | undefined; onProgress?: (done: number, total: number) => void },
 ): Promise<BuildOutcome> {
   // Loaded here, not at the top: `lint` never renders, and these modules cost start-up time.
-  const [{ fingerprintBuild }, { writeOutputs }, { buildLibrary }] = await Promise.all([
+  const [{ fingerprintBuild }, { writeOutputs }, { removeStale }, { SITE_DIR: SITE_FOLDER }, { buildLibrary }] = await Promise.all([
     import('./cli/build-inputs.js'),
     import('./emit/index.js'),
+    import('./emit/write.js'),
+    import('./emit/site/index.js'),
     import('./pipeline.js'),
   ]);
   const epoch = options.sourceDateEpoch;
@@ -140,6 +142,8 @@ export async function buildProject(
     if (!hash) hashes.set(name, (hash = createHash('sha256')));
     hash.update(bytes);
   });
+  // The site holds exactly this build's pages: a deleted note's page goes too.
+  if (written.some((file) => path.relative(outDir, file).startsWith(`${SITE_FOLDER}${path.sep}`))) removeStale(outDir, SITE_FOLDER, written);
   if (manifest && fingerprint) {
     const outputs = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
     writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics.filter((d) => d.severity !== 'info') });

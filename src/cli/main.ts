@@ -23,6 +23,7 @@ const commands: Record<string, CommandEntry> = {
   search: { summary: 'rank notes for a query', load: async () => (await import('./search.js')).run },
   init: { summary: 'set up Commonplace in a project folder', load: async () => (await import('./init.js')).run },
   lsp: { summary: 'serve the Language Server Protocol over stdio (for editors)', load: async () => (await import('../lsp/command.js')).run },
+  serve: { summary: 'serve the site and rebuild on every save', load: async () => (await import('./serve.js')).run },
 };
 
 /** The command names, in table order (tests walk every command's --help and --version). */

@@ -10,6 +10,7 @@ import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
+import { siteFiles, wantsSite } from './site/index.js';
 
 /**
  * One file for `dist/`: a bare file name and its text in pieces, rendered as
@@ -41,6 +42,8 @@ export interface EmitOptions extends IndexOptions {
   memo?: EmitMemo | undefined;
   /** This build's essays, rendered ahead (`prerenderEssays`); rendered on demand without it. */
   essays?: RenderedEssays | undefined;
+  /** The selected output names (undefined: the defaults); only `site` is read here so far (see site/index.ts). */
+  outputs?: readonly string[] | undefined;
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
@@ -69,6 +72,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
   yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
   yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
+  if (wantsSite(options.outputs)) yield* siteFiles(library, config);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { commitTemp, makeFolder, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
 
 /**
- * A file to write: a bare name inside the output folder, and its text, whole
+ * A file to write: a name inside the output folder (plain file names joined
+ * by `/`, e.g. `site/essays/a.html`), and its text, whole
  * (`content`) or as pieces to concatenate (`chunks`, iterated once, lazily).
  */
 export type FileToWrite = { name: string; content: string } | { name: string; chunks: Iterable<string> };
@@ -27,6 +28,11 @@ export function isPlainFileName(name: string): boolean {
   );
 }
 
+/** True for `/`-joined plain file names (`site/essays/a.html`): it cannot escape the folder. */
+export function isOutputPath(name: string): boolean {
+  return name.split('/').every(isPlainFileName);
+}
+
 /**
  * Writes each file into `outDir` (created if missing) and returns the written
  * paths in order; `onStaged` sees each file's bytes as they go to disk, in
@@ -40,10 +46,18 @@ export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onSta
   makeFolder(outDir);
   sweepTempFiles(outDir);
   const staged: [temp: string, target: string][] = [];
+  const folders = new Set<string>([outDir]);
   try {
     for (const file of files) {
-      if (!isPlainFileName(file.name)) throw new Error(`refusing to write "${file.name}": output names must be plain file names inside ${outDir}`);
+      if (!isOutputPath(file.name)) throw new Error(`refusing to write "${file.name}": output names must be plain file names inside ${outDir}`);
       const target = path.join(outDir, file.name);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        // A sub-folder (site/essays): made on first use, and swept like the top.
+        makeFolder(folder);
+        sweepTempFiles(folder);
+        folders.add(folder);
+      }
       const chunks = 'chunks' in file ? file.chunks : [file.content];
       staged.push([writeTempChunks(target, chunks, onStaged && ((bytes) => onStaged(file.name, bytes))), target]);
     }
@@ -65,4 +79,36 @@ export function sweepTempFiles(outDir: string): string[] {
     }
   }
   return swept;
+}
+
+/**
+ * Removes the files under `outDir/folder` that `written` (absolute paths, as
+ * `writeOutputs` returns them) does not hold, so a deleted note's page goes
+ * too; returns the removed paths, sorted. Only regular files and emptied
+ * sub-folders are removed; a symlink is removed, never followed.
+ */
+export function removeStale(outDir: string, folder: string, written: readonly string[]): string[] {
+  const keep = new Set(written.map((file) => path.resolve(file)));
+  const top = path.join(outDir, folder);
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+        if (readdirSync(file).length === 0) rmSync(file, { recursive: true, force: true });
+      } else if (!keep.has(path.resolve(file))) {
+        rmSync(file, { force: true });
+        removed.push(file);
+      }
+    }
+  };
+  walk(top);
+  return removed.sort();
 }

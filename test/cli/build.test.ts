@@ -25,8 +25,15 @@ function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Every file under `dir` (site/ sub-folders included) by relative path. */
 const snapshot = (dir: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+  Object.fromEntries(
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
+  );
 
 beforeAll(() => ensureCompiled(), 120_000);
 afterEach(() => {
@@ -38,8 +45,8 @@ describe('commonplace build', () => {
     const cwd = tempDir();
     const { code, stdout } = build(cwd, ['--library', GOOD, '--out', 'out', '--no-cache']);
     expect(code).toBe(0);
-    expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['handbook.html', 'handbook.md', 'index.json', 'index.schema.json']);
-    expect(stdout).toMatch(/^Built \d+ notes, \d+ concepts?, \d+ links? → 4 files in out \(\d+\.\d s\)$/m);
+    expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'site']);
+    expect(stdout).toMatch(/^Built \d+ notes, \d+ concepts?, \d+ links? → \d+ files in out \(\d+\.\d s\)$/m);
   });
 
   it('should stop on lint errors with exit 1, print the report, and leave the previous outputs untouched', () => {
@@ -104,7 +111,7 @@ describe('commonplace build', () => {
     expect(readFileSync(path.join(cwd, 'dist', 'handbook.md'), 'utf8')).toContain('One more sentence.');
     expect(build(cwd, [], { SOURCE_DATE_EPOCH: '1700000000' }).stdout).toMatch(/^Built /m);
     expect(build(cwd, ['--no-cache']).stdout).toMatch(/^Built /m);
-  });
+  }, 90_000); // a hang guard for six builds on a loaded machine, not a speed target
 
   it('should build an empty library into a valid, empty handbook with a notice', () => {
     const cwd = tempDir();

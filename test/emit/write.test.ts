@@ -36,7 +36,7 @@ describe('writeOutputs', () => {
     expect(readdirSync(out)).toEqual(['index.json']);
   });
 
-  it.each(['../escape.md', 'a/b.md', 'a\\b.md', '..', '.', '', 'nul\u0000.md', `${TEMP_PREFIX}x`, '/etc/passwd'])(
+  it.each(['../escape.md', 'a/../b.md', 'a//b.md', 'a/', 'a\\b.md', '..', '.', '', 'nul\u0000.md', `${TEMP_PREFIX}x`, '/etc/passwd'])(
     'should refuse the name %j before writing anything',
     (name) => {
       const parent = tempDir();

@@ -1,0 +1,82 @@
+/**
+ * `dist/site/`: the handbook as one page per essay and per concept, plus
+ * home, glossary, bibliography, authors and 404 pages and the shared assets.
+ * Every page is one OutputFile named `site/…`, rendered when iterated, in a
+ * fixed order (assets, fixed pages, essays in reading order, concepts by id),
+ * so the site is deterministic like every other output.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../../config.js';
+import type { Library } from '../../types.js';
+import { sortBy } from '../../util/sort.js';
+import { TEMPLATES_DIR } from '../html-shell.js';
+import { handbookModel } from '../model.js';
+import { ASSETS, renderPage, type PageSpec } from './layout.js';
+import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { searchFiles, stemmerScript } from './search-index.js';
+import { SITE_DIR, SITE_PAGES, sitePaths } from './paths.js';
+
+export { SITE_DIR, SITE_PAGES } from './paths.js';
+
+/** The output's name in config `outputs` and `build --outputs`. */
+export const SITE_OUTPUT = 'site';
+
+/**
+ * Whether the site is wanted, given the selected output names (undefined: the
+ * defaults). The site is on by default and with `all`. For the output selection to call.
+ */
+export function wantsSite(outputs: readonly string[] | undefined): boolean {
+  return outputs === undefined || outputs.includes(SITE_OUTPUT) || outputs.includes('all');
+}
+
+/** One file of the site: its path under the output folder and its text, rendered when iterated. */
+export interface SiteFile {
+  name: string;
+  chunks: Iterable<string>;
+}
+
+const lazily = (render: () => string): Iterable<string> => ({ [Symbol.iterator]: () => [render()][Symbol.iterator]() });
+
+/** The shared assets: the handbook's stylesheet as is, the site's additions and script. */
+function assets(): SiteFile[] {
+  const read = (name: string): string => readFileSync(path.join(TEMPLATES_DIR, name), 'utf8');
+  return [
+    { name: `${SITE_DIR}/${ASSETS.handbookCss}`, chunks: lazily(() => read('handbook.css')) },
+    { name: `${SITE_DIR}/${ASSETS.siteCss}`, chunks: lazily(() => read('site.css')) },
+    { name: `${SITE_DIR}/${ASSETS.siteJs}`, chunks: lazily(() => read('site.js')) },
+    { name: `${SITE_DIR}/${ASSETS.stemmerJs}`, chunks: lazily(stemmerScript) },
+    { name: `${SITE_DIR}/${ASSETS.searchJs}`, chunks: lazily(() => read('site-search.js')) },
+  ];
+}
+
+/** Every file of the site, in a fixed order (see the module comment). */
+export function* siteFiles(library: Library, config: Config): Generator<SiteFile> {
+  const model = handbookModel(library, config);
+  const page: PageContext = { model, paths: sitePaths(model.ctx) };
+  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage(spec(), config)) });
+  yield* assets();
+  yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);
+  const fixed = [
+    [SITE_PAGES.glossary, 'Glossary'],
+    [SITE_PAGES.bibliography, 'Bibliography'],
+    [SITE_PAGES.authors, 'Authors'],
+  ] as const;
+  for (const [name, title] of fixed) {
+    const part = model.backMatter.find((p) => p.title === title)!;
+    yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
+  }
+  yield file(() => ({ path: SITE_PAGES.search, title: 'Search', main: searchMain(), scripts: [ASSETS.stemmerJs, ASSETS.searchJs] }), SITE_PAGES.search);
+  for (const [name, text] of searchFiles(library, page.paths)) yield { name: `${SITE_DIR}/${name}`, chunks: [text] };
+  yield file(() => ({ path: SITE_PAGES.notFound, title: 'Page not found', main: notFoundMain() }), SITE_PAGES.notFound);
+  for (const chapter of model.chapters) {
+    for (const essay of chapter.essays) {
+      const name = page.paths.essay(essay.linked.note.id)!;
+      yield file(() => ({ path: name, title: essay.linked.note.meta.title?.trim() || essay.linked.note.id, main: essayMain(essay, chapter, page) }), name);
+    }
+  }
+  for (const concept of sortBy(library.concepts, (c) => c.concept.id)) {
+    const name = page.paths.concept(concept.concept.id)!;
+    yield file(() => ({ path: name, title: concept.concept.name, main: conceptMain(concept, page) }), name);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The content of each site page as hast. Note text goes through the
+ * handbook's renderer (html-essay.ts) and sanitiser (html-sanitize.ts) after
+ * its last transform (links re-pointed to pages, headings re-levelled);
+ * the page's own parts are built with hastscript, which escapes every text.
+ */
+import type { Element, ElementContent, Root, RootContent as HastContent } from 'hast';
+import { h } from 'hastscript';
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { LinkedConcept, LinkedNote } from '../../types.js';
+import { sortBy } from '../../util/sort.js';
+import { noteTitle } from '../chapters.js';
+import { noteAuthors } from '../context.js';
+import { renderEssayHtml, toHast } from '../html-essay.js';
+import { sanitizeFragment } from '../html-sanitize.js';
+import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
+import { conceptSentences } from './concordance.js';
+import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
+
+/** Where a page is and what it links with. */
+export interface PageContext {
+  model: HandbookModel;
+  paths: SitePaths;
+}
+
+/**
+ * Points the handbook's in-page links (`#note-a`, `#concept-b`) at the pages
+ * that hold those parts; links to a part of `from` itself stay fragments.
+ */
+function relink(tree: Root | Element, from: string, paths: SitePaths): void {
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (typeof href !== 'string' || !href.startsWith('#')) return;
+    const target = paths.anchor(href.slice(1));
+    if (target && target.page !== from) node.properties.href = hrefFrom(from, target.page, target.fragment);
+  });
+}
+
+/** Lifts every heading by `by` levels (an essay's h3 title becomes the page's h1). */
+function lift(tree: Root | Element, by: number): void {
+  visit(tree, 'element', (node: Element) => {
+    const level = /^h([1-6])$/.exec(node.tagName);
+    if (level) node.tagName = `h${Math.max(1, Number(level[1]) - by)}`;
+  });
+}
+
+/** Handbook mdast as safe hast for page `from`: relinked, lifted, sanitised last. */
+function safe(nodes: ElementContent[], from: string, paths: SitePaths, liftBy: number): HastContent[] {
+  const root: Root = { type: 'root', children: nodes };
+  relink(root, from, paths);
+  lift(root, liftBy);
+  return sanitizeFragment(root.children);
+}
+
+const essayMeta = (linked: LinkedNote): string =>
+  [linked.note.meta.year === undefined ? '' : String(linked.note.meta.year), noteAuthors(linked).join(', ')].filter(Boolean).join(' · ');
+
+/** The summary's first sentence (or its first 200 characters), for lists. */
+export function oneLine(linked: LinkedNote): string {
+  const text = (linked.note.summary?.text ?? '').replace(/\s+/g, ' ').trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length > 200 ? `${sentence.slice(0, 199).trimEnd()}…` : sentence;
+}
+
+/** Home: title page (title, subtitle, editor, counts), then each chapter with its essays. */
+export function homeMain({ model, paths }: PageContext): HastContent[] {
+  const from = SITE_PAGES.home;
+  const title = safe(toHast(model.titlePage), from, paths, 0);
+  const chapters = model.chapters.map((chapter) =>
+    h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
+      h('h2', { id: `user-content-${chapter.anchor}` }, chapter.title),
+      h('ul', { className: ['essay-list'] }, chapter.essays.map((essay) => essayItem(essay.linked, from, paths))),
+    ]),
+  );
+  return [h('div', { className: ['site-title', 'home-title'] }, title), ...chapters];
+}
+
+function essayItem(linked: LinkedNote, from: string, paths: SitePaths): Element {
+  const meta = essayMeta(linked);
+  const line = oneLine(linked);
+  return h('li', [
+    h('a', { href: hrefFrom(from, paths.essay(linked.note.id)!) }, noteTitle(linked)),
+    meta ? h('span', { className: ['essay-meta'] }, ` · ${meta}`) : '',
+    line ? h('p', { className: ['essay-line'] }, line) : '',
+  ]);
+}
+
+/** An essay's page: the handbook's essay (byline, summary, sections, related, mentioned in), its concepts with definitions, previous/next. */
+export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths }: PageContext): HastContent[] {
+  const { linked } = essay;
+  const from = paths.essay(linked.note.id)!;
+  const article = renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes });
+  // The site shows concepts with their definitions (below), not as the handbook's one line.
+  article.children = article.children.filter((node) => !(node.type === 'element' && hasClass(node, 'essay-concepts')));
+  const content = safe([article], from, paths, 2);
+  const ctx = model.ctx;
+  const concepts = linked.concepts.flatMap(({ id }) => {
+    const target = ctx.concepts.get(id);
+    const page = paths.concept(id);
+    if (!target || !page) return [];
+    const definition = target.concept.definition.trim();
+    const tipId = `definition-${id}`;
+    return [
+      h('li', [
+        h('a', { className: ['concept-link'], href: hrefFrom(from, page), ariaDescribedBy: definition ? tipId : undefined }, target.concept.name),
+        definition ? h('span', { className: ['concept-tip'], role: 'tooltip', id: tipId }, definition) : '',
+      ]),
+    ];
+  });
+  const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, SITE_PAGES.home, `user-content-${chapter.anchor}`) }, chapter.title)]), ...content];
+  if (concepts.length > 0) {
+    out.push(h('section', { className: ['essay-concept-list'], ariaLabelledBy: 'concepts-heading' }, [h('h2', { id: 'concepts-heading' }, 'Concepts'), h('ul', concepts)]));
+  }
+  const at = chapter.essays.indexOf(essay);
+  const previous = chapter.essays[at - 1];
+  const next = chapter.essays[at + 1];
+  if (previous || next) {
+    out.push(
+      h('nav', { className: ['pager'], ariaLabel: `${chapter.title}: previous and next` }, [
+        previous ? h('a', { rel: 'prev', href: hrefFrom(from, paths.essay(previous.linked.note.id)!) }, `← ${noteTitle(previous.linked)}`) : h('span'),
+        next ? h('a', { rel: 'next', href: hrefFrom(from, paths.essay(next.linked.note.id)!) }, `${noteTitle(next.linked)} →`) : h('span'),
+      ]),
+    );
+  }
+  return out;
+}
+
+const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
+
+/** A concept's page: definition, aliases, see-also, and the concordance by year. */
+export function conceptMain(linked: LinkedConcept, { model, paths }: PageContext): HastContent[] {
+  const { concept } = linked;
+  const ctx = model.ctx;
+  const from = paths.concept(concept.id)!;
+  const out: HastContent[] = [h('h1', concept.name)];
+  if (concept.definition.trim()) out.push(h('p', { className: ['definition'] }, concept.definition.trim()));
+  if (concept.aliases.length > 0) out.push(h('p', { className: ['aliases'] }, [h('strong', 'Also called:'), ` ${concept.aliases.join(', ')}`]));
+  const see = concept.see.map((name, i) => {
+    const target = ctx.conceptsByName.get(name.trim().toLowerCase());
+    const page = target && paths.concept(target.concept.id);
+    return [i > 0 ? ', ' : '', page ? h('a', { href: hrefFrom(from, page) }, target.concept.name) : name];
+  });
+  if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
+  const notes = sortBy(
+    [...new Set([...linked.notes, ...linked.backlinks])].flatMap((id) => ctx.notes.get(id) ?? []),
+    (n) => (n.note.meta.year === undefined ? 1 : 0),
+    (n) => n.note.meta.year ?? 0,
+    noteTitle,
+    (n) => n.note.id,
+  );
+  out.push(h('h2', 'Concordance'));
+  if (notes.length === 0) out.push(h('p', { className: ['notice'] }, 'No essay names this concept yet.'));
+  let year: string | undefined;
+  let list: Element | undefined;
+  for (const note of notes) {
+    const label = note.note.meta.year === undefined ? 'Undated' : String(note.note.meta.year);
+    if (label !== year || !list) {
+      year = label;
+      list = h('ul', { className: ['concordance'] });
+      out.push(h('h3', label), list);
+    }
+    const sentences = conceptSentences(note, concept.id).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
+    list.children.push(
+      h('li', [
+        h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),
+        noteAuthors(note).length > 0 ? h('span', { className: ['essay-meta'] }, ` · ${noteAuthors(note).join(', ')}`) : '',
+        ...(sentences.length > 0 ? sentences : [h('p', { className: ['essay-line'] }, 'Listed among its concepts.')]),
+      ]),
+    );
+  }
+  return out;
+}
+
+/** A back-matter part of the handbook (glossary, bibliography, authors) as its own page. */
+export function backMatterMain(nodes: RootContent[], from: string, { paths }: PageContext): HastContent[] {
+  return safe(toHast(nodes), from, paths, 1);
+}
+
+/** The 404 page: a way back home. */
+export function notFoundMain(): HastContent[] {
+  return [h('h1', 'Page not found'), h('p', ['This page is not in the handbook. ', h('a', { href: hrefFrom(SITE_PAGES.notFound, SITE_PAGES.home) }, 'Go to the contents'), '.'])];
+}
+
+/** The search page: a labelled box, a live status line and the results list (filled by assets/search.js). */
+export function searchMain(): HastContent[] {
+  return [
+    h('div', { className: ['search-page'], role: 'search' }, [
+      h('h1', 'Search'),
+      h('label', { htmlFor: 'search-input' }, 'Search the essays (ranked as commonplace search ranks them)'),
+      h('input', { id: 'search-input', type: 'search', autoComplete: 'off', spellCheck: 'false', ariaDescribedBy: 'search-status' }),
+      h('p', { id: 'search-status', className: ['search-status'], ariaLive: 'polite' }),
+      h('ol', { id: 'search-results' }),
+    ]),
+  ];
+}

@@ -1,0 +1,85 @@
+/**
+ * Where each page of `dist/site/` lives, and how one page links to another.
+ * Paths are from the site's root (`essays/a.html`); hrefs are relative to
+ * the linking page, so the folder works from file:// and under any sub-path.
+ */
+import type { EmitContext } from '../context.js';
+import { FIXED_ANCHORS } from '../anchors.js';
+import { CLOBBER_PREFIX } from '../html-sanitize.js';
+
+/** The folder under the output folder that holds the site. */
+export const SITE_DIR = 'site';
+
+/** Fixed pages, from the site root. */
+export const SITE_PAGES = {
+  home: 'index.html',
+  glossary: 'glossary.html',
+  bibliography: 'bibliography.html',
+  authors: 'authors.html',
+  search: 'search.html',
+  notFound: '404.html',
+} as const;
+
+/** A page and, for a part of it, the fragment (already carrying the sanitiser's id prefix). */
+export interface PageTarget {
+  page: string;
+  fragment: string;
+}
+
+/** Page paths of essays and concepts, and where every handbook anchor lands in the site. */
+export interface SitePaths {
+  essay(id: string): string | undefined;
+  concept(id: string): string | undefined;
+  /** The page (and fragment) a handbook anchor (`note-a`, `concept-b`, `author-c`…) lands on. */
+  anchor(anchor: string): PageTarget | undefined;
+}
+
+/**
+ * A name that is safe as one file name everywhere: letters, digits, `.`, `_`,
+ * `-` and spaces, not starting with a dot. Other ids use their ASCII anchor
+ * slug, which is unique too (anchors.ts).
+ */
+const SAFE_NAME = /^[\p{L}\p{N}_ -][\p{L}\p{N}._ -]*$/u;
+
+/** Builds the paths of a library (linear in notes + sections + concepts + authors). */
+export function sitePaths(ctx: EmitContext): SitePaths {
+  const essays = new Map<string, string>();
+  const concepts = new Map<string, string>();
+  const anchors = new Map<string, PageTarget>();
+  const part = (page: string, anchor: string): PageTarget => ({ page, fragment: `${CLOBBER_PREFIX}${anchor}` });
+  for (const { note } of ctx.library.notes) {
+    const anchor = ctx.anchors.note(note.id)!;
+    const page = `essays/${SAFE_NAME.test(note.id) && note.id.length <= 200 ? note.id : anchor}.html`;
+    essays.set(note.id, page);
+    anchors.set(anchor, { page, fragment: '' });
+    for (let i = 0, section = ctx.anchors.sectionAt(note.id, 0); section !== undefined; section = ctx.anchors.sectionAt(note.id, ++i)) {
+      anchors.set(section, part(page, section));
+    }
+  }
+  for (const { concept } of ctx.library.concepts) {
+    const page = `concepts/${concept.id}.html`;
+    concepts.set(concept.id, page);
+    anchors.set(ctx.anchors.concept(concept.id)!, { page, fragment: '' });
+  }
+  for (const name of ctx.authors) {
+    const anchor = ctx.anchors.author(name);
+    if (anchor) anchors.set(anchor, part(SITE_PAGES.authors, anchor));
+  }
+  ctx.chapters.forEach((_, i) => anchors.set(ctx.anchors.chapter(i), part(SITE_PAGES.home, ctx.anchors.chapter(i))));
+  anchors.set(FIXED_ANCHORS.glossary, { page: SITE_PAGES.glossary, fragment: '' });
+  anchors.set(FIXED_ANCHORS.bibliography, { page: SITE_PAGES.bibliography, fragment: '' });
+  anchors.set(FIXED_ANCHORS.authors, { page: SITE_PAGES.authors, fragment: '' });
+  anchors.set(FIXED_ANCHORS.contents, { page: SITE_PAGES.home, fragment: '' });
+  anchors.set(FIXED_ANCHORS.title, { page: SITE_PAGES.home, fragment: '' });
+  return { essay: (id) => essays.get(id), concept: (id) => concepts.get(id), anchor: (a) => anchors.get(a) };
+}
+
+/** The relative href from page `from` to `to` (both from the site root), each segment percent-encoded. */
+export function hrefFrom(from: string, to: string, fragment = ''): string {
+  const up = '../'.repeat(from.split('/').length - 1);
+  const path = to.split('/').map(encodeURIComponent).join('/');
+  return `${up}${path}${fragment ? `#${fragment}` : ''}`;
+}
+
+/** The href from page `from` to the site root's folder (`''` or `../`), for shared assets. */
+export const rootFrom = (from: string): string => '../'.repeat(from.split('/').length - 1);

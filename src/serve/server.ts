@@ -1,0 +1,97 @@
+/**
+ * The HTTP side of `commonplace serve`: Node's http server over the site
+ * folder, GET and HEAD only, requests whose Host is not this server refused
+ * (DNS rebinding), files resolved by resolve.ts (never outside the site,
+ * never a listing), and a Server-Sent Events stream telling open pages the
+ * build's version and its lint errors.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { contentType, resolveSitePath } from './resolve.js';
+import { EVENTS, injectLive, LIVE_JS, LIVE_SCRIPT, rootRelative } from './live.js';
+
+/** What open pages are told after each build. */
+export interface LiveState {
+  /** Changes when the site on disk changed: pages reload. */
+  version: number;
+  errors: { file: string; line: number; column: number; message: string; ruleId: string }[];
+  warnings: number;
+}
+
+/** A running site server. */
+export interface SiteServer {
+  server: http.Server;
+  /** Tells every open page the new state. */
+  publish(state: LiveState): void;
+  /** Stops accepting requests and ends every open event stream. */
+  close(): Promise<void>;
+}
+
+/** The Host header values a request may carry: the bound host (and `localhost` for loopback) with the port. */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = new Set([host.includes(':') ? `[${host}]` : host]);
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') for (const n of ['127.0.0.1', 'localhost', '[::1]']) names.add(n);
+  return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
+}
+
+/** Creates (does not start) the server for `root` (a real, absolute path). */
+export function createSiteServer(root: string, initial: LiveState): SiteServer {
+  let state = initial;
+  const streams = new Set<http.ServerResponse>();
+  const server = http.createServer((request, response) => {
+    try {
+      handle(request, response);
+    } catch {
+      // A file renamed away mid-request (a rebuild) or unreadable: one failed request, never a crashed server.
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end();
+    }
+  });
+  const handle = (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    const port = (server.address() as { port: number } | null)?.port ?? 0;
+    const address = server.address() as { address: string } | null;
+    const send = (status: number, text: string, headers: Record<string, string> = {}): void => {
+      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers });
+      response.end(request.method === 'HEAD' ? undefined : `${text}\n`);
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    const hostHeader = (request.headers.host ?? '').toLowerCase();
+    if (!allowedHosts(address?.address ?? '127.0.0.1', port).has(hostHeader)) return send(421, 'Unknown host');
+    const url = request.url ?? '';
+    const pathname = url.split('?')[0]!.split('#')[0]!;
+    if (pathname === EVENTS) {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+    if (pathname === LIVE_SCRIPT) return send(200, LIVE_JS, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+    const file = resolveSitePath(root, pathname);
+    const notFound = resolveSitePath(root, '/404.html');
+    if (!file) {
+      if (!notFound) return send(404, 'Not found');
+      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      return void response.end(request.method === 'HEAD' ? undefined : injectLive(rootRelative(readFileSync(notFound, 'utf8'), pathname)));
+    }
+    const type = contentType(file);
+    const body = type.startsWith('text/html') ? Buffer.from(injectLive(readFileSync(file, 'utf8'))) : readFileSync(file);
+    response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  return {
+    server,
+    publish(next) {
+      state = next;
+      for (const stream of streams) stream.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
+    },
+    close() {
+      for (const stream of streams) stream.end();
+      streams.clear();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

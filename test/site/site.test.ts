@@ -1,0 +1,164 @@
+/**
+ * dist/site/ from the real fixture libraries (read and linked by the real
+ * stages): page set, link integrity across pages, the CSP, sanitising of
+ * hostile notes, the concordance, previous/next and determinism.
+ */
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitAll, type OutputText } from '../../src/emit/index.js';
+import { SITE_CSP } from '../../src/emit/site/layout.js';
+import { wantsSite } from '../../src/emit/site/index.js';
+import type { Library } from '../../src/types.js';
+import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY } from '../emit/build-fixture.js';
+
+const parser = unified().use(rehypeParse);
+type Pages = Map<string, Root>;
+
+/** The site's HTML pages by path from the site root, parsed. */
+function sitePages(files: OutputText[]): Pages {
+  return new Map(files.filter((f) => f.name.startsWith('site/') && f.name.endsWith('.html')).map((f) => [f.name.slice('site/'.length), parser.parse(f.content)]));
+}
+
+const elements = (tree: Root | Element, test: (e: Element) => boolean): Element[] => {
+  const found: Element[] = [];
+  visit(tree, 'element', (e: Element) => {
+    if (test(e)) found.push(e);
+  });
+  return found;
+};
+const textOf = (node: Element | Root): string => {
+  let out = '';
+  visit(node, 'text', (t: { value: string }) => {
+    out += t.value;
+  });
+  return out;
+};
+
+let files: OutputText[];
+let pages: Pages;
+let hostile: OutputText[];
+
+beforeAll(async () => {
+  files = emitAll(await buildFixtureLibrary(), fixtureConfig());
+  pages = sitePages(files);
+  hostile = emitAll(await buildFixtureLibrary(HOSTILE_LIBRARY, fixtureConfig(), { allowFailures: true }), fixtureConfig());
+});
+
+describe('dist/site', () => {
+  it('should write home, glossary, bibliography, authors, 404, one page per essay and per concept, and the assets', () => {
+    expect([...pages.keys()].filter((p) => !p.includes('/'))).toEqual(['index.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html', '404.html']);
+    expect([...pages.keys()].filter((p) => p.startsWith('essays/')).sort()).toEqual(
+      ['boring-tech', 'committees', 'deep-work', 'makers-schedule', 'single-threaded'].map((id) => `essays/${id}.html`),
+    );
+    expect([...pages.keys()].filter((p) => p.startsWith('concepts/')).sort()).toEqual(
+      ['conways-law', 'deep-work', 'makers-schedule', 'ownership', 'team-size'].map((id) => `concepts/${id}.html`),
+    );
+    expect(files.filter((f) => f.name.startsWith('site/assets/')).map((f) => f.name)).toEqual([
+      'site/assets/handbook.css',
+      'site/assets/site.css',
+      'site/assets/site.js',
+      'site/assets/stemmer.js',
+      'site/assets/search.js',
+    ]);
+  });
+
+  it('should make every relative link and asset resolve to a written file, and every fragment to an id on that page', () => {
+    const written = new Set(files.filter((f) => f.name.startsWith('site/')).map((f) => f.name.slice('site/'.length)));
+    let checked = 0;
+    for (const [from, tree] of pages) {
+      for (const node of elements(tree, (e) => typeof e.properties.href === 'string' || typeof e.properties.src === 'string')) {
+        const ref = String(node.properties.href ?? node.properties.src);
+        if (/^(https?|mailto):/.test(ref)) continue;
+        const url = new URL(ref, `http://site.test/${from}`);
+        const target = decodeURIComponent(url.pathname.slice(1));
+        expect(written.has(target), `${from}: ${ref}`).toBe(true);
+        if (url.hash) {
+          const ids = elements(pages.get(target)!, (e) => e.properties.id === decodeURIComponent(url.hash.slice(1)));
+          expect(ids.length, `${from}: ${ref}`).toBe(1);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("should give every page the CSP and load only the site's own files, with no inline script or style", () => {
+    for (const [name, tree] of pages) {
+      const csp = elements(tree, (e) => e.tagName === 'meta' && e.properties.httpEquiv?.toString() === 'Content-Security-Policy');
+      expect(csp.map((e) => e.properties.content), name).toEqual([SITE_CSP]);
+      for (const script of elements(tree, (e) => e.tagName === 'script')) {
+        expect(String(script.properties.src), name).toMatch(/^(\.\.\/)*assets\/[a-z-]+\.js$/);
+        expect(script.children, name).toEqual([]);
+      }
+      expect(elements(tree, (e) => e.tagName === 'style' || e.properties.style !== undefined), name).toEqual([]);
+    }
+    expect(SITE_CSP).toMatch(/default-src 'none'/);
+    expect(SITE_CSP).not.toMatch(/https?:|\*|unsafe/);
+  });
+
+  it('should sanitise hostile notes: no script, event handler or javascript: URL reaches a page', () => {
+    const hostilePages = sitePages(hostile);
+    expect([...hostilePages.keys()].some((p) => p.startsWith('essays/'))).toBe(true);
+    for (const [name, tree] of hostilePages) {
+      expect(elements(tree, (e) => e.tagName === 'script' && !String(e.properties.src).includes('assets/')), name).toEqual([]);
+      expect(elements(tree, (e) => ['iframe', 'object', 'embed', 'form', 'base', 'style'].includes(e.tagName)), name).toEqual([]);
+      for (const e of elements(tree, () => true)) {
+        for (const [key, value] of Object.entries(e.properties)) {
+          expect(key.toLowerCase().startsWith('on'), `${name}: ${key}`).toBe(false);
+          expect(String(value).trim().toLowerCase().startsWith('javascript:'), `${name}: ${key}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('should show on an essay page its byline, sections, concepts with definitions, related, mentioned in and previous/next', () => {
+    const tree = pages.get('essays/deep-work.html')!;
+    expect(textOf(elements(tree, (e) => e.tagName === 'h1')[0]!)).toBe('Deep Work');
+    expect(textOf(elements(tree, (e) => hasClass(e, 'byline'))[0]!)).toBe('By Cal Newport · 2016 · Grand Central Publishing · Source');
+    expect(elements(tree, (e) => e.tagName === 'h2').map(textOf)).toEqual(['Central argument', 'Critique', 'Why it matters', 'Concepts']);
+    const tip = elements(tree, (e) => e.properties.id === 'definition-deep-work')[0]!;
+    expect(tip.properties.role).toBe('tooltip');
+    expect(textOf(tip)).toMatch(/^Professional activity done in a state of distraction-free concentration/);
+    expect(elements(tree, (e) => e.properties.ariaDescribedBy?.toString() === 'definition-deep-work').map((e) => e.properties.href)).toEqual(['../concepts/deep-work.html']);
+    expect(textOf(elements(tree, (e) => hasClass(e, 'essay-related'))[0]!)).toMatch(/Maker's Schedule, Manager's Schedule — shared concepts: deep work/);
+    expect(textOf(elements(tree, (e) => hasClass(e, 'essay-mentioned-in'))[0]!)).toBe("Mentioned in: Maker's Schedule, Manager's Schedule");
+    const pager = elements(tree, (e) => hasClass(e, 'pager'))[0]!;
+    // Focus chapter by year: Maker's Schedule (2009), then Deep Work (2016), the last.
+    expect(elements(pager, (e) => e.tagName === 'a').map((a) => [a.properties.rel?.toString(), a.properties.href])).toEqual([['prev', '../essays/makers-schedule.html']]);
+  });
+
+  it('should list on a concept page every essay naming it, by year, with the sentence and the name marked', () => {
+    const tree = pages.get('concepts/deep-work.html')!;
+    expect(elements(tree, (e) => e.tagName === 'h3').map(textOf)).toEqual(['2009', '2016']);
+    const quotes = elements(tree, (e) => e.tagName === 'blockquote');
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    for (const quote of quotes) expect(elements(quote, (e) => e.tagName === 'mark').map(textOf).map((t) => t.toLowerCase())).toContain('deep work');
+    expect(textOf(quotes[0]!)).toBe("A single meeting in the middle of the afternoon breaks it into two pieces too small for deep work, so the maker's schedule and the manager's schedule collide.");
+    expect(textOf(elements(tree, (e) => hasClass(e, 'aliases'))[0]!)).toBe('Also called: focused work');
+  });
+
+  it("should show on the home page the title, subtitle, editor, counts and each chapter's essays with year, authors and one line", () => {
+    const tree = pages.get('index.html')!;
+    expect(textOf(elements(tree, (e) => e.tagName === 'h1')[0]!)).toBe('Field Notes');
+    expect(textOf(elements(tree, (e) => hasClass(e, 'counts'))[0]!)).toBe('5 essays · 5 concepts');
+    expect(elements(tree, (e) => e.tagName === 'h2').map(textOf)).toEqual(['Organisations', 'Focus', 'Further reading']);
+    const first = elements(tree, (e) => e.tagName === 'li')[0]!;
+    expect(textOf(first)).toMatch(/^How Do Committees Invent\? · 1968 · Melvin E\. Conway.+Conway's law\.$/);
+  });
+
+  it('should give identical bytes for the same library given in another order', async () => {
+    const library = await buildFixtureLibrary();
+    const reversed: Library = { ...library, notes: [...library.notes].reverse(), concepts: [...library.concepts].reverse() };
+    expect(emitAll(reversed, fixtureConfig())).toEqual(files);
+  });
+
+  it('should be selected by default, by "site" and by "all", and not by a list without them', () => {
+    expect([wantsSite(undefined), wantsSite(['site']), wantsSite(['all', 'html']), wantsSite(['html', 'index'])]).toEqual([true, true, true, false]);
+    expect(emitAll({ notes: [], concepts: [], diagnostics: [] }, fixtureConfig(), { outputs: ['html'] }).map((f) => f.name)).not.toContain('site/index.html');
+  });
+});
+
+const hasClass = (e: Element, name: string): boolean => Array.isArray(e.properties.className) && e.properties.className.includes(name);
