@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
 
 /** A required section of the note type. */
 export interface SectionSpec {
@@ -57,7 +58,16 @@ export interface Config {
   /** Related notes per note. */
   relatedLimit: number;
   handbook: HandbookConfig;
+  /** Which outputs `build` writes (names from OUTPUT_NAMES, or `all`); see `selectOutputs`. */
+  outputs: string[];
 }
+
+/**
+ * The outputs `build` can write, by name. `index` is index.json with its
+ * schema; `pdf` is opt-in (it needs Chromium), every other one is on by default.
+ */
+export const OUTPUT_NAMES = ['markdown', 'html', 'index', 'epub', 'pdf', 'bibtex', 'csl'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export const CONFIG_FILE = 'commonplace.config.json';
 
@@ -88,6 +98,7 @@ export const defaultConfig: Config = {
     chapters: [],
     otherChapter: 'Further reading',
   },
+  outputs: ['markdown', 'html', 'index', 'epub', 'bibtex', 'csl'],
 };
 
 /** A config problem; the CLI turns it into exit code 2. */
@@ -167,7 +178,27 @@ const checks: Record<keyof Config, Check> = {
       });
     }
   },
+  outputs: (v, w) => {
+    stringList(v, w);
+    selectOutputs(v as string[], w);
+  },
 };
+
+/**
+ * The set of outputs a list of names selects (`all` selects every one), or
+ * throws ConfigError naming the first unknown name and the closest known one.
+ * `where` says where the list came from (`commonplace.config.json: outputs`, `--outputs`).
+ */
+export function selectOutputs(names: readonly string[], where: string): Set<OutputName> {
+  const known = [...OUTPUT_NAMES, 'all'];
+  if (names.length === 0) throw new ConfigError(`${where}: expected at least one of ${known.join(', ')}`);
+  for (const name of names) {
+    if (!known.includes(name)) {
+      throw new ConfigError(`${where}: unknown output "${name}" (did you mean "${closest(name, known)}"?); known outputs: ${known.join(', ')}`);
+    }
+  }
+  return new Set(names.includes('all') ? OUTPUT_NAMES : (names as OutputName[]));
+}
 
 /**
  * Validates a parsed config object and merges it over the defaults.

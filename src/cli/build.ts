@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isUpToDate, manifestPath, readManifest, writeManifest } from '../cache/build-manifest.js';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import type { Config } from '../config.js';
+import { ConfigError, selectOutputs, type Config } from '../config.js';
 import { writeOutputs } from '../emit/index.js';
 import { memoFromNoteCache } from '../emit/memo.js';
 import { buildLibrary } from '../pipeline.js';
@@ -25,12 +25,17 @@ import { runWithRoomFor } from './heap.js';
 
 export const usage = `Usage: commonplace build [options]
 
-Lints the library, then writes the handbook and the index:
-  handbook.md, handbook.html, index.json, index.schema.json
+Lints the library, then writes the outputs chosen by config "outputs" or --outputs:
+  markdown  handbook.md          html    handbook.html
+  index     index.json, index.schema.json
+  epub      handbook.epub        pdf     handbook.pdf (opt-in: needs Chromium)
+  bibtex    references.bib       csl     references.json (CSL-JSON)
+  all       every one of these   (default: all but pdf)
 
 Options:
   --library DIR   the library folder (default: "library" in commonplace.config.json)
   --out DIR       the output folder (default: "dist" in commonplace.config.json)
+  --outputs LIST  comma-separated output names, replacing config "outputs" (--outputs all,pdf)
   --no-cache      parse every note afresh (the cache lives in node_modules/.cache/commonplace/)
   --watch         build, then rebuild after every saved change (Ctrl-C to stop)
   -h, --help      show this help
@@ -51,6 +56,7 @@ export const run: Command = async (argv, io) => {
       options: {
         library: { type: 'string' },
         out: { type: 'string' },
+        outputs: { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -63,7 +69,9 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(`${usage}\n`);
     return 0;
   }
-  const { config, configDir, root } = locateLibrary(io, values.library);
+  const located = locateLibrary(io, values.library);
+  const { configDir, root } = located;
+  const config = values.outputs === undefined ? located.config : { ...located.config, outputs: outputsFlag(values.outputs) };
   const relaunched = await runWithRoomFor(io, root, 'build', argv);
   if (relaunched !== undefined) return relaunched;
   const outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : path.resolve(configDir, config.out);
@@ -72,6 +80,18 @@ export const run: Command = async (argv, io) => {
   const once = (): Promise<number> => buildOnce(io, { root, config, outDir, cache, manifest });
   return values.watch ? (await import('./watch.js')).runWatching(root, once, io) : once(); // chokidar only when watching
 };
+
+/** `--outputs a,b` as a list of names, checked like config "outputs" (a bad name is a usage error, exit 2). */
+function outputsFlag(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  try {
+    selectOutputs(names, '--outputs');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`${error.message}\n\n${usage}`);
+    throw error;
+  }
+  return names;
+}
 
 interface BuildTarget {
   root: string;

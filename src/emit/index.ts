@@ -2,7 +2,7 @@
  * The emit stage: every output file, rendered in memory in a fixed order.
  * Writing them is `writeOutputs` (write.ts), the only disk writer for dist.
  */
-import type { Config } from '../config.js';
+import { selectOutputs, type Config } from '../config.js';
 import type { Library } from '../types.js';
 import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
@@ -18,13 +18,14 @@ import { emitIndexSchema } from './index-schema.js';
  */
 export interface OutputFile {
   name: string;
-  chunks: Iterable<string>;
+  /** Text as strings (written as UTF-8); a binary output (EPUB, PDF) as bytes. */
+  chunks: Iterable<string | Uint8Array>;
 }
 
-/** One file for `dist/` with its text whole (`emitAll`, for libraries small enough to hold it). */
+/** One file for `dist/` whole (`emitAll`, for libraries small enough to hold it): text, or bytes for a binary output. */
 export interface OutputText {
   name: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 export type { IndexOptions } from './index-json.js';
@@ -50,7 +51,20 @@ export { prerenderEssays } from './essay-output.js';
  * only makes it faster.
  */
 export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputText[] {
-  return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: [...file.chunks].join('') }));
+  return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: whole([...file.chunks]) }));
+}
+
+/** The text of the output `name` among `files`; throws if it is missing or binary (a caller's mistake). */
+export function outputText(files: readonly OutputText[], name: string): string {
+  const content = files.find((f) => f.name === name)?.content;
+  if (typeof content !== 'string') throw new Error(`${name}: ${content === undefined ? 'not among the outputs' : 'a binary output'}`);
+  return content;
+}
+
+/** The pieces of one output as one string, or as one byte array if any piece is bytes. */
+function whole(chunks: (string | Uint8Array)[]): string | Uint8Array {
+  if (chunks.every((c): c is string => typeof c === 'string')) return chunks.join('');
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
 }
 
 /**
@@ -60,11 +74,15 @@ export function emitAll(library: Library, config: Config, options: EmitOptions =
  */
 export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
   const handbook = { memo: options.memo };
-  const lazily = (render: () => Iterator<string>): Iterable<string> => ({ [Symbol.iterator]: render });
-  yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, handbook)) };
-  yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
-  yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
-  yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
+  const lazily = (render: () => Iterator<string | Uint8Array>): Iterable<string | Uint8Array> => ({ [Symbol.iterator]: render });
+  // config.outputs was checked when the config was resolved (and --outputs when parsed).
+  const wanted = selectOutputs(config.outputs, 'outputs');
+  if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook, sourceDateEpoch: options.sourceDateEpoch })) };
+  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
+  if (wanted.has('index')) {
+    yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
+    yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
+  }
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

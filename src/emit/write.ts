@@ -13,7 +13,7 @@ import { commitTemp, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
  * A file to write: a bare name inside the output folder, and its text, whole
  * (`content`) or as pieces to concatenate (`chunks`, iterated once, lazily).
  */
-export type FileToWrite = { name: string; content: string } | { name: string; chunks: Iterable<string> };
+export type FileToWrite = { name: string; content: string | Uint8Array } | { name: string; chunks: Iterable<string | Uint8Array> };
 
 /** True for a plain file name: no separator, no `.`/`..`, no NUL, not a temp-file name. */
 export function isPlainFileName(name: string): boolean {
