@@ -1,0 +1,69 @@
+/**
+ * The real checkers the distribution formats are tested with: the official
+ * CSL-JSON schema (read in place from ../shared, never copied) through ajv,
+ * and command-line tools (pandoc, epubcheck, poppler) when installed.
+ * A missing checker skips its test with a visible reason, except that
+ * `.ci/run` (COMMONPLACE_REQUIRE_BENCHMARKS=1) makes the shared schema mandatory.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import type { TestContext } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+
+/** Notes whose references are hard to write: particles, suffixes, CJK, TeX specials, an id that is no plain key. */
+export const REFERENCES_LIBRARY = path.join(here, '../fixtures/emit/references/');
+
+/** The shared folder beside the repository (COMMONPLACE_SHARED_DIR overrides it, e.g. from a git worktree). */
+const shared = process.env.COMMONPLACE_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
+/** The official CSL-JSON schema (MIT, citation-style-language/schema). */
+export const CSL_SCHEMA = path.join(shared, 'schemas', 'csl', 'csl-data.json');
+const required = process.env.COMMONPLACE_REQUIRE_BENCHMARKS === '1';
+
+let validator: ((data: unknown) => string[]) | undefined;
+
+/** Schema errors of `items` (`[]` when valid); skips the test when the schema is absent (and not required). */
+export function validateCsl(items: unknown, context: TestContext): string[] {
+  if (!validator) {
+    if (!existsSync(CSL_SCHEMA) && !required) {
+      const reason = `no CSL schema at ${CSL_SCHEMA}: put the shared/ folder beside this repository (or set COMMONPLACE_SHARED_DIR) to validate CSL-JSON`;
+      console.warn(`Skipping: ${reason}`);
+      context.skip(reason);
+    }
+    const ajv = new Ajv.default({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(CSL_SCHEMA, 'utf8')) as object);
+    validator = (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
+  }
+  return validator(items);
+}
+
+/** True when `command` runs (`--version` exits 0). */
+export function hasCommand(command: string, args: string[] = ['--version']): boolean {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.error === undefined && result.status === 0;
+}
+
+/** Skips the test, saying so, when `command` is not installed (`.ci/run` installs each one). */
+export function requireCommand(command: string, context: TestContext, install: string, args?: string[]): void {
+  if (hasCommand(command, args)) return;
+  const reason = `${command} is not installed (${install})`;
+  console.warn(`Skipping: ${reason}`);
+  context.skip(reason);
+}
+
+/** Runs a command; returns its exit code, stdout and stderr. */
+export function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Renders every entry of a bibliography file with `pandoc --citeproc`; returns the text and pandoc's stderr. */
+export function citeproc(bibliography: string): { code: number | null; text: string; stderr: string } {
+  const { code, stdout, stderr } = run('pandoc', ['--citeproc', `--bibliography=${bibliography}`, '-t', 'plain', '--wrap=none'], { input: '---\nnocite: "@*"\n---\n' });
+  return { code, text: stdout, stderr };
+}
