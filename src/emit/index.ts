@@ -6,6 +6,7 @@ import { selectOutputs, type Config } from '../config.js';
 import type { Library } from '../types.js';
 import { bibtexChunks } from './bibtex.js';
 import { cslJsonChunks } from './csl.js';
+import { epubChunks } from './epub.js';
 import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
@@ -85,6 +86,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
     yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
     yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
   }
+  if (wanted.has('epub')) yield { name: 'handbook.epub', chunks: lazily(() => epubChunks(library, config, options)) };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
 }

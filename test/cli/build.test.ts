@@ -38,8 +38,8 @@ describe('commonplace build', () => {
     const cwd = tempDir();
     const { code, stdout } = build(cwd, ['--library', GOOD, '--out', 'out', '--no-cache']);
     expect(code).toBe(0);
-    expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'references.bib', 'references.json']);
-    expect(stdout).toMatch(/^Built \d+ notes, \d+ concepts?, \d+ links? → 6 files in out \(\d+\.\d s\)$/m);
+    expect(readdirSync(path.join(cwd, 'out')).sort()).toEqual(['handbook.epub', 'handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'references.bib', 'references.json']);
+    expect(stdout).toMatch(/^Built \d+ notes, \d+ concepts?, \d+ links? → 7 files in out \(\d+\.\d s\)$/m);
   });
 
   it('should stop on lint errors with exit 1, print the report, and leave the previous outputs untouched', () => {

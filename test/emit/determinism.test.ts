@@ -25,7 +25,7 @@ describe('emitAll determinism', () => {
   it('should give identical outputs for the same library built twice', async () => {
     const first = emitAll(await buildFixtureLibrary(), fixtureConfig());
     const second = emitAll(await buildFixtureLibrary(), fixtureConfig());
-    expect(second.map((f) => f.name)).toEqual(['handbook.md', 'handbook.html', 'index.json', 'index.schema.json', 'references.bib', 'references.json']);
+    expect(second.map((f) => f.name)).toEqual(['handbook.md', 'handbook.html', 'index.json', 'index.schema.json', 'handbook.epub', 'references.bib', 'references.json']);
     expect(second).toEqual(first);
   });
 

@@ -5,7 +5,7 @@ import { citationKey, cslJsonChunks, type CslItem } from '../../src/emit/csl.js'
 import { splitName } from '../../src/emit/csl-names.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
-import { REFERENCES_LIBRARY, validateCsl } from './references-check.js';
+import { REFERENCES_LIBRARY, validateCsl } from './format-checkers.js';
 
 let library: Library;
 let items: CslItem[];

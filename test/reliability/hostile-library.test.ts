@@ -157,7 +157,7 @@ describe('build of the XSS notes once the bad files are gone', () => {
   }, 180_000);
 
   it('should write only inside dist/', () => {
-    expect(changes).toEqual(['added dist', 'added dist/handbook.html', 'added dist/handbook.md', 'added dist/index.json', 'added dist/index.schema.json', 'added dist/references.bib', 'added dist/references.json']);
+    expect(changes).toEqual(['added dist', 'added dist/handbook.epub', 'added dist/handbook.html', 'added dist/handbook.md', 'added dist/index.json', 'added dist/index.schema.json', 'added dist/references.bib', 'added dist/references.json']);
   });
 
   it('should contain no script-capable element, handler, dangerous URL, broken #anchor or unescaped inline JSON', () => {

@@ -67,3 +67,21 @@ export function citeproc(bibliography: string): { code: number | null; text: str
   const { code, stdout, stderr } = run('pandoc', ['--citeproc', `--bibliography=${bibliography}`, '-t', 'plain', '--wrap=none'], { input: '---\nnocite: "@*"\n---\n' });
   return { code, text: stdout, stderr };
 }
+
+/** epubcheck (Debian's package and a Java runtime) on one EPUB: its exit code and every message line. */
+export function epubcheck(file: string): { code: number | null; messages: string[]; summary: string } {
+  const { code, stdout, stderr } = run('java', ['-jar', EPUBCHECK_JAR, file]);
+  const lines = `${stdout}\n${stderr}`.split('\n');
+  return { code, messages: lines.filter((l) => /^(FATAL|ERROR|WARNING|USAGE|INFO)/.test(l)), summary: lines.find((l) => l.startsWith('Messages:')) ?? '' };
+}
+
+/** Where Debian's epubcheck package puts the jar. */
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+
+/** Skips the test, saying so, when epubcheck or Java is missing. */
+export function requireEpubcheck(context: TestContext): void {
+  if (existsSync(EPUBCHECK_JAR) && hasCommand('java', ['-version'])) return;
+  const reason = `epubcheck is not installed (apt-get install epubcheck default-jre-headless; .ci/run does)`;
+  console.warn(`Skipping: ${reason}`);
+  context.skip(reason);
+}
