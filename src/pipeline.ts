@@ -5,7 +5,7 @@
  * decides what to print, what to write and which exit code to give.
  */
 import { checkLibrary, noteRulesContext, type NoteResultStore } from './check/run.js';
-import type { Config } from './config.js';
+import { selectOutputs, type Config } from './config.js';
 import type { OutputFile } from './emit/index.js';
 import type { EmitMemo } from './emit/memo.js';
 import { loadGlossary } from './link/glossary.js';
@@ -94,6 +94,8 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
 export interface BuildResult extends LintResult {
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
+  /** Outputs that could not be made (a PDF without Chromium), one line each; the rest are in `outputs`. */
+  problems: string[];
   library: Library | null;
   /**
    * The output files, each rendered as the iteration reaches it (so a caller
@@ -110,11 +112,11 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const { lint, mentions } = await lintAndMention(options);
   if (lint.diagnostics.some((d) => d.severity === 'error')) {
-    return { ...lint, ok: false, library: null, outputs: [] };
+    return { ...lint, ok: false, library: null, outputs: [], problems: [] };
   }
   // Loaded here, not at the top: lint never links or renders, and these
   // modules (rehype, the ranker…) are a fifth of its start-up time.
-  const [{ linkLibrary }, { emitEach, prerenderEssays }] = await Promise.all([import('./link/index.js'), import('./emit/index.js')]);
+  const [{ linkLibrary }, { emitEach, prerenderEssays, prerenderPdf, pdfResult }] = await Promise.all([import('./link/index.js'), import('./emit/index.js')]);
   // Linking and rendering read every note whole: load cached ones now, where
   // a lost entry can still be retried, not halfway through writing dist/.
   for (const note of lint.notes) void note.source;
@@ -125,7 +127,13 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   if (!options.cache) releaseAfterLink(lint.notes);
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
-  return { ...lint, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  const problems: string[] = [];
+  if (selectOutputs(options.config.outputs, 'outputs').has('pdf')) {
+    await prerenderPdf(library, options.config, emitOptions);
+    const pdf = pdfResult(library);
+    if (pdf && 'problem' in pdf) problems.push(pdf.problem);
+  }
+  return { ...lint, ok: true, problems, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 const inFiles = (files: string[]) => {

@@ -137,9 +137,11 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   const described = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
   // Only a build with nothing to report may be skipped next time: a skipped
   // build prints no findings, so one that had warnings must run again.
-  if (manifest && fingerprint && result.diagnostics.every((d) => d.severity === 'info')) {
+  if (manifest && fingerprint && result.problems.length === 0 && result.diagnostics.every((d) => d.severity === 'info')) {
     writeManifest(manifest, { fingerprint, outputs: described });
   }
+  // An output that could not be made (a PDF without Chromium) is an environment error, after the others are written.
+  for (const problem of result.problems) io.stderr.write(`commonplace build: ${problem}\n`);
   const { notes, concepts } = result.library;
   if (notes.length === 0) {
     io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);
@@ -150,7 +152,7 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
     `Built ${plural(notes.length, 'note')}, ${plural(concepts.length, 'concept')}, ${plural(links, 'link')} → ` +
       `${plural(written.length, 'file')} in ${displayPath(io, outDir)} (${seconds.toFixed(1)} s)\n`,
   );
-  return 0;
+  return result.problems.length > 0 ? 2 : 0;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

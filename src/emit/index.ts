@@ -7,6 +7,7 @@ import type { Library } from '../types.js';
 import { bibtexChunks } from './bibtex.js';
 import { cslJsonChunks } from './csl.js';
 import { epubChunks } from './epub.js';
+import { pdfResult } from './pdf.js';
 import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
@@ -45,6 +46,7 @@ export interface EmitOptions extends IndexOptions {
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays } from './essay-output.js';
+export { prerenderPdf, pdfResult } from './pdf.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -87,6 +89,9 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
     yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
   }
   if (wanted.has('epub')) yield { name: 'handbook.epub', chunks: lazily(() => epubChunks(library, config, options)) };
+  // Printed beforehand (`prerenderPdf`); when it could not be, the build reports why and writes the rest.
+  const pdf = wanted.has('pdf') ? pdfResult(library) : undefined;
+  if (pdf && 'bytes' in pdf) yield { name: 'handbook.pdf', chunks: [pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
 }

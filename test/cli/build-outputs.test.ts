@@ -15,8 +15,8 @@ function tempDir(): string {
   return dir;
 }
 
-function build(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, 'build', '--no-cache', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '' } });
+function build(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [BIN, 'build', '--no-cache', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -63,6 +63,15 @@ describe('commonplace build --outputs', () => {
     mkdirSync(path.join(cwd, 'library'));
     expect(build(cwd, []).code).toBe(0);
     expect(readdirSync(path.join(cwd, 'dist'))).toEqual(['handbook.html']);
+  });
+
+  it('should write the other outputs, then exit 2 with one line naming how to install Chromium, when there is none for the PDF', () => {
+    const cwd = tempDir();
+    const { code, stdout, stderr } = build(cwd, ['--library', GOOD, '--out', 'out', '--outputs', 'markdown,pdf'], { COMMONPLACE_CHROMIUM: path.join(cwd, 'no-chromium') });
+    expect(code).toBe(2);
+    expect(stderr).toBe('commonplace build: handbook.pdf not written: Chromium was not found; install it (Debian/Ubuntu: apt-get install chromium) or set COMMONPLACE_CHROMIUM to a Chromium or Chrome binary\n');
+    expect(stdout).toMatch(/→ 1 file in out/);
+    expect(readdirSync(path.join(cwd, 'out'))).toEqual(['handbook.md']);
   });
 
   it('should exit 2 for an unknown name, suggesting the closest, and write nothing', () => {

@@ -85,3 +85,40 @@ export function requireEpubcheck(context: TestContext): void {
   console.warn(`Skipping: ${reason}`);
   context.skip(reason);
 }
+
+/** The text of each page of a PDF (poppler's pdftotext; pages split at its form feeds). */
+export function pdfPages(file: string): string[] {
+  const { code, stdout, stderr } = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+  if (code !== 0) throw new Error(`pdftotext ${file}: ${stderr}`);
+  return stdout.split('\f').slice(0, -1);
+}
+
+/** pdfinfo's fields (`Pages`, `Tagged`, `CreationDate`…). */
+export function pdfInfo(file: string): Record<string, string> {
+  const { stdout } = run('pdfinfo', [file]);
+  return Object.fromEntries(stdout.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** The PDF's outline (bookmarks) as [depth, page, title], from poppler's pdftohtml -xml. */
+export function pdfOutline(file: string): [depth: number, page: number, title: string][] {
+  const { stdout } = run('pdftohtml', ['-xml', '-i', '-stdout', '-q', file]);
+  const items: [number, number, string][] = [];
+  let depth = 0;
+  for (const match of stdout.matchAll(/<outline>|<\/outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (match[0] === '<outline>') depth++;
+    else if (match[0] === '</outline>') depth--;
+    else items.push([depth, Number(match[1]), match[2]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]);
+  }
+  return items;
+}
+
+/** The named destinations a PDF defines (pdfinfo -dests). */
+export function pdfDestinations(file: string): Set<string> {
+  const { stdout } = run('pdfinfo', ['-dests', file]);
+  return new Set([...stdout.matchAll(/"([^"]+)"\s*$/gm)].map((m) => m[1]!));
+}
+
+/** The named destinations the PDF's link annotations go to (Chromium writes `/Dest /name`, uncompressed). */
+export function pdfLinkTargets(bytes: Uint8Array): string[] {
+  return [...Buffer.from(bytes).toString('latin1').matchAll(/\/Dest \/([^\s/<>[\]()]+)/g)].map((m) => m[1]!);
+}
