@@ -9,8 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseBibtex, type Creator } from '@retorquere/bibtex-parser';
 import Ajv from 'ajv';
 import type { TestContext } from 'vitest';
+import type { CslItem } from '../../src/emit/csl.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -121,4 +123,31 @@ export function pdfDestinations(file: string): Set<string> {
 /** The named destinations the PDF's link annotations go to (Chromium writes `/Dest /name`, uncompressed). */
 export function pdfLinkTargets(bytes: Uint8Array): string[] {
   return [...Buffer.from(bytes).toString('latin1').matchAll(/\/Dest \/([^\s/<>[\]()]+)/g)].map((m) => m[1]!);
+}
+
+/**
+ * Parses `bib` back with @retorquere/bibtex-parser and lists every way it
+ * differs from the CSL items it was written from (same order, same keys,
+ * every field equal); `[]` when the round trip is exact.
+ */
+export function bibtexMismatches(bib: string, items: CslItem[]): string[] {
+  const parsed = parseBibtex(bib, { english: false, sentenceCase: false, caseProtection: false });
+  const out = parsed.errors.map((e) => `parse error: ${JSON.stringify(e)}`);
+  if (parsed.entries.length !== items.length) out.push(`${parsed.entries.length} entries for ${items.length} items`);
+  for (const [i, entry] of parsed.entries.entries()) {
+    const item = items[i];
+    if (!item) break;
+    const same = (what: string, got: unknown, want: unknown): void => {
+      if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${item.id} ${what}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    };
+    same('key', entry.key, item.id);
+    same('author', (entry.fields.author ?? []).map((c: Creator) => [c.lastName ?? c.name, c.firstName, c.prefix, c.suffix]), (item.author ?? []).map((n) => [n.family, n.given, n['non-dropping-particle'], n.suffix]));
+    same('title', entry.fields.title, item.title);
+    same('venue', entry.fields.journal ?? entry.fields.publisher?.[0] ?? entry.fields.howpublished, item['container-title'] ?? item['event-title'] ?? item.publisher);
+    same('year', entry.fields.year, item.issued ? String(item.issued['date-parts'][0][0]) : undefined);
+    same('url', entry.fields.url, item.URL);
+    same('note', entry.fields.note, item.note);
+    same('abstract', entry.fields.abstract, item.abstract?.replace(/\s+/g, ' '));
+  }
+  return out;
 }

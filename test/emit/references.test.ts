@@ -1,11 +1,11 @@
-import { parse as parseBibtex, type Creator } from '@retorquere/bibtex-parser';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bibtexChunks } from '../../src/emit/bibtex.js';
 import { citationKey, cslJsonChunks, type CslItem } from '../../src/emit/csl.js';
 import { splitName } from '../../src/emit/csl-names.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
-import { REFERENCES_LIBRARY, validateCsl } from './format-checkers.js';
+import { bibtexMismatches, REFERENCES_LIBRARY, validateCsl } from './format-checkers.js';
 
 let library: Library;
 let items: CslItem[];
@@ -74,21 +74,7 @@ describe('references.json (CSL-JSON)', () => {
 
 describe('references.bib (BibTeX)', () => {
   it('should parse back with @retorquere/bibtex-parser with every field of every entry intact', () => {
-    const parsed = parseBibtex(bib, { english: false, sentenceCase: false, caseProtection: false });
-    expect(parsed.errors).toEqual([]);
-    expect(parsed.entries.map((e) => e.key)).toEqual(items.map((i) => i.id));
-    for (const [i, entry] of parsed.entries.entries()) {
-      const item = items[i]!;
-      const names = (entry.fields.author ?? []).map((c: Creator) => ({ family: c.lastName ?? c.name, given: c.firstName, particle: c.prefix, suffix: c.suffix }));
-      expect(names, item.id).toEqual((item.author ?? []).map((n) => ({ family: n.family, given: n.given, particle: n['non-dropping-particle'], suffix: n.suffix })));
-      expect(entry.fields.title, item.id).toBe(item.title);
-      const venue = entry.fields.journal ?? entry.fields.publisher?.[0] ?? entry.fields.howpublished;
-      expect(venue, item.id).toBe(item['container-title'] ?? item['event-title'] ?? item.publisher);
-      expect(entry.fields.year, item.id).toBe(item.issued ? String(item.issued['date-parts'][0][0]) : undefined);
-      expect(entry.fields.url, item.id).toBe(item.URL);
-      expect(entry.fields.note, item.id).toBe(item.note);
-      expect(entry.fields.abstract, item.id).toBe(item.abstract?.replace(/\s+/g, ' '));
-    }
+    expect(bibtexMismatches(bib, items)).toEqual([]);
   });
 
   it('should give each kind its entry type', () => {
