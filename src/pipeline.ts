@@ -96,6 +96,8 @@ export interface BuildResult extends LintResult {
   ok: boolean;
   /** Outputs that could not be made (a PDF without Chromium), one line each; the rest are in `outputs`. */
   problems: string[];
+  /** Outputs left out on purpose (a PDF of a very large library), one line each. */
+  notices: string[];
   library: Library | null;
   /**
    * The output files, each rendered as the iteration reaches it (so a caller
@@ -112,7 +114,7 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const { lint, mentions } = await lintAndMention(options);
   if (lint.diagnostics.some((d) => d.severity === 'error')) {
-    return { ...lint, ok: false, library: null, outputs: [], problems: [] };
+    return { ...lint, ok: false, library: null, outputs: [], problems: [], notices: [] };
   }
   // Loaded here, not at the top: lint never links or renders, and these
   // modules (rehype, the ranker…) are a fifth of its start-up time.
@@ -128,12 +130,14 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   await prerenderEssays(library, options.config, options.memo, options.workers === 0 ? 0 : undefined);
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo: options.memo };
   const problems: string[] = [];
+  const notices: string[] = [];
   if (selectOutputs(options.config.outputs, 'outputs').has('pdf')) {
     await prerenderPdf(library, options.config, emitOptions);
     const pdf = pdfResult(library);
     if (pdf && 'problem' in pdf) problems.push(pdf.problem);
+    if (pdf && 'notice' in pdf) notices.push(pdf.notice);
   }
-  return { ...lint, ok: true, problems, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  return { ...lint, ok: true, problems, notices, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 const inFiles = (files: string[]) => {

@@ -142,6 +142,7 @@ async function buildOnce(io: CommandIO, { root, config, outDir, cache, manifest 
   }
   // An output that could not be made (a PDF without Chromium) is an environment error, after the others are written.
   for (const problem of result.problems) io.stderr.write(`commonplace build: ${problem}\n`);
+  for (const notice of result.notices) io.stdout.write(`Notice: ${notice}\n`);
   const { notes, concepts } = result.library;
   if (notes.length === 0) {
     io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);

@@ -22,8 +22,19 @@ import { writeTempChunks, commitTemp } from '../util/fs-write.js';
 import type { EmitMemo } from './memo.js';
 import { pdfDocumentChunks } from './pdf-document.js';
 
-/** What printing gave for a library: the bytes, or the one-line reason there are none. */
-export type PdfResult = { bytes: Uint8Array } | { problem: string };
+/**
+ * What printing gave for a library: the bytes; or a problem (no Chromium,
+ * a failed print: the build exits 2); or a notice (a library past
+ * `PDF_NOTE_LIMIT`, not printed on purpose: the build succeeds).
+ */
+export type PdfResult = { bytes: Uint8Array } | { problem: string } | { notice: string };
+
+/**
+ * Libraries with more notes than this get no PDF, with a notice: 1,000
+ * notes already make a ~5,000-page, ~95 MB file that takes Chromium minutes
+ * and gigabytes to print (scripts/bench/README.md), past any use on paper.
+ */
+export const PDF_NOTE_LIMIT = 2000;
 
 const printed = new WeakMap<Library, PdfResult>();
 
@@ -44,6 +55,10 @@ export const NO_CHROMIUM =
 
 /** Prints the handbook and keeps the result for `pdfResult`; never throws (a failure becomes the result's problem). */
 export async function prerenderPdf(library: Library, config: Config, options: { memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  if (library.notes.length > PDF_NOTE_LIMIT) {
+    printed.set(library, { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` });
+    return;
+  }
   const executablePath = findChromium(options.env);
   if (!executablePath) {
     printed.set(library, { problem: NO_CHROMIUM });

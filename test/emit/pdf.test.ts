@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, prerenderPdf, pdfResult } from '../../src/emit/index.js';
 import { cssString } from '../../src/emit/pdf-document.js';
-import { NO_CHROMIUM } from '../../src/emit/pdf.js';
+import { NO_CHROMIUM, PDF_NOTE_LIMIT } from '../../src/emit/pdf.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
 import { pdfDestinations, pdfInfo, pdfLinkTargets, pdfOutline, pdfPages, requireCommand } from './format-checkers.js';
@@ -95,6 +95,15 @@ describe('handbook.pdf', () => {
     expect(NO_CHROMIUM).toMatch(/^handbook\.pdf not written: .*apt-get install chromium.*COMMONPLACE_CHROMIUM/);
     expect(NO_CHROMIUM).not.toContain('\n');
     expect(emitAll(other, config)).toEqual([]);
+  });
+});
+
+describe('the PDF of a very large library', () => {
+  it('should not be printed past PDF_NOTE_LIMIT notes, with a notice (not a problem) saying why', async () => {
+    const one = (await buildFixtureLibrary()).notes[0]!;
+    const huge: Library = { notes: new Array<typeof one>(PDF_NOTE_LIMIT + 1).fill(one), concepts: [], diagnostics: [] };
+    await prerenderPdf(huge, config);
+    expect(pdfResult(huge)).toEqual({ notice: `handbook.pdf not written: ${PDF_NOTE_LIMIT + 1} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` });
   });
 });
 
