@@ -33,7 +33,8 @@ afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('commonplace build', () => {
+// Each test runs the CLI several times; the timeout is a hang guard for a loaded machine, not a speed check.
+describe('commonplace build', { timeout: 120_000 }, () => {
   it('should write the default outputs and a one-line summary', () => {
     const cwd = tempDir();
     const { code, stdout } = build(cwd, ['--library', GOOD, '--out', 'out', '--no-cache']);
