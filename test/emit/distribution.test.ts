@@ -7,14 +7,17 @@
  * The 1,000-note notes are short (300 words) to keep CI time bounded; time is
  * measured by the bench, never asserted (the timeouts are hang guards).
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/gen-corpus.js';
 import type { CslItem } from '../../src/emit/csl.js';
 import { ensureCompiled, ROOT, runCli, tempDir } from '../reliability/cli.js';
-import { bibtexMismatches, citeproc, epubcheck, pdfDestinations, pdfInfo, pdfLinkTargets, pdfOutline, pdfPages, requireCommand, requireEpubcheck, run, validateCsl } from './format-checkers.js';
+import { bibtexMismatches, citeproc, epubcheck, pdfDestinations, pdfInfo, pdfLinkTargets, pdfOutline, pdfPages, requireCommand, requireEpubcheck, validateCsl } from './format-checkers.js';
 
+const execFileAsync = promisify(execFile);
 const scratch = tempDir('commonplace-dist-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -74,14 +77,13 @@ describe.each(['bundled', '1,000 notes'])('the distribution formats of the %s li
     }
   }, 600_000);
 
-  it('should convert handbook.md to DOCX and EPUB with pandoc without a warning', (context) => {
+  it('should convert handbook.md to DOCX and EPUB with pandoc without a warning', async (context) => {
     requireCommand('pandoc', context, 'apt-get install pandoc; .ci/run does');
-    for (const target of ['docx', 'epub']) {
-      const { code, stderr } = run('pandoc', [file('handbook.md'), '-o', path.join(built().dist, `pandoc.${target}`)]);
-      expect(stderr, target).toBe('');
-      expect(code, target).toBe(0);
-    }
-  }, 600_000);
+    // The two conversions run side by side (a 1,000-note handbook takes pandoc minutes each).
+    const convert = (target: string) => execFileAsync('pandoc', [file('handbook.md'), '-o', path.join(built().dist, `pandoc.${target}`)], { maxBuffer: 64 << 20 });
+    const results = await Promise.all(['docx', 'epub'].map(async (target) => [target, await convert(target)] as const));
+    for (const [target, { stderr }] of results) expect(stderr, target).toBe('');
+  }, 1_500_000);
 
   it('should give an EPUB that passes epubcheck with no error and no warning', (context) => {
     requireEpubcheck(context);
@@ -98,8 +100,10 @@ describe.each(['bundled', '1,000 notes'])('the distribution formats of the %s li
     const pages = pdfPages(pdf);
     expect(Number(info.Pages)).toBe(pages.length);
     expect(pages.length).toBeGreaterThan(built().titles.length);
-    const bookmarks = new Set(pdfOutline(pdf).map(([, , title]) => title));
-    expect(built().titles.filter((title) => !bookmarks.has(title))).toEqual([]);
+    // Chromium joins the lines of a wrapped heading without a space in the bookmark ("Squads,Chapters"): compare without spaces.
+    const squeeze = (title: string): string => title.replace(/\s+/g, '');
+    const bookmarks = new Set(pdfOutline(pdf).map(([, , title]) => squeeze(title)));
+    expect(built().titles.filter((title) => !bookmarks.has(squeeze(title)))).toEqual([]);
     const destinations = pdfDestinations(pdf);
     const targets = pdfLinkTargets(readFileSync(pdf));
     expect(targets.length).toBeGreaterThan(built().titles.length);
