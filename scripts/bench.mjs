@@ -121,6 +121,11 @@ function benchSize(size, corpus, measured, save) {
     editLint: [(i) => edit(`lint ${i}`), node, [CLI, ...lint]],
     eleventy: [() => rmSync(path.join(project, 'eleventy-out'), { recursive: true, force: true }), bin('eleventy'), ['--input=library', '--output=eleventy-out', '--formats=md', '--quiet']],
     markdownlint: [() => {}, bin('markdownlint-cli2'), ['library/**/*.md']],
+    // One output at a time on a warm cache (the manifest removed, so the build is not skipped): each output's own cost.
+    ...Object.fromEntries(['markdown', 'epub', 'pdf', 'bibtex', 'csl'].map((name) => [
+      `output-${name}`,
+      [() => rmSync(path.join(cacheDir, 'build-manifest.json'), { force: true }), node, [CLI, ...build.slice(0, -1), `dist-${name}`, '--outputs', name]],
+    ])),
   };
   const figures = (measured.sizes[size] = {});
   try {

@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { checkLibrary, INTERNAL_ERROR } from '../src/check/run.js';
 import { type Config, defaultConfig } from '../src/config.js';
-import { emitAll } from '../src/emit/index.js';
+import { emitAll, outputText } from '../src/emit/index.js';
 import { loadGlossary } from '../src/link/glossary.js';
 import { linkLibrary } from '../src/link/index.js';
 import { findMentions } from '../src/link/mentions.js';
@@ -144,7 +144,7 @@ export interface Finding {
 
 /** The shell's own scripts (the audit allows exactly these), from an empty handbook. */
 export function shellScriptsOf(config: Config): string[] {
-  const html = emitAll({ notes: [], concepts: [], diagnostics: [] }, config).find((f) => f.name === 'handbook.html')!.content;
+  const html = outputText(emitAll({ notes: [], concepts: [], diagnostics: [] }, config), 'handbook.html');
   return codeScripts(parseDocument(html));
 }
 
@@ -172,12 +172,12 @@ export function runBatch(cases: { index: number; bytes: Uint8Array }[], concepts
     const library = linkLibrary(notes, concepts, config, mentions);
     library.diagnostics = diagnostics;
     const outputs = emitAll(library, config);
-    const problems = auditHandbook(outputs.find((f) => f.name === 'handbook.html')!.content, shellScripts);
+    const problems = auditHandbook(outputText(outputs, 'handbook.html'), shellScripts);
     if (problems.length > 0) return found('html', problems.join('\n'));
-    JSON.parse(outputs.find((f) => f.name === 'index.json')!.content);
+    JSON.parse(outputText(outputs, 'index.json'));
     // CommonMark turns `&#0;` and other invalid numeric references into U+FFFD on purpose.
     const hadReplacement = notes.some((n) => n.source.includes('\uFFFD') || /&#(x[0-9a-f]+|[0-9]+);/i.test(n.source));
-    if (!hadReplacement && outputs.some((f) => f.content.includes('\uFFFD'))) return found('outputs', 'U+FFFD in an output');
+    if (!hadReplacement && outputs.some((f) => typeof f.content === 'string' && f.content.includes('\uFFFD'))) return found('outputs', 'U+FFFD in an output');
   } catch (error) {
     return found('pipeline', String((error as Error).stack ?? error));
   }

@@ -59,7 +59,17 @@ export interface Config {
   /** Related notes per note. */
   relatedLimit: number;
   handbook: HandbookConfig;
+  /** Which outputs `build` writes (names from OUTPUT_NAMES, or `all`); see `selectOutputs`. */
+  outputs: string[];
 }
+
+/**
+ * The outputs `build` can write, by name. `index` is index.json with its
+ * schema; `site` is `dist/site/`; `pdf` is opt-in (it needs Chromium), every
+ * other one is on by default.
+ */
+export const OUTPUT_NAMES = ['markdown', 'html', 'index', 'epub', 'pdf', 'bibtex', 'csl', 'site'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export const CONFIG_FILE = 'commonplace.config.json';
 
@@ -90,6 +100,7 @@ export const defaultConfig: Config = {
     chapters: [],
     otherChapter: 'Further reading',
   },
+  outputs: ['markdown', 'html', 'index', 'epub', 'bibtex', 'csl', 'site'],
 };
 
 /** A config problem; the CLI turns it into exit code 2. */
@@ -190,7 +201,27 @@ const checks: Record<keyof Config, Check> = {
       });
     }
   },
+  outputs: (v, w) => {
+    stringList(v, w);
+    selectOutputs(v as string[], w);
+  },
 };
+
+/**
+ * The set of outputs a list of names selects (`all` selects every one), or
+ * throws ConfigError naming the first unknown name and the closest known one.
+ * `where` says where the list came from (`commonplace.config.json: outputs`, `--outputs`).
+ */
+export function selectOutputs(names: readonly string[], where: string): Set<OutputName> {
+  const known = [...OUTPUT_NAMES, 'all'];
+  if (names.length === 0) throw new ConfigError(`${where}: expected at least one of ${known.join(', ')}`);
+  for (const name of names) {
+    if (!known.includes(name)) {
+      throw new ConfigError(`${where}: unknown output "${name}"${suggestion(name, known, `known outputs: ${known.join(', ')}`)}`);
+    }
+  }
+  return new Set(names.includes('all') ? OUTPUT_NAMES : (names as OutputName[]));
+}
 
 /**
  * Validates a parsed config object and merges it over the defaults.

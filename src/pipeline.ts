@@ -5,7 +5,7 @@
  * decides what to print, what to write and which exit code to give.
  */
 import { checkLibraryInFull, noteRulesContext, type NoteResultStore } from './check/run.js';
-import type { Config } from './config.js';
+import { selectOutputs, type Config } from './config.js';
 import type { OutputFile } from './emit/index.js';
 import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
@@ -108,6 +108,10 @@ export interface BuildResult extends Omit<LintResult, 'notes'> {
   notes: LinkedNoteHead[];
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
+  /** Outputs that could not be made (a PDF without Chromium), one line each; the rest are in `outputs`. */
+  problems: string[];
+  /** Outputs left out on purpose (a PDF of a very large library), one line each. */
+  notices: string[];
   library: Library | null;
   /**
    * The output files, each rendered as the iteration reaches it (so a caller
@@ -124,12 +128,16 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
   const { library } = linked;
-  if (!library) return { ...linked, ok: false, library: null, outputs: [] };
-  const { emitEach, memoFromNoteCache, prerenderEssays } = await import('./emit/index.js');
+  if (!library) return { ...linked, ok: false, library: null, outputs: [], problems: [], notices: [] };
+  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
   const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
-  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays };
-  return { ...linked, ok: true, library, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
+  const pdf = selectOutputs(options.config.outputs, 'outputs').has('pdf') ? await prerenderPdf(library, options.config, { memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
+  const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
+  const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
+  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };
+  return { ...linked, ok: true, library, problems, notices, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 /**
@@ -137,7 +145,7 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
  * whole notes it read are out of scope once it returns: without an
  * incremental store, what follows holds only their heads (release.ts).
  */
-async function lintAndLink(options: RunOptions): Promise<Omit<BuildResult, 'ok' | 'outputs'>> {
+async function lintAndLink(options: RunOptions): Promise<Omit<BuildResult, 'ok' | 'outputs' | 'problems' | 'notices'>> {
   const { lint, mentions } = await lintAndMention(options);
   if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...lint, library: null };
   // Loaded here, not at the top: lint never links or renders, and these

@@ -101,8 +101,11 @@ export type BuildOutcome =
   | { status: 'up-to-date'; findings: Diagnostic[] }
   /** Lint found errors: nothing written. */
   | { status: 'lint-errors'; findings: Diagnostic[] }
-  /** Every output written (`written`: absolute paths, sorted). */
-  | { status: 'built'; findings: Diagnostic[]; library: Library; written: string[] };
+  /**
+   * Every output written (`written`: absolute paths, sorted), but those
+   * `problems` name (a PDF without Chromium); `notices` say what was left out on purpose.
+   */
+  | { status: 'built'; findings: Diagnostic[]; library: Library; written: string[]; problems: string[]; notices: string[] };
 
 /**
  * One build, the same for the CLI and the API: skip it when the inputs match
@@ -144,9 +147,11 @@ export async function buildProject(
   });
   // The site holds exactly this build's pages: a deleted note's page goes too.
   if (written.some((file) => path.relative(outDir, file).startsWith(`${SITE_FOLDER}${path.sep}`))) removeStale(outDir, SITE_FOLDER, written);
-  if (manifest && fingerprint) {
+  // A build with a problem is never recorded as done: the next one tries again.
+  if (manifest && fingerprint && result.problems.length === 0) {
     const outputs = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
     writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics.filter((d) => d.severity !== 'info') });
   }
-  return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints) };
+  const { problems, notices } = result;
+  return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints), problems, notices };
 }

@@ -20,6 +20,12 @@ export const JOBS = [
   { key: 'editLint', label: 'lint after one note edited', peer: 'markdownlint', seconds: 1 },
   { key: 'eleventy', label: 'peer: Eleventy build' },
   { key: 'markdownlint', label: 'peer: markdownlint-cli2' },
+  // Warm cache, one output each: the difference from `output-markdown` is what that output costs.
+  { key: 'output-markdown', label: 'warm build, handbook.md only (baseline)' },
+  { key: 'output-epub', label: 'warm build, handbook.epub only' },
+  { key: 'output-pdf', label: 'warm build, handbook.pdf only' },
+  { key: 'output-bibtex', label: 'warm build, references.bib only' },
+  { key: 'output-csl', label: 'warm build, references.json only' },
 ];
 
 const fmt = (x, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');

@@ -60,9 +60,14 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  */
 const ENTRY_LAYOUT = 5;
 
-/** A stable hash of a resolved config: key order does not matter, any value change does. */
+/**
+ * A stable hash of a resolved config: key order does not matter, any value
+ * change does, except `outputs`: which files are written changes no note's
+ * entry (the build fingerprint adds it, see src/cli/build-inputs.ts).
+ */
 export function hashConfig(config: Config): string {
-  return createHash('sha256').update(stableJson(config)).digest('hex');
+  const { outputs: _written, ...rest } = config;
+  return createHash('sha256').update(stableJson(rest)).digest('hex');
 }
 
 /**

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildFingerprint } from '../cache/build-manifest.js';
 import { hashConfig } from '../cache/index.js';
-import type { Config } from '../config.js';
+import { selectOutputs, type Config } from '../config.js';
 import { TEMPLATES_DIR } from '../emit/html-shell.js';
 import { GLOSSARY_FILE } from '../link/glossary.js';
 import { discover } from '../read/discover.js';
@@ -40,6 +40,6 @@ export async function fingerprintBuild(root: string, config: Config, outDir: str
     version,
     configHash: hashConfig(config),
     files,
-    extra: [`out:${outDir}`, `epoch:${sourceDateEpoch ?? ''}`, ...templates],
+    extra: [`out:${outDir}`, `outputs:${[...selectOutputs(config.outputs, 'outputs')].sort().join(',')}`, `epoch:${sourceDateEpoch ?? ''}`, ...templates],
   });
 }

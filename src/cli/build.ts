@@ -10,7 +10,7 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../cache/index.js';
 import { rules } from '../check/rules/index.js';
-import { ConfigError, type Config } from '../config.js';
+import { ConfigError, selectOutputs, type Config } from '../config.js';
 import { buildProject } from '../project.js';
 import type { Diagnostic } from '../types.js';
 import { formatters } from './format/index.js';
@@ -24,16 +24,23 @@ import { runWithRoomFor } from './heap.js';
 export const spec = {
   name: 'build',
   usage: 'build [options]',
-  description: `Lints the library, then writes the handbook and the index:
-  handbook.md, handbook.html, index.json, index.schema.json`,
+  description: `Lints the library, then writes the outputs chosen by config "outputs" or --outputs:
+  markdown  handbook.md          html    handbook.html
+  index     index.json, index.schema.json
+  epub      handbook.epub        pdf     handbook.pdf (opt-in: needs Chromium)
+  bibtex    references.bib       csl     references.json (CSL-JSON)
+  site      site/ (one page per essay and concept; see "commonplace serve")
+  all       every one of these   (default: all but pdf)`,
   flags: {
     library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" in commonplace.config.json)' },
     out: { type: 'string', value: 'DIR', help: 'the output folder (default: "dist" in commonplace.config.json)' },
+    outputs: { type: 'string', value: 'LIST', help: 'comma-separated output names, replacing config "outputs" (--outputs all,pdf)' },
     'no-cache': { type: 'boolean', help: 'parse every note afresh (cache: the project\'s node_modules/.cache/commonplace/, else ~/.cache/commonplace/)' },
     watch: { type: 'boolean', help: 'build, then rebuild after every saved change (Ctrl-C to stop)' },
   },
-  examples: ['commonplace build', 'commonplace build --out public   # write into public/ instead of dist/', 'commonplace build --watch'],
-  notes: `Exit codes: 0 built, 1 lint errors (nothing written), 2 usage or config error (--watch: 0 when stopped).
+  examples: ['commonplace build', 'commonplace build --outputs epub,pdf   # only the e-book and the PDF', 'commonplace build --out public   # write into public/ instead of dist/', 'commonplace build --watch'],
+  notes: `Exit codes: 0 built, 1 lint errors (nothing written), 2 usage, config or environment error, also a PDF that could not be printed
+(the other outputs are still written) (--watch: 0 when stopped).
 SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing else varies.`,
 } as const satisfies CommandSpec;
 
@@ -41,7 +48,9 @@ SOURCE_DATE_EPOCH, when set, adds a generatedAt timestamp to index.json; nothing
 const PROGRESS_THRESHOLD = 300;
 
 export const run = defineCommand(spec, async ({ values }, io, argv) => {
-  const { config, configDir, root } = locateLibrary(io, values.library);
+  const located = locateLibrary(io, values.library);
+  const { configDir, root } = located;
+  const config = values.outputs === undefined ? located.config : { ...located.config, outputs: outputsFlag(values.outputs) };
   // Ignoring a bad value would silently drop generatedAt; empty counts as unset (as CI templates leave it).
   const epoch = io.env.SOURCE_DATE_EPOCH?.trim();
   if (epoch && !/^\d{1,12}$/.test(epoch)) {
@@ -60,6 +69,18 @@ export const run = defineCommand(spec, async ({ values }, io, argv) => {
   const reported = (): Promise<number> => once().catch((error: unknown) => reportFailure('build', error, io));
   return (await import('./watch.js')).runWatching(root, reported, io); // chokidar only when watching
 });
+
+/** `--outputs a,b` as a list of names, checked like config "outputs" (a bad name is a usage error, exit 2). */
+function outputsFlag(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  try {
+    selectOutputs(names, '--outputs');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  return names;
+}
 
 interface BuildTarget {
   root: string;
@@ -88,6 +109,9 @@ async function buildOnce(io: CommandIO, { root, config, configDir, outDir, cache
     io.stderr.write(`commonplace build: ${errors} lint error${errors === 1 ? '' : 's'}; nothing written to ${displayPath(io, outDir)}\n`);
     return 1;
   }
+  // An output that could not be made (a PDF without Chromium) is an environment error, after the others are written.
+  for (const problem of outcome.problems) io.stderr.write(`commonplace build: ${problem}\n`);
+  for (const notice of outcome.notices) io.stdout.write(`Notice: ${notice}\n`);
   const { notes, concepts } = outcome.library;
   if (notes.length === 0) {
     io.stdout.write(`Notice: ${displayPath(io, root)} has no notes yet; wrote an empty handbook (add one with "commonplace new").\n`);
@@ -97,7 +121,7 @@ async function buildOnce(io: CommandIO, { root, config, configDir, outDir, cache
     `Built ${plural(notes.length, 'note')}, ${plural(concepts.length, 'concept')}, ${plural(links, 'link')} → ` +
       `${plural(outcome.written.length, 'file')} in ${displayPath(io, outDir)} (${seconds()} s)\n`,
   );
-  return 0;
+  return outcome.problems.length > 0 ? 2 : 0;
 }
 
 /**

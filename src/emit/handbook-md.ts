@@ -3,11 +3,15 @@
  * (see markdown-serialise.ts), one part at a time.
  */
 import type { RootContent } from 'mdast';
+import { stringify as yamlString } from 'yaml';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import { serialiseMarkdown as serialise } from './markdown-serialise.js';
 import { memoisedByNodes, type EmitMemo } from './memo.js';
+import { timestampFrom } from './index-json.js';
+import { text } from './mdast-build.js';
+import { handbookModel } from './model.js';
 
 /** Options of the handbook emitters. */
 export interface HandbookOptions {
@@ -15,6 +19,8 @@ export interface HandbookOptions {
   memo?: EmitMemo | undefined;
   /** This build's essays (`prerenderEssays`), shared by both handbooks; rendered on demand without it. */
   essays?: RenderedEssays | undefined;
+  /** The `SOURCE_DATE_EPOCH` value: the metadata block's `date` when set. */
+  sourceDateEpoch?: string | undefined;
 }
 
 /**
@@ -36,6 +42,7 @@ export function* handbookMarkdownChunks(library: Library, config: Config, option
   const essays = options.essays ?? renderedEssays(library, config, options.memo);
   const { model } = essays;
   const byNodes = (nodes: RootContent[]): string => memoisedByNodes(options.memo, 'md-part', nodes, () => serialise(nodes));
+  yield pandocMetadata(config, options.sourceDateEpoch);
   yield byNodes([...model.titlePage, ...model.contents]);
   for (const chapter of model.chapters) {
     yield '\n\n';
@@ -50,4 +57,22 @@ export function* handbookMarkdownChunks(library: Library, config: Config, option
     yield byNodes(part.nodes);
   }
   yield '\n';
+}
+
+/**
+ * The YAML metadata block Pandoc reads (title, subtitle, editor as author,
+ * date, language), so `pandoc handbook.md -o x.epub` has a title. Pandoc reads
+ * each value as Markdown, so each is serialised as escaped Markdown text and
+ * then quoted by the YAML emitter: a title like `*x*` or `<b>` stays literal.
+ */
+export function pandocMetadata(config: Config, sourceDateEpoch: string | undefined): string {
+  const { title, subtitle, editor } = config.handbook;
+  const inline = (value: string): string => serialise([{ type: 'paragraph', children: [text(value)] }]);
+  const meta: Record<string, string> = { title: inline(title || 'Commonplace') };
+  if (subtitle) meta.subtitle = inline(subtitle);
+  if (editor) meta.author = inline(editor);
+  const date = timestampFrom(sourceDateEpoch)?.slice(0, 10);
+  if (date) meta.date = date;
+  meta.lang = 'en';
+  return `---\n${yamlString(meta, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 })}---\n\n`;
 }

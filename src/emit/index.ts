@@ -2,15 +2,19 @@
  * The emit stage: every output file, rendered in memory in a fixed order.
  * Writing them is `writeOutputs` (write.ts), the only disk writer for dist.
  */
-import type { Config } from '../config.js';
+import { selectOutputs, type Config } from '../config.js';
 import type { Library } from '../types.js';
+import { bibtexChunks } from './bibtex.js';
+import { cslJsonChunks } from './csl.js';
+import { epubChunks } from './epub.js';
+import type { PdfResult } from './pdf.js';
 import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
-import { siteFiles, wantsSite } from './site/index.js';
+import { siteFiles } from './site/index.js';
 
 /**
  * One file for `dist/`: a bare file name and its text in pieces, rendered as
@@ -20,13 +24,14 @@ import { siteFiles, wantsSite } from './site/index.js';
  */
 export interface OutputFile {
   name: string;
-  chunks: Iterable<string>;
+  /** Text as strings (written as UTF-8); a binary output (EPUB, PDF) as bytes. */
+  chunks: Iterable<string | Uint8Array>;
 }
 
-/** One file for `dist/` with its text whole (`emitAll`, for libraries small enough to hold it). */
+/** One file for `dist/` whole (`emitAll`, for libraries small enough to hold it): text, or bytes for a binary output. */
 export interface OutputText {
   name: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 export type { IndexOptions } from './index-json.js';
@@ -42,11 +47,12 @@ export interface EmitOptions extends IndexOptions {
   memo?: EmitMemo | undefined;
   /** This build's essays, rendered ahead (`prerenderEssays`); rendered on demand without it. */
   essays?: RenderedEssays | undefined;
-  /** The selected output names (undefined: the defaults); only `site` is read here so far (see site/index.ts). */
-  outputs?: readonly string[] | undefined;
+  /** The PDF printed ahead (`prerenderPdf`), or why it was not; no handbook.pdf without it. */
+  pdf?: PdfResult | undefined;
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
+export { prerenderPdf, type PdfResult } from './pdf.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -56,7 +62,20 @@ export { prerenderEssays, type RenderedEssays } from './essay-output.js';
  * only makes it faster.
  */
 export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputText[] {
-  return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: [...file.chunks].join('') }));
+  return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: whole([...file.chunks]) }));
+}
+
+/** The text of the output `name` among `files`; throws if it is missing or binary (a caller's mistake). */
+export function outputText(files: readonly OutputText[], name: string): string {
+  const content = files.find((f) => f.name === name)?.content;
+  if (typeof content !== 'string') throw new Error(`${name}: ${content === undefined ? 'not among the outputs' : 'a binary output'}`);
+  return content;
+}
+
+/** The pieces of one output as one string, or as one byte array if any piece is bytes. */
+function whole(chunks: (string | Uint8Array)[]): string | Uint8Array {
+  if (chunks.every((c): c is string => typeof c === 'string')) return chunks.join('');
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
 }
 
 /**
@@ -67,12 +86,21 @@ export function emitAll(library: Library, config: Config, options: EmitOptions =
 export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
   // Both handbooks walk one model and share each essay's text, rendered once.
   const handbook = { memo: options.memo, essays: options.essays ?? renderedEssays(library, config, options.memo) };
-  const lazily = (render: () => Iterator<string>): Iterable<string> => ({ [Symbol.iterator]: render });
-  yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, handbook)) };
-  yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
-  yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
-  yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
-  if (wantsSite(options.outputs)) yield* siteFiles(library, config);
+  const lazily = (render: () => Iterator<string | Uint8Array>): Iterable<string | Uint8Array> => ({ [Symbol.iterator]: render });
+  // config.outputs was checked when the config was resolved (and --outputs when parsed).
+  const wanted = selectOutputs(config.outputs, 'outputs');
+  if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook, sourceDateEpoch: options.sourceDateEpoch })) };
+  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
+  if (wanted.has('index')) {
+    yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
+    yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
+  }
+  if (wanted.has('epub')) yield { name: 'handbook.epub', chunks: lazily(() => epubChunks(library, config, options)) };
+  // Printed beforehand (`prerenderPdf`); when it could not be, the build reports why and writes the rest.
+  if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
+  if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
+  if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
+  if (wanted.has('site')) yield* siteFiles(library, config);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

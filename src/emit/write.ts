@@ -14,7 +14,7 @@ import { commitTemp, makeFolder, TEMP_PREFIX, writeTempChunks } from '../util/fs
  * by `/`, e.g. `site/essays/a.html`), and its text, whole
  * (`content`) or as pieces to concatenate (`chunks`, iterated once, lazily).
  */
-export type FileToWrite = { name: string; content: string } | { name: string; chunks: Iterable<string> };
+export type FileToWrite = { name: string; content: string | Uint8Array } | { name: string; chunks: Iterable<string | Uint8Array> };
 
 /** True for a plain file name: no separator, no `.`/`..`, no NUL, not a temp-file name. */
 export function isPlainFileName(name: string): boolean {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emitAll } from '../../src/emit/index.js';
+import { emitAll, outputText } from '../../src/emit/index.js';
 import { EMPTY_NOTICE } from '../../src/emit/model.js';
 import { buildFixtureLibrary, emptyLibrary, fixtureConfig } from './build-fixture.js';
 import { elements, htmlFragmentLinks, htmlIds, markdownAnchorIds, parseHtml, parseMarkdown, textOf } from './parse-output.js';
@@ -14,7 +14,8 @@ describe('an empty library', () => {
   it('should build a valid, empty handbook with a clear notice and a valid empty index', async () => {
     const library = await buildFixtureLibrary(root);
     expect(library.notes).toEqual([]);
-    const files = Object.fromEntries(emitAll(library, fixtureConfig()).map((f) => [f.name, f.content]));
+    const outputs = emitAll(library, fixtureConfig());
+    const files = Object.fromEntries(['handbook.md', 'handbook.html', 'index.json', 'index.schema.json'].map((name) => [name, outputText(outputs, name)]));
 
     const md = parseMarkdown(files['handbook.md']!);
     const paragraphs = md.children.filter((n) => n.type === 'paragraph').map((n) => mdastToString(n));

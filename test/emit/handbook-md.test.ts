@@ -1,6 +1,7 @@
 import type { Heading, Link, Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
 import type { Library } from '../../src/types.js';
@@ -61,8 +62,29 @@ describe('emitHandbookMarkdown', () => {
     expect(html.filter((v) => !/^<a id="[a-z0-9-]+">$/.test(v) && v !== '</a>')).toEqual([]);
   });
 
+  it('should open with a Pandoc metadata block: title, subtitle, editor as author, language, and no date without SOURCE_DATE_EPOCH', () => {
+    const [block] = tree.children;
+    expect(block?.type).toBe('yaml');
+    expect(parseYaml((block as { value: string }).value)).toEqual({
+      title: 'Field Notes',
+      subtitle: 'Essays on teams, focus and tools',
+      author: 'The Commonplace fixtures',
+      lang: 'en',
+    });
+  });
+
+  it('should date the metadata block from SOURCE_DATE_EPOCH and keep Markdown in config text literal', () => {
+    const config = fixtureConfig();
+    config.handbook.title = '*Not emphasis* <b>nor HTML</b>: "quoted"';
+    const block = parseMarkdown(emitHandbookMarkdown(library, config, { sourceDateEpoch: '1700000000' })).children[0] as { type: string; value: string };
+    const meta = parseYaml(block.value) as Record<string, string>;
+    expect(meta.date).toBe('2023-11-14');
+    // Pandoc reads the value as Markdown: parsed back as Markdown, it is the literal title.
+    expect(toString(parseMarkdown(meta.title!))).toBe(config.handbook.title);
+  });
+
   it('should open with the title page from config and a table of contents', () => {
-    const [first, second, third] = tree.children;
+    const [, first, second, third] = tree.children;
     expect(first?.type === 'heading' && first.depth === 1 && toString(first)).toBe('Field Notes');
     expect(toString(second!)).toBe('Essays on teams, focus and tools');
     expect(toString(third!)).toBe('Edited by The Commonplace fixtures');

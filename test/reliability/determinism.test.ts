@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCompiled, HOSTILE, ROOT, runCli, tempDir } from './cli.js';
 
-const OUTPUTS = ['handbook.html', 'handbook.md', 'index.json', 'index.schema.json'];
+const OUTPUTS = ['handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'references.bib', 'references.json'];
 const UTC_EN = { TZ: 'UTC', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' };
 const KIRITIMATI_SV = { TZ: 'Pacific/Kiritimati', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' };
 

@@ -158,7 +158,7 @@ describe('build of the XSS notes once the bad files are gone', () => {
 
   it('should write only inside dist/', () => {
     const site = (change: string): boolean => /^added dist\/site(\/|$)/.test(change);
-    expect(changes.filter((change) => !site(change))).toEqual(['added dist', 'added dist/handbook.html', 'added dist/handbook.md', 'added dist/index.json', 'added dist/index.schema.json']);
+    expect(changes.filter((change) => !site(change))).toEqual(['added dist', 'added dist/handbook.epub', 'added dist/handbook.html', 'added dist/handbook.md', 'added dist/index.json', 'added dist/index.schema.json', 'added dist/references.bib', 'added dist/references.json']);
     expect(changes.filter(site)).toContain('added dist/site/index.html');
   });
 

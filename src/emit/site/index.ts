@@ -19,17 +19,6 @@ import { SITE_DIR, SITE_PAGES, sitePaths } from './paths.js';
 
 export { SITE_DIR, SITE_PAGES } from './paths.js';
 
-/** The output's name in config `outputs` and `build --outputs`. */
-export const SITE_OUTPUT = 'site';
-
-/**
- * Whether the site is wanted, given the selected output names (undefined: the
- * defaults). The site is on by default and with `all`. For the output selection to call.
- */
-export function wantsSite(outputs: readonly string[] | undefined): boolean {
-  return outputs === undefined || outputs.includes(SITE_OUTPUT) || outputs.includes('all');
-}
-
 /** One file of the site: its path under the output folder and its text, rendered when iterated. */
 export interface SiteFile {
   name: string;
