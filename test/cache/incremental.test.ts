@@ -70,6 +70,15 @@ describe('warm runs through the library snapshot', () => {
     expect(warm.stats.written).toBe(1); // the edited note's entry
   });
 
+  it("should report a link to another note's heading as soon as that heading is renamed, the linking note unchanged", async () => {
+    edit(BORING, (t) => `${t}\nSee [[Amazon's Single-Threaded Model#Why it matters for product]].\n`);
+    expect((await warmLint()).diagnostics.filter((d) => d.ruleId === 'wikilink-heading')).toEqual([]);
+    edit(AMAZON, (t) => t.replace('## Why it matters for product', '## Why it matters for teams'));
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.filter((d) => d.ruleId === 'wikilink-heading').map((d) => d.file)).toEqual([BORING]);
+  });
+
   it('should re-check the other notes when a title changes, since their mentions may change', async () => {
     await warmLint();
     // Another note's prose says "split attention" (the Amazon note does): as a title, it is now an unlinked mention there.
