@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -94,8 +94,10 @@ describe('the API', () => {
     expect((await cli(['build', '--no-cache', '--out', 'cli-dist'], cwd)).code).toBe(0);
     const report = await build({ cwd, out: 'api-dist' });
     expect(report.status).toBe('built');
-    expect(report.written.map((f) => path.basename(f))).toEqual(['handbook.html', 'handbook.md', 'index.json', 'index.schema.json']);
-    for (const name of readdirSync(path.join(cwd, 'cli-dist'))) {
+    const top = report.written.filter((f) => path.dirname(f) === path.join(cwd, 'api-dist'));
+    expect(top.map((f) => path.basename(f))).toEqual(['handbook.epub', 'handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'references.bib', 'references.json']);
+    expect(report.written).toContain(path.join(cwd, 'api-dist', 'site', 'index.html'));
+    for (const name of readdirSync(path.join(cwd, 'cli-dist'), { recursive: true, encoding: 'utf8' }).filter((name) => statSync(path.join(cwd, 'cli-dist', name)).isFile())) {
       expect(readFileSync(path.join(cwd, 'api-dist', name)).equals(readFileSync(path.join(cwd, 'cli-dist', name))), name).toBe(true);
     }
     const index = JSON.parse(readFileSync(path.join(cwd, 'api-dist', 'index.json'), 'utf8')) as { notes: unknown[] };

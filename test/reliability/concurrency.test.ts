@@ -87,6 +87,7 @@ describe('concurrent builds into one folder', () => {
 
   it('should make a lint wait for a live holder of the cache folder', async () => {
     const cwd = project();
+    writeFileSync(path.join(cwd, 'package.json'), '{}\n'); // a project: its cache is node_modules/.cache/commonplace (src/cache/location.ts)
     const cacheDir = path.join(cwd, 'node_modules', '.cache', 'commonplace');
     mkdirSync(cacheDir, { recursive: true });
     const holder = spawn('sleep', ['60']);
@@ -113,7 +114,7 @@ describe('concurrent builds into one folder', () => {
     const result = await runCli(['build', '--out', 'dist', '--no-cache'], { cwd });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    expect(readdirSync(path.join(cwd, 'dist')).sort()).toEqual(['handbook.html', 'handbook.md', 'index.json', 'index.schema.json']);
+    expect(readdirSync(path.join(cwd, 'dist')).sort()).toEqual(['handbook.epub', 'handbook.html', 'handbook.md', 'index.json', 'index.schema.json', 'references.bib', 'references.json', 'site']);
   }, 120_000);
 
   it('should let a build run beside build --watch, both ending with the outputs of the last library', async () => {
