@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAll, prerenderPdf } from '../../src/emit/index.js';
+import { emitAll, prerenderPdf, type PdfResult } from '../../src/emit/index.js';
 import { cssString } from '../../src/emit/pdf-document.js';
 import { NO_CHROMIUM, PDF_NOTE_LIMIT } from '../../src/emit/pdf.js';
 import type { Library } from '../../src/types.js';
@@ -21,6 +21,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const config = { ...fixtureConfig(), outputs: ['pdf'] };
 let library: Library;
 let bytes: Uint8Array;
+let printed: PdfResult;
 const file = path.join(scratch, 'handbook.pdf');
 
 beforeAll(async () => {
@@ -29,13 +30,14 @@ beforeAll(async () => {
   const result = await prerenderPdf(library, config, { sourceDateEpoch: '1700000000' });
   if (!result || !('bytes' in result)) throw new Error(`no PDF: ${result && 'problem' in result ? result.problem : 'not printed'}`);
   bytes = result.bytes;
+  printed = result;
   writeFileSync(file, bytes);
 }, 120_000);
 
 describe('handbook.pdf', () => {
   it('should be yielded by emitAll once printed, and be a tagged A4 PDF dated from SOURCE_DATE_EPOCH', (context) => {
     requireCommand('pdfinfo', context, 'apt-get install poppler-utils; .ci/run does', ['-v']);
-    expect(emitAll(library, config).map((f) => f.name)).toEqual(['handbook.pdf']);
+    expect(emitAll(library, config, { pdf: printed }).map((f) => f.name)).toEqual(['handbook.pdf']);
     const info = pdfInfo(file);
     expect(info.Title).toBe('Field Notes');
     expect(info.Tagged).toBe('yes');
