@@ -15,7 +15,7 @@ import { withFolderLocks } from './locks.js';
 import { createSiteServer, type LiveState } from '../serve/server.js';
 import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
 import { displayPath, locateLibrary } from './library.js';
-import { watchLibrary } from './watch.js';
+import { untilSignal, watchLibrary } from './watch.js';
 
 /** The command line of `serve`: flags, usage line, help and examples. */
 export const spec = {
@@ -98,18 +98,5 @@ function openBrowser(url: string): void {
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
 }
 

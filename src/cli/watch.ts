@@ -122,7 +122,7 @@ export async function runWatching(
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
-function untilSignal(): Promise<void> {
+export function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       process.off('SIGINT', done);
