@@ -5,7 +5,7 @@
  * cold build writes. Real CLI runs on a copy of the bundled library.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -39,8 +39,14 @@ function build(out: string, ...flags: string[]) {
   return { report: lines.slice(0, -1).join('\n'), last: lines.at(-1) ?? '' };
 }
 
+/** Every output file (the site's pages included) by its path under `out`, as base64 (the e-book is binary). */
 const outputs = (out: string): Record<string, string> =>
-  Object.fromEntries(readdirSync(path.join(cwd, out)).sort().map((name) => [name, readFileSync(path.join(cwd, out, name), 'utf8')]));
+  Object.fromEntries(
+    readdirSync(path.join(cwd, out), { recursive: true, encoding: 'utf8' })
+      .filter((name) => statSync(path.join(cwd, out, name)).isFile())
+      .sort()
+      .map((name) => [name, readFileSync(path.join(cwd, out, name)).toString('base64')]),
+  );
 
 describe('the build shortcut with warnings', () => {
   it('should skip an unchanged build of a library with a warning in every note, and print the same report', async () => {
