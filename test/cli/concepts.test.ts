@@ -1,5 +1,4 @@
 /** `commonplace concepts` end to end on the fixture libraries and copies of the bundled one. */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/link/glossary.js';
 import { runCommand } from '../link/run-command.js';
+import { inTerminal } from './terminal.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'bin/commonplace.js');
 const concepts = (...argv: string[]) => runCommand(['concepts', ...argv], ROOT);
 
 describe('commonplace concepts', () => {
@@ -160,7 +159,7 @@ describe('commonplace concepts --suggest --accept / --write', () => {
       ['Definition of', 'Technology chosen because its failure modes are known.\r'],
       ['2/5', '\x1b[B\x1b[B\r'],
       ['3/5', '\x1b[B\x1b[B\x1b[B\r'],
-    ]);
+    ], 200);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Added the concept "boring technology" to concepts.yml');
     expect(readFileSync(glossary, 'utf8')).toBe(`${before}\n- name: boring technology\n  definition: Technology chosen because its failure modes are known.\n`);
@@ -173,28 +172,10 @@ describe('commonplace concepts --suggest --accept / --write', () => {
       ['1/5', '\r'],
       ['Definition of', 'Technology chosen because its failure modes are known.\r'],
       ['2/5', '\x03'],
-    ]);
+    ], 200);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('cancelled; nothing written');
     expect(readFileSync(glossary, 'utf8')).toBe(before);
   }, 60_000);
 });
 
-/**
- * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each
- * prompt when its text appears (as test/cli/new.test.ts does).
- */
-function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const command = `stty cols 200 rows 40; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', CI: '' } });
-    let stdout = '';
-    const pending = [...answers];
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      while (pending.length > 0 && stdout.includes(pending[0]![0])) child.stdin.write(pending.shift()![1]);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
-  });
-}

@@ -1,52 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { build, lint } from '../../src/api.js';
-import type { CommandIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
-import { BIN, ensureCompiled } from '../reliability/cli.js';
+import { inProcess, inTerminal } from './terminal.js';
+import { ensureCompiled } from '../reliability/cli.js';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs `commonplace` in this process with captured output and no terminal. */
-async function inProcess(args: string[], cwd: string): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const io: CommandIO = { cwd, env: {}, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), stdin: new PassThrough() };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
-/** Runs the compiled CLI in a real pseudo-terminal (util-linux `script`), answering each prompt when its text appears. */
-function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const command = `stty cols 100 rows 30; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', CI: '' } });
-    let stdout = '';
-    const pending = [...answers];
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      while (pending.length > 0 && stdout.includes(pending[0]![0])) child.stdin.write(pending.shift()![1]);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
-  });
-}
 
 /** Every file under `dir` (links not followed) with its bytes, for before/after comparisons. */
 function snapshot(dir: string): Record<string, string> {

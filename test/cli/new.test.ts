@@ -1,17 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { inProcess, inTerminal } from './terminal.js';
 import { noteFromText } from '../../src/read/parse.js';
 import { runCli, type CliResult } from '../reliability/cli.js';
-
-const BIN = path.resolve('bin/commonplace.js');
 
 /** Runs the compiled CLI as a user would, in `cwd`, with no terminal. */
 const cli = async (args: string[], cwd: string): Promise<Pick<CliResult, 'code' | 'stdout' | 'stderr'>> => {
@@ -19,43 +14,8 @@ const cli = async (args: string[], cwd: string): Promise<Pick<CliResult, 'code' 
   return { code, stdout, stderr };
 };
 
-/** Runs `commonplace` in this process with captured output (same code path as the binary). */
-async function inProcess(args: string[], cwd: string): Promise<Pick<CliResult, "code" | "stdout" | "stderr">> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const io: CommandIO = { cwd, env: {}, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), stdin: new PassThrough() };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
 
 
-/**
- * Runs the CLI in a real pseudo-terminal (util-linux `script`), answering each
- * prompt when its text appears. The pty gets a size: clack wraps at 0 columns.
- */
-function inTerminal(args: string, cwd: string, answers: [prompt: string, keys: string][]): Promise<Pick<CliResult, "code" | "stdout" | "stderr">> {
-  return new Promise((resolve, reject) => {
-    const command = `stty cols 100 rows 30; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, TERM: 'xterm', CI: '' } });
-    let stdout = '';
-    let stderr = '';
-    const pending = [...answers];
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      while (pending.length > 0 && stdout.includes(pending[0]![0])) child.stdin.write(pending.shift()![1]);
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const required = (title: string, source = 'https://example.com/essay'): string[] => ['new', '--title', title, '--author', 'Pedro Gallego', '--year', '2020', '--source', source];
 
