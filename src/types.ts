@@ -297,6 +297,18 @@ export interface Related {
  */
 export type LinkedNoteHead = Omit<Note, 'text' | 'prose' | 'termBag'>;
 
+/**
+ * A typed relation between two notes (front matter `relations:`), seen from
+ * one of them: `out` on the note that declares it, `in` on its target.
+ */
+export interface Relation {
+  /** The relation's name from the vocabulary (`responds-to`, `contradicts`…). */
+  type: string;
+  /** The other note. */
+  id: NoteId;
+  direction: 'out' | 'in';
+}
+
 /** A note with everything the link stage found. */
 export interface LinkedNote {
   note: LinkedNoteHead;
@@ -308,6 +320,8 @@ export interface LinkedNote {
   /** Notes that mention this one's title/alias in prose without linking, sorted. */
   mentionedIn: NoteId[];
   related: Related[];
+  /** Typed relations in both directions, sorted by type, direction, id. */
+  relations: Relation[];
   /** Concepts this note is about or mentions, with mention counts, sorted by id. */
   concepts: { id: ConceptId; count: number }[];
 }

@@ -110,6 +110,7 @@ export function linkLibrary(
     backlinks: backlinks.notes.get(note.id) ?? [],
     mentionedIn: sorted(mentionedIn.get(note.id)),
     related: related.get(note.id) ?? [],
+    relations: [],
     concepts: sortBy([...conceptCounts.get(note.id)!].map(([id, count]) => ({ id, count })), (c) => c.id),
   }));
   const linkedConcepts: LinkedConcept[] = concepts.map((concept) => ({
