@@ -22,6 +22,8 @@ export const FIXED_ANCHORS = {
   glossary: 'glossary',
   bibliography: 'bibliography',
   authors: 'authors',
+  /** The HTML handbook's map and timeline (src/emit/pictures). */
+  map: 'map',
 } as const;
 
 /** Lookup of every anchor; ids not in the library have no anchor (undefined). */

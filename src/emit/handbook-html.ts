@@ -5,15 +5,19 @@
  * rehype-stringify and placed into the trusted shell with the inlined search index.
  */
 import { h } from 'hastscript';
+import type { RootContent } from 'mdast';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
-import { sanitizeFragment } from './html-sanitize.js';
+import { FIXED_ANCHORS } from './anchors.js';
+import { CLOBBER_PREFIX, sanitizeFragment } from './html-sanitize.js';
 import { shellChunks } from './html-shell.js';
 import { inlineJson } from './inline-json.js';
 import { renderedEssays } from './essay-output.js';
 import type { HandbookOptions } from './handbook-md.js';
 import { serialiseHtml as serialise, toHast } from './html-essay.js';
+import { anchorLink, paragraph } from './mdast-build.js';
 import { memoisedByNodes } from './memo.js';
+import { contextGraph, neighbourhoodData, neighbourhoodFigure, neighbourLookup, picturesSection, PICTURES_TITLE } from './pictures/index.js';
 import { searchDocuments, searchPayload } from './search-data.js';
 
 export { renderEssayHtml, toHast } from './html-essay.js';
@@ -38,13 +42,40 @@ export function* handbookHtmlChunks(library: Library, config: Config, options: H
   // Parts that are a pure function of their nodes are memoised by the nodes' hash.
   const byNodes = (kind: string, nodes: unknown, render: () => string): string => memoisedByNodes(options.memo, `html-${kind}`, nodes, render);
   const header = byNodes('header', model.titlePage, () => serialise(sanitizeFragment(toHast(model.titlePage))));
-  const nav = byNodes('nav', model.contents, () => serialise(sanitizeFragment(toHast(model.contents))));
+  const { ctx } = model;
+  // The pictures (trusted SVG, see pictures/index.ts), memoised by everything they draw.
+  const graph = contextGraph(ctx);
+  const noteHref = (id: string): string | undefined => {
+    const anchor = ctx.anchors.note(id);
+    return anchor && `#${CLOBBER_PREFIX}${anchor}`;
+  };
+  const undated = graph.nodes.filter((n) => n.year === undefined).map((n) => noteHref(n.id));
+  const pictures = byNodes('pictures', { graph, undated }, () => {
+    const section = picturesSection(graph, noteHref);
+    return section ? serialise([section]) : '';
+  });
+  const contents = pictures ? withContentsEntry(model.contents, FIXED_ANCHORS.map, PICTURES_TITLE) : model.contents;
+  const nav = byNodes('nav', contents, () => serialise(sanitizeFragment(toHast(contents))));
+  const lookup = neighbourLookup(ctx);
   function* main(): Generator<string> {
+    if (pictures) yield pictures;
     for (const chapter of model.chapters) {
       const section = byNodes('chapter', chapter.heading, () => serialise(sanitizeFragment([h('section', { className: ['chapter'] }, toHast([chapter.heading]))])));
       const [open, close] = splitClosingTag(section, 'section');
       yield open;
-      for (const essay of chapter.essays) yield essays.text(essay, 'html');
+      for (const essay of chapter.essays) {
+        const html = essays.text(essay, 'html');
+        const data = neighbourhoodData(essay.linked, lookup);
+        if (!data) {
+          yield html;
+          continue;
+        }
+        // The essay is memoised by its own inputs; its neighbourhood by what it draws (neighbours' titles and chapters).
+        const [article, end] = splitClosingTag(html, 'article');
+        yield article;
+        yield byNodes('neighbourhood', data, () => serialise([neighbourhoodFigure(data)]));
+        yield end;
+      }
       yield close;
     }
     const backMatter = model.backMatter.map((part) => [part.anchor, part.nodes] as const);
@@ -59,6 +90,13 @@ export function* handbookHtmlChunks(library: Library, config: Config, options: H
     main: main(),
     searchIndex: byNodes('search', documents, () => inlineJson(searchPayload(documents))),
   });
+}
+
+/** The contents with an entry for `anchor` first (the HTML has parts the Markdown has not). */
+function withContentsEntry(contents: RootContent[], anchor: string, title: string): RootContent[] {
+  return contents.map((node) =>
+    node.type === 'list' ? { ...node, children: [{ type: 'listItem', spread: false, children: [paragraph([anchorLink(anchor, title)])] }, ...node.children] } : node,
+  );
 }
 
 /** `<tag …>…</tag>` → [`<tag …>…`, `</tag>`]. */

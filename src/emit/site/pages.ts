@@ -15,6 +15,8 @@ import { noteAuthors } from '../context.js';
 import { renderEssayHtml, toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
+import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
+import type { NeighbourLookup } from '../pictures/neighbourhood.js';
 import { conceptSentences } from './concordance.js';
 import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
 
@@ -22,6 +24,9 @@ import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
 export interface PageContext {
   model: HandbookModel;
   paths: SitePaths;
+  /** The library's graph and the lookups of the neighbourhood pictures (made once a build). */
+  graph: LibraryGraph;
+  neighbours: NeighbourLookup;
 }
 
 /**
@@ -64,16 +69,21 @@ export function oneLine(linked: LinkedNote): string {
 }
 
 /** Home: title page (title, subtitle, editor, counts), then each chapter with its essays. */
-export function homeMain({ model, paths }: PageContext): HastContent[] {
+export function homeMain({ model, paths, graph }: PageContext): HastContent[] {
   const from = SITE_PAGES.home;
   const title = safe(toHast(model.titlePage), from, paths, 0);
+  // Trusted SVG built from escaped text (pictures/index.ts): added after sanitising, not through it.
+  const pictures = picturesSection(graph, (id) => {
+    const page = paths.essay(id);
+    return page && hrefFrom(from, page);
+  });
   const chapters = model.chapters.map((chapter) =>
     h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
       h('h2', { id: `user-content-${chapter.anchor}` }, chapter.title),
       h('ul', { className: ['essay-list'] }, chapter.essays.map((essay) => essayItem(essay.linked, from, paths))),
     ]),
   );
-  return [h('div', { className: ['site-title', 'home-title'] }, title), ...chapters];
+  return [h('div', { className: ['site-title', 'home-title'] }, title), ...(pictures ? [pictures] : []), ...chapters];
 }
 
 function essayItem(linked: LinkedNote, from: string, paths: SitePaths): Element {
@@ -87,7 +97,7 @@ function essayItem(linked: LinkedNote, from: string, paths: SitePaths): Element 
 }
 
 /** An essay's page: the handbook's essay (byline, summary, sections, related, mentioned in), its concepts with definitions, previous/next. */
-export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths }: PageContext): HastContent[] {
+export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths, neighbours }: PageContext): HastContent[] {
   const { linked } = essay;
   const from = paths.essay(linked.note.id)!;
   const article = renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes });
@@ -109,6 +119,8 @@ export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths
     ];
   });
   const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, SITE_PAGES.home, `user-content-${chapter.anchor}`) }, chapter.title)]), ...content];
+  const neighbourhood = neighbourhoodData(linked, neighbours);
+  if (neighbourhood) out.push(neighbourhoodFigure(neighbourhood));
   if (concepts.length > 0) {
     out.push(h('section', { className: ['essay-concept-list'], ariaLabelledBy: 'concepts-heading' }, [h('h2', { id: 'concepts-heading' }, 'Concepts'), h('ul', concepts)]));
   }

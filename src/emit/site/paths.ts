@@ -70,6 +70,7 @@ export function sitePaths(ctx: EmitContext): SitePaths {
   anchors.set(FIXED_ANCHORS.bibliography, { page: SITE_PAGES.bibliography, fragment: '' });
   anchors.set(FIXED_ANCHORS.authors, { page: SITE_PAGES.authors, fragment: '' });
   anchors.set(FIXED_ANCHORS.contents, { page: SITE_PAGES.home, fragment: '' });
+  anchors.set(FIXED_ANCHORS.map, part(SITE_PAGES.home, FIXED_ANCHORS.map));
   anchors.set(FIXED_ANCHORS.title, { page: SITE_PAGES.home, fragment: '' });
   return { essay: (id) => essays.get(id), concept: (id) => concepts.get(id), anchor: (a) => anchors.get(a) };
 }
