@@ -143,7 +143,7 @@ describe('dist/site', () => {
     const tree = pages.get('index.html')!;
     expect(textOf(elements(tree, (e) => e.tagName === 'h1')[0]!)).toBe('Field Notes');
     expect(textOf(elements(tree, (e) => hasClass(e, 'counts'))[0]!)).toBe('5 essays · 5 concepts');
-    expect(elements(tree, (e) => e.tagName === 'h2').map(textOf)).toEqual(['Organisations', 'Focus', 'Further reading']);
+    expect(elements(tree, (e) => e.tagName === 'h2').map(textOf)).toEqual(['Map and timeline', 'Organisations', 'Focus', 'Further reading']);
     const first = elements(tree, (e) => e.tagName === 'li')[0]!;
     expect(textOf(first)).toMatch(/^How Do Committees Invent\? · 1968 · Melvin E\. Conway.+Conway's law\.$/);
   });

@@ -27,8 +27,10 @@ export interface PlacedLabel {
 
 /** Longest label in characters; longer titles are cut with an ellipsis. */
 export const LABEL_MAX_CHARS = 32;
+/** Where the baseline sits in a label's box (1.2 em tall), from its top, in ems. */
+export const BASELINE = 0.95;
 /** Average advance of a character of the sans-serif label font, in ems (generous, so labels rarely touch). */
-const CHAR_EM = 0.58;
+export const CHAR_EM = 0.58;
 
 interface Box {
   x0: number;
@@ -85,17 +87,18 @@ export function placeLabels(targets: readonly LabelTarget[], frame: Frame, fontS
     if (t.text === '') return null;
     const width = [...t.text].length * fontSize * CHAR_EM;
     const gap = t.radius + 3;
-    const spots: [Box, PlacedLabel][] = [
-      [{ x0: t.x + gap, y0: t.y - height / 2, x1: t.x + gap + width, y1: t.y + height / 2 }, { x: t.x + gap, y: t.y + fontSize * 0.35, anchor: 'start', text: t.text }],
-      [{ x0: t.x - gap - width, y0: t.y - height / 2, x1: t.x - gap, y1: t.y + height / 2 }, { x: t.x - gap, y: t.y + fontSize * 0.35, anchor: 'end', text: t.text }],
-      [{ x0: t.x - width / 2, y0: t.y - gap - height, x1: t.x + width / 2, y1: t.y - gap }, { x: t.x, y: t.y - gap - fontSize * 0.3, anchor: 'middle', text: t.text }],
-      [{ x0: t.x - width / 2, y0: t.y + gap, x1: t.x + width / 2, y1: t.y + gap + height }, { x: t.x, y: t.y + gap + fontSize * 0.9, anchor: 'middle', text: t.text }],
+    // Each spot's box; the baseline sits at the same height in every box.
+    const spots: [Box, PlacedLabel['anchor'], number][] = [
+      [{ x0: t.x + gap, y0: t.y - height / 2, x1: t.x + gap + width, y1: t.y + height / 2 }, 'start', t.x + gap],
+      [{ x0: t.x - gap - width, y0: t.y - height / 2, x1: t.x - gap, y1: t.y + height / 2 }, 'end', t.x - gap],
+      [{ x0: t.x - width / 2, y0: t.y - gap - height, x1: t.x + width / 2, y1: t.y - gap }, 'middle', t.x],
+      [{ x0: t.x - width / 2, y0: t.y + gap, x1: t.x + width / 2, y1: t.y + gap + height }, 'middle', t.x],
     ];
-    for (const [box, label] of spots) {
+    for (const [box, anchor, x] of spots) {
       const inside = box.x0 >= 2 && box.y0 >= 2 && box.x1 <= frame.width - 2 && box.y1 <= frame.height - 2;
       if (inside && !grid.hits(box, dots[i])) {
         grid.add(box);
-        return { ...label, x: round1(label.x), y: round1(label.y) };
+        return { x: round1(x), y: round1(box.y0 + BASELINE * fontSize), anchor, text: t.text };
       }
     }
     return null;

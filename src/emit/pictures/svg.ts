@@ -112,8 +112,8 @@ export function legend(entries: readonly LegendEntry[], x: number, y: number, wi
       cx = x;
       cy += LEGEND_ROW;
     }
-    if (entry.kind === 'chapter') children.push(s('circle', { className: ['cp-node', chapterClass(entry.index)], cx: cx + 8, cy, r: 5 }));
-    else if (entry.kind === 'cluster') children.push(s('circle', { className: ['cp-node', 'cp-cluster', 'cp-legend-cluster'], cx: cx + 8, cy, r: 6 }));
+    if (entry.kind === 'chapter') children.push(s('circle', { className: ['cp-swatch', chapterClass(entry.index)], cx: cx + 8, cy, r: 5 }));
+    else if (entry.kind === 'cluster') children.push(s('circle', { className: ['cp-swatch', 'cp-cluster', 'cp-legend-cluster'], cx: cx + 8, cy, r: 6 }));
     else children.push(...edgePaths([{ x1: cx, y1: cy, x2: cx + 18, y2: cy, style: entry.style, arrow: entry.style !== 'link' }]));
     children.push(s('text', { className: ['cp-legend-text'], x: cx + 22, y: round1(cy + LEGEND_FONT * 0.35) }, text));
     cx += entryWidth;
