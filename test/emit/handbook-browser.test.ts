@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { emitAll } from '../../src/emit/index.js';
 import { writeOutputs } from '../../src/emit/write.js';
 import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY, TEST_OUTPUT } from './build-fixture.js';
+import { PICTURE_BOXES, type PictureBox } from './picture-boxes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -21,6 +22,7 @@ let browser: Browser;
 let fixturePage: string;
 let bundledPage: string;
 let hostilePage: string;
+let bundledEssays: number;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -35,7 +37,9 @@ beforeAll(async () => {
   mkdirSync(fixtureDir, { recursive: true });
   writeOutputs(fixtureDir, emitAll(await buildFixtureLibrary(), fixtureConfig()));
   const { config } = loadConfig(REPO);
-  writeOutputs(bundledDir, emitAll(await buildFixtureLibrary(path.join(REPO, config.library), config), config));
+  const bundled = await buildFixtureLibrary(path.join(REPO, config.library), config);
+  bundledEssays = bundled.notes.length;
+  writeOutputs(bundledDir, emitAll(bundled, config));
   fixturePage = pathToFileURL(path.join(fixtureDir, 'handbook.html')).href;
   bundledPage = pathToFileURL(path.join(bundledDir, 'handbook.html')).href;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -161,6 +165,37 @@ describe('handbook.html in headless Chromium', () => {
     expect(await activeId(page)).toBe('search-input');
     await page.context().close();
   }, 30_000);
+
+  it('should draw the map, the timeline and each neighbourhood with non-zero boxes and no console error, light, dark and in print', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, errors } = await open(bundledPage, { colorScheme: scheme });
+      const boxes = (await page.evaluate(PICTURE_BOXES)) as PictureBox[];
+      expect(boxes.slice(0, 2).map((b) => b.kind)).toEqual(['cp-map', 'cp-timeline']);
+      // Every bundled essay links or is linked: one neighbourhood each.
+      expect(boxes.filter((b) => b.kind === 'cp-neighbourhood-map').length).toBe(bundledEssays);
+      for (const box of boxes) {
+        expect(box.width, box.kind).toBeGreaterThan(300);
+        expect(box.height, box.kind).toBeGreaterThan(60);
+        expect(box.points, box.kind).toBeGreaterThan(1);
+        expect(box.empty, box.kind).toBe(0);
+        expect(box.fill, box.kind).not.toBe('rgb(0, 0, 0)');
+      }
+      // Map points are coloured by chapter from the palette of the scheme: lighter in the dark.
+      const [r, g, b] = (boxes[0]!.fill.match(/\d+/g) ?? []).map(Number);
+      if (scheme === 'dark') expect((r! + g! + b!) / 3).toBeGreaterThan(120);
+      else expect((r! + g! + b!) / 3).toBeLessThan(140);
+      if (scheme === 'light') {
+        await page.emulateMedia({ media: 'print' });
+        const printed = (await page.evaluate(PICTURE_BOXES)) as PictureBox[];
+        expect(printed.filter((b) => b.width > 0 && b.height > 0 && b.empty === 0)).toHaveLength(boxes.length);
+        await page.locator('section.pictures').screenshot({ path: path.join(TEST_OUTPUT, 'handbook-pictures-print.png') });
+      } else {
+        await page.locator('section.pictures').screenshot({ path: path.join(TEST_OUTPUT, 'handbook-pictures-dark.png') });
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
 
   it('should write light, dark and print screenshots of the bundled handbook for review', async () => {
     mkdirSync(TEST_OUTPUT, { recursive: true });

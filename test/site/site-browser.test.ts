@@ -18,6 +18,7 @@ import { createRanker } from '../../src/link/text/ranker.js';
 import { rankingTermBag, rankingText } from '../../src/read/ranking-text.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, fixtureConfig, TEST_OUTPUT } from '../emit/build-fixture.js';
+import { PICTURE_BOXES, type PictureBox } from '../emit/picture-boxes.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -120,6 +121,29 @@ describe('dist/site in headless Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('should draw the map and timeline on the home page and a neighbourhood on an essay page, under the CSP with no console error', async () => {
+    const allowed = pathToFileURL(bundledSite).href;
+    for (const [name, kinds] of [
+      ['index.html', ['cp-map', 'cp-timeline']],
+      ['essays/amazons-single-threaded-model.html', ['cp-neighbourhood-map']],
+    ] as const) {
+      const { page, errors, requests } = await open(fileUrl(bundledSite, name), allowed);
+      const boxes = (await page.evaluate(PICTURE_BOXES)) as PictureBox[];
+      expect(boxes.map((b) => b.kind)).toEqual(kinds);
+      for (const box of boxes) {
+        expect(box.width, box.kind).toBeGreaterThan(300);
+        expect(box.height, box.kind).toBeGreaterThan(60);
+        expect(box.points, box.kind).toBeGreaterThan(1);
+        expect(box.empty, box.kind).toBe(0);
+        // Coloured by the stylesheet (a CSP-blocked style would leave the default black).
+        expect(box.fill, box.kind).not.toBe('rgb(0, 0, 0)');
+      }
+      expect(errors).toEqual([]);
+      expect(requests.every((url) => url.startsWith(allowed))).toBe(true);
+      await page.context().close();
+    }
+  }, 60_000);
+
   const QUERIES = ['single-threaded leader', 'boring technology', 'meetings schedule', 'ownership', 'team communication structure', 'deep focus work', 'scale', 'design organisation'];
   it('should rank search results from file:// as commonplace search does (top 5, several queries)', async () => {
     let nonEmpty = 0;
@@ -145,7 +169,7 @@ describe('dist/site in headless Chromium', () => {
   }, 60_000);
 
   it('should have no serious or critical axe-core violation on any page type', async () => {
-    const pages = ['index.html', 'essays/deep-work.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html?q=schedule', '404.html'];
+    const pages = ['index.html', 'essays/deep-work.html', 'essays/committees.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html?q=schedule', '404.html'];
     for (const name of pages) {
       for (const scheme of ['light', 'dark'] as const) {
         // bypassCSP only so that axe can be injected; the other tests run under the page's CSP.

@@ -1,0 +1,28 @@
+/**
+ * What the browser tests read of the pictures on a page (src/emit/pictures):
+ * each `svg.cp-picture`'s kind and rendered size, how many points it draws,
+ * how many of them have a zero-sized box, and the computed fill of its first
+ * point (a colour from the stylesheet, not the default black). Passed to
+ * `page.evaluate` as a string: the project's TypeScript has no DOM library.
+ */
+export interface PictureBox {
+  kind: string;
+  width: number;
+  height: number;
+  points: number;
+  empty: number;
+  fill: string;
+}
+
+export const PICTURE_BOXES = `[...document.querySelectorAll('svg.cp-picture')].map((svg) => {
+  const box = svg.getBoundingClientRect();
+  const points = [...svg.querySelectorAll('.cp-node, .cp-mark')];
+  return {
+    kind: [...svg.classList].find((c) => c !== 'cp-picture'),
+    width: box.width,
+    height: box.height,
+    points: points.length,
+    empty: points.filter((p) => { const b = p.getBBox(); return !(b.width > 0 && b.height > 0); }).length,
+    fill: points.length ? getComputedStyle(points[0]).fill : '',
+  };
+})`;
