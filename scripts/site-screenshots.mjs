@@ -1,4 +1,4 @@
-// Takes the README's screenshots of dist/site (light, dark) and of serve's error overlay:
+// Takes the README's screenshots of dist/site (light, dark), of its map and timeline, and of serve's error overlay:
 //   node scripts/site-screenshots.mjs docs/screenshots   (needs npm run compile and /usr/bin/chromium)
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ for (const scheme of ['dark', 'light']) {
   const p = await ctx.newPage();
   await p.goto(url + 'essays/makers-schedule-managers-schedule.html');
   await p.screenshot({ path: `${out}/site-essay-${scheme}.png` });
+  await p.goto(url + 'index.html');
+  await p.locator('section.pictures').screenshot({ path: `${out}/map-${scheme}.png` });
   if (scheme === 'light') {
     await p.goto(url + 'concepts/' + 'makers-schedule.html');
     await p.screenshot({ path: `${out}/site-concept-light.png` });

@@ -51,7 +51,7 @@ export function* handbookHtmlChunks(library: Library, config: Config, options: H
   };
   const undated = graph.nodes.filter((n) => n.year === undefined).map((n) => noteHref(n.id));
   const pictures = byNodes('pictures', { graph, undated }, () => {
-    const section = picturesSection(graph, noteHref);
+    const section = picturesSection(graph, noteHref, options.memo);
     return section ? serialise([section]) : '';
   });
   const contents = pictures ? withContentsEntry(model.contents, FIXED_ANCHORS.map, PICTURES_TITLE) : model.contents;

@@ -100,7 +100,8 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
-  if (wanted.has('site')) yield* siteFiles(library, config);
+  // The site shares the memo for the map's layout only (its pages are rendered afresh each build).
+  if (wanted.has('site')) yield* siteFiles(library, config, options.memo);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

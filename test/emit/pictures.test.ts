@@ -163,6 +163,26 @@ describe('the pictures with the render memo', () => {
   });
 });
 
+describe('the map layout in the memo', () => {
+  it('should lay the map out once for the handbook and the site, and not again in a warm build, with the same bytes as no memo', async () => {
+    const library = await buildFixtureLibrary();
+    const store = new Map<string, string>();
+    const layouts: string[] = [];
+    const memo: EmitMemo = {
+      get: (key) => store.get(key),
+      set: (key, value) => {
+        if (key.startsWith('emit-map-layout:')) layouts.push(key);
+        store.set(key, value);
+      },
+    };
+    const plain = emitAll(library, fixtureConfig());
+    expect(emitAll(library, fixtureConfig(), { memo })).toEqual(plain);
+    expect(layouts).toHaveLength(1);
+    expect(emitAll(library, fixtureConfig(), { memo })).toEqual(plain);
+    expect(layouts).toHaveLength(1);
+  });
+});
+
 describe('edges and relations on the map', () => {
   it('should draw each relation type in its own style, an unknown type in the neutral one, and a relation instead of a link', async () => {
     const library = withRelations(await buildFixtureLibrary(), [

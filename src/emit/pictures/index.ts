@@ -11,6 +11,7 @@ import { FIXED_ANCHORS } from '../anchors.js';
 import { noteTitle } from '../chapters.js';
 import type { EmitContext } from '../context.js';
 import { CLOBBER_PREFIX } from '../html-sanitize.js';
+import type { EmitMemo } from '../memo.js';
 import { chapterIndex, libraryGraph, type LibraryGraph } from './graph.js';
 import { libraryMapFigure } from './map.js';
 import type { NeighbourLookup } from './neighbourhood.js';
@@ -30,10 +31,10 @@ export const contextGraph = (ctx: EmitContext): LibraryGraph => libraryGraph(ctx
 
 /**
  * The map and timeline section, its h2 carrying `PICTURES_ID`; undated
- * essays link with `hrefOf`. Null for an empty library.
+ * essays link with `hrefOf`; the map's layout is kept in `memo`. Null for an empty library.
  */
-export function picturesSection(graph: LibraryGraph, hrefOf: (id: string) => string | undefined): Element | null {
-  const map = libraryMapFigure(graph);
+export function picturesSection(graph: LibraryGraph, hrefOf: (id: string) => string | undefined, memo?: EmitMemo): Element | null {
+  const map = libraryMapFigure(graph, memo);
   const timeline = timelineFigure(graph, hrefOf);
   if (!map || !timeline) return null;
   return h('section', { className: ['pictures'], ariaLabelledBy: PICTURES_ID }, [h('h2', { id: PICTURES_ID }, PICTURES_TITLE), map, h('h3', 'Timeline'), timeline]);

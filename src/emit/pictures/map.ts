@@ -8,7 +8,8 @@ import { h, s } from 'hastscript';
 import { compareCodePoints } from '../../util/sort.js';
 import { EDGE_STYLES, type LibraryGraph } from './graph.js';
 import { placeLabels, shortLabel } from './labels.js';
-import { forceLayout, type Frame } from './layout.js';
+import { memoisedByNodes, type EmitMemo } from '../memo.js';
+import { forceLayout, LAYOUT_TICKS, type Frame, type Layout } from './layout.js';
 import { grouped, planMap, type MapItem, type MapLine } from './plan.js';
 import { between, chapterClass, edgePaths, legend, svgRoot, type LegendEntry, type Segment } from './svg.js';
 
@@ -16,24 +17,29 @@ import { between, chapterClass, edgePaths, legend, svgRoot, type LegendEntry, ty
 export const MAP_FRAME: Frame = { width: 800, height: 560, margin: 12 };
 const LABEL_FONT = 11;
 
-/** A point's radius: an essay by its degree, a cluster by its count (area ∝ essays). */
-export function itemRadius(item: MapItem): number {
-  return item.cluster ? Math.min(44, 5 + Math.sqrt(item.count) * 1.4) : 3 + Math.min(5, Math.sqrt(item.degree));
+/** A point's radius: an essay by its degree (smaller on a crowded map), a cluster by its count (area ∝ essays). */
+export function itemRadius(item: MapItem, items: number): number {
+  if (item.cluster) return Math.min(44, 5 + Math.sqrt(item.count) * 1.4);
+  return items > 200 ? 2 + Math.min(3, Math.sqrt(item.degree) / 2) : 3 + Math.min(5, Math.sqrt(item.degree));
 }
 
 /** A bundle's stroke step: 0 for one edge, up to 4 for the heaviest. */
 const weightStep = (count: number): number => (count <= 1 ? 0 : count <= 4 ? 1 : count <= 15 ? 2 : count <= 60 ? 3 : 4);
 
-/** The map of `graph` as a `<figure>` (an `<svg>` and its caption); null for an empty library. */
-export function libraryMapFigure(graph: LibraryGraph): Element | null {
+/**
+ * The map of `graph` as a `<figure>` (an `<svg>` and its caption); null for
+ * an empty library. The layout, most of the time, is kept in `memo` under
+ * its inputs: the handbook and the site share one, and a warm build reuses it.
+ */
+export function libraryMapFigure(graph: LibraryGraph, memo?: EmitMemo): Element | null {
   if (graph.nodes.length === 0) return null;
   const plan = planMap(graph);
-  const radii = plan.items.map(itemRadius);
-  const layout = forceLayout(
-    plan.items.map((item, i) => ({ id: item.key, radius: radii[i]! })),
-    plan.lines.map((l) => ({ source: l.source, target: l.target, weight: l.count })),
-    MAP_FRAME,
-  );
+  const radii = plan.items.map((item) => itemRadius(item, plan.items.length));
+  const inputs = plan.items.map((item, i) => ({ id: item.key, radius: radii[i]! }));
+  const edges = plan.lines.map((l) => ({ source: l.source, target: l.target, weight: l.count }));
+  const layout = JSON.parse(
+    memoisedByNodes(memo, 'map-layout', { inputs, edges, frame: MAP_FRAME, ticks: LAYOUT_TICKS }, () => JSON.stringify(forceLayout(inputs, edges, MAP_FRAME))),
+  ) as Layout;
   const at = layout.points;
   const frame = { ...MAP_FRAME, height: layout.height };
   const segments = plan.lines.map((line: MapLine): Segment => {

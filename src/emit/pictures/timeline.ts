@@ -1,8 +1,8 @@
 /**
- * The timeline: essays by year, one lane a chapter (in reading order), one
- * disc per chapter and year whose area grows with the number of essays that
- * year (its tooltip names them), a year axis below. Essays without a year are
- * listed apart, under the picture, as links.
+ * The timeline: essays by year, one lane a chapter (in reading order), a dot
+ * per chapter and year, or, where years are crowded, a bar whose height is
+ * its number of essays (each names its essays in a tooltip); a year axis
+ * below. Essays without a year are listed apart, under the picture, as links.
  */
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
@@ -41,7 +41,7 @@ export function timelineFigure(graph: LibraryGraph, hrefOf: (id: string) => stri
   if (dated.length > 0) children.push(timelineSvg(graph, dated));
   const caption: (Element | string)[] = [
     dated.length > 0
-      ? `${grouped(dated.length)} dated essays by year, one lane a chapter; a disc's area grows with the essays of that year, and names them on hover.`
+      ? `${grouped(dated.length)} dated essays by year, one lane a chapter; a dot (a bar, its height by count, where years are crowded) names the essays of its year on hover.`
       : 'No essay has a year yet.',
   ];
   if (undated.length > 0) {
@@ -95,17 +95,27 @@ function timelineSvg(graph: LibraryGraph, dated: LibraryGraph['nodes']): Element
     cell.titles.push(n.title);
     cells.set(key, cell);
   }
+  // Sparse years (at most two essays a lane and year, years far enough apart) are dots; else bars, height by count.
+  const spacing = (right - left) / (last - first);
+  const maxCount = Math.max(...[...cells.values()].map((c) => c.titles.length));
+  const bars = maxCount > 2 || spacing < 6;
   const marks: ElementContent[] = [];
   for (const cell of [...cells.values()].sort((a, b) => a.lane - b.lane || a.year - b.year)) {
     const titles = cell.titles.sort(compareCodePoints);
     const count = titles.length;
-    const r = round1(Math.min(LANE / 2 - 2, 4 + Math.sqrt(count - 1) * 2.2));
     const cx = x(cell.year);
-    const cy = TOP + cell.lane * LANE + LANE / 2;
     const named = titles.slice(0, TOOLTIP_TITLES).join('; ') + (count > TOOLTIP_TITLES ? `; and ${grouped(count - TOOLTIP_TITLES)} more` : '');
-    const tooltip = `${cell.year}, ${graph.chapters[cell.chapter] ?? ''}: ${count === 1 ? named : `${grouped(count)} essays: ${named}`}`;
-    marks.push(s('circle', { className: ['cp-mark', chapterClass(cell.chapter)], cx, cy, r }, [s('title', tooltip)]));
-    if (count > 1 && r >= 7) marks.push(s('text', { className: ['cp-count'], x: cx, y: round1(cy + 3) }, grouped(count)));
+    const tooltip = [s('title', `${cell.year}, ${graph.chapters[cell.chapter] ?? ''}: ${count === 1 ? named : `${grouped(count)} essays: ${named}`}`)];
+    const className = ['cp-mark', chapterClass(cell.chapter)];
+    if (bars) {
+      const width = round1(Math.min(16, Math.max(1.5, spacing * 0.8)));
+      const height = round1(Math.max(2, ((LANE - 8) * count) / maxCount));
+      const bottom = TOP + cell.lane * LANE + LANE - 4;
+      marks.push(s('rect', { className, x: round1(cx - width / 2), y: round1(bottom - height), width, height }, tooltip));
+    } else {
+      const r = round1(Math.max(2.5, Math.min(5, spacing * 0.45)) * (count === 2 ? 1.4 : 1));
+      marks.push(s('circle', { className, cx, cy: TOP + cell.lane * LANE + LANE / 2, r }, tooltip));
+    }
   }
   out.push(s('g', { className: ['cp-marks'] }, marks));
   return svgRoot(

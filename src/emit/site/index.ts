@@ -11,6 +11,7 @@ import type { Config } from '../../config.js';
 import type { Library } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
+import type { EmitMemo } from '../memo.js';
 import { handbookModel } from '../model.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
@@ -40,10 +41,10 @@ function assets(): SiteFile[] {
   ];
 }
 
-/** Every file of the site, in a fixed order (see the module comment). */
-export function* siteFiles(library: Library, config: Config): Generator<SiteFile> {
+/** Every file of the site, in a fixed order (see the module comment); `memo` keeps the map's layout. */
+export function* siteFiles(library: Library, config: Config, memo?: EmitMemo): Generator<SiteFile> {
   const model = handbookModel(library, config);
-  const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx) };
+  const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo };
   const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage(spec(), config)) });
   yield* assets();
   yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);

@@ -14,6 +14,7 @@ import { noteTitle } from '../chapters.js';
 import { noteAuthors } from '../context.js';
 import { renderEssayHtml, toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
+import type { EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
 import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
@@ -27,6 +28,8 @@ export interface PageContext {
   /** The library's graph and the lookups of the neighbourhood pictures (made once a build). */
   graph: LibraryGraph;
   neighbours: NeighbourLookup;
+  /** Where the map's layout is kept (shared with the HTML handbook), if anywhere. */
+  memo: EmitMemo | undefined;
 }
 
 /**
@@ -69,14 +72,14 @@ export function oneLine(linked: LinkedNote): string {
 }
 
 /** Home: title page (title, subtitle, editor, counts), then each chapter with its essays. */
-export function homeMain({ model, paths, graph }: PageContext): HastContent[] {
+export function homeMain({ model, paths, graph, memo }: PageContext): HastContent[] {
   const from = SITE_PAGES.home;
   const title = safe(toHast(model.titlePage), from, paths, 0);
   // Trusted SVG built from escaped text (pictures/index.ts): added after sanitising, not through it.
   const pictures = picturesSection(graph, (id) => {
     const page = paths.essay(id);
     return page && hrefFrom(from, page);
-  });
+  }, memo);
   const chapters = model.chapters.map((chapter) =>
     h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
       h('h2', { id: `user-content-${chapter.anchor}` }, chapter.title),
