@@ -9,6 +9,8 @@ const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cwd = mkdtempSync('/tmp/shots-');
 cpSync(path.join(repo, 'library'), path.join(cwd, 'library'), { recursive: true });
+// The bundled config too, for its chapters (the map is coloured by chapter).
+cpSync(path.join(repo, 'commonplace.config.json'), path.join(cwd, 'commonplace.config.json'));
 const child = spawn(process.execPath, [path.join(repo, 'bin', 'commonplace.js'), 'serve', '--port', '0'], { cwd });
 let text = '';
 child.stdout.on('data', (d) => (text += d));
