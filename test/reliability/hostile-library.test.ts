@@ -191,5 +191,8 @@ describe('build of the XSS notes once the bad files are gone', () => {
     expect(problems.some((p) => p.startsWith('href='))).toBe(true);
     expect(problems.some((p) => p.includes('#nowhere'))).toBe(true);
     expect(problems.some((p) => p.startsWith('a code <script>'))).toBe(true);
+    // Something dressed as one of the handbook's pictures is judged by what it holds.
+    const dressed = auditHandbook(html.replace('</main>', '<svg class="cp-picture"><a href="https://example.com/"><circle r="1"></circle></a><image href="x.png"></image></svg></main>'), shellScripts);
+    expect(dressed).toEqual(['element <a> in a picture', 'property href on <a> in a picture', 'element <image> in a picture', 'property href on <image> in a picture']);
   });
 });

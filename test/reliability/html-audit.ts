@@ -23,6 +23,30 @@ const FORBIDDEN_IN_BODY = new Set([
   'picture', 'portal', 'area', 'map', 'marquee', 'dialog', 'details',
 ]);
 
+/** What the handbook's own pictures (src/emit/pictures) are drawn with: elements, and their properties (hast names). */
+const PICTURE_ELEMENTS = new Set(['svg', 'title', 'g', 'path', 'circle', 'rect', 'line', 'text']);
+const PICTURE_PROPERTIES = new Set(['xmlns', 'viewBox', 'width', 'height', 'className', 'role', 'ariaLabel', 'cx', 'cy', 'r', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'd', 'textAnchor']);
+
+/**
+ * The handbook's own pictures under `root`: every `<svg class="cp-picture">`
+ * and what it holds, allowed only while drawn with the fixed elements and
+ * properties the pictures use (no link, no style, no handler); anything else
+ * in one is a problem. A note cannot make one: the sanitiser drops every SVG.
+ */
+export function commonplacePictures(root: Root | Element): { drawn: Set<Element>; problems: string[] } {
+  const drawn = new Set<Element>();
+  const problems: string[] = [];
+  const pictures = elementsOf(root).filter((e) => e.tagName === 'svg' && Array.isArray(e.properties.className) && e.properties.className.includes('cp-picture'));
+  for (const picture of pictures) {
+    for (const element of elementsOf(picture)) {
+      drawn.add(element);
+      if (!PICTURE_ELEMENTS.has(element.tagName)) problems.push(`element <${element.tagName}> in a picture`);
+      for (const key of Object.keys(element.properties)) if (!PICTURE_PROPERTIES.has(key)) problems.push(`property ${key} on <${element.tagName}> in a picture`);
+    }
+  }
+  return { drawn, problems };
+}
+
 /** Properties (hast names) that hold a URL a browser may follow or fetch. */
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'data', 'srcSet', 'poster', 'background', 'cite', 'ping', 'longDesc', 'codeBase', 'manifest', 'icon'];
 
@@ -67,9 +91,11 @@ export function auditHandbook(html: string, shellScripts: readonly string[]): st
   const body = all.find((e) => e.tagName === 'body');
   if (!body) return ['no <body>'];
 
+  const pictures = commonplacePictures(body);
+  problems.push(...pictures.problems);
   for (const element of elementsOf(body)) {
     if (element.tagName === 'script') continue; // judged below, with the head's
-    if (FORBIDDEN_IN_BODY.has(element.tagName)) problems.push(`element <${element.tagName}> in the body`);
+    if (FORBIDDEN_IN_BODY.has(element.tagName) && !pictures.drawn.has(element)) problems.push(`element <${element.tagName}> in the body`);
     // GFM task lists render as disabled checkboxes; any other input is a finding.
     const taskBox = element.properties.type === 'checkbox' && element.properties.disabled === true && Object.keys(element.properties).length === 2;
     if (element.tagName === 'input' && element.properties.id !== 'search-input' && !taskBox) problems.push('an <input> other than the search box or a task-list checkbox');
