@@ -2,7 +2,8 @@
  * Greedy label placement: points in order of importance each try four spots
  * (right, left, above, below); a label is placed at the first spot inside the
  * frame that overlaps no label placed before it and no other point, else it
- * is left out (the point keeps its tooltip). Text width is estimated from
+ * is left out (the point keeps its tooltip). A cluster's disc first tries its
+ * own middle, where only other labels count. Text width is estimated from
  * the number of characters: no font is measured, so the result is the same
  * on every machine.
  */
@@ -15,6 +16,8 @@ export interface LabelTarget {
   y: number;
   radius: number;
   text: string;
+  /** Try the middle of the point first (a cluster's disc), where only other labels count as overlap. */
+  inside?: boolean;
 }
 
 /** A placed label: where its baseline starts and how it is anchored. */
@@ -80,6 +83,7 @@ class BoxGrid {
  */
 export function placeLabels(targets: readonly LabelTarget[], frame: Frame, fontSize: number): (PlacedLabel | null)[] {
   const grid = new BoxGrid(64);
+  const labels = new BoxGrid(64);
   const dots: Box[] = targets.map((t) => ({ x0: t.x - t.radius, y0: t.y - t.radius, x1: t.x + t.radius, y1: t.y + t.radius }));
   for (const dot of dots) grid.add(dot);
   const height = fontSize * 1.2;
@@ -88,16 +92,19 @@ export function placeLabels(targets: readonly LabelTarget[], frame: Frame, fontS
     const width = [...t.text].length * fontSize * CHAR_EM;
     const gap = t.radius + 3;
     // Each spot's box; the baseline sits at the same height in every box.
+    const middle: [Box, PlacedLabel['anchor'], number] = [{ x0: t.x - width / 2, y0: t.y - height / 2, x1: t.x + width / 2, y1: t.y + height / 2 }, 'middle', t.x];
     const spots: [Box, PlacedLabel['anchor'], number][] = [
       [{ x0: t.x + gap, y0: t.y - height / 2, x1: t.x + gap + width, y1: t.y + height / 2 }, 'start', t.x + gap],
       [{ x0: t.x - gap - width, y0: t.y - height / 2, x1: t.x - gap, y1: t.y + height / 2 }, 'end', t.x - gap],
       [{ x0: t.x - width / 2, y0: t.y - gap - height, x1: t.x + width / 2, y1: t.y - gap }, 'middle', t.x],
       [{ x0: t.x - width / 2, y0: t.y + gap, x1: t.x + width / 2, y1: t.y + gap + height }, 'middle', t.x],
     ];
-    for (const [box, anchor, x] of spots) {
-      const inside = box.x0 >= 2 && box.y0 >= 2 && box.x1 <= frame.width - 2 && box.y1 <= frame.height - 2;
-      if (inside && !grid.hits(box, dots[i])) {
+    for (const [box, anchor, x] of t.inside ? [middle, ...spots] : spots) {
+      const inFrame = box.x0 >= 2 && box.y0 >= 2 && box.x1 <= frame.width - 2 && box.y1 <= frame.height - 2;
+      const free = box === middle[0] ? !labels.hits(box) : !grid.hits(box, dots[i]);
+      if (inFrame && free) {
         grid.add(box);
+        labels.add(box);
         return { x: round1(x), y: round1(box.y0 + BASELINE * fontSize), anchor, text: t.text };
       }
     }

@@ -61,7 +61,7 @@ export function libraryMapFigure(graph: LibraryGraph, memo?: EmitMemo): Element 
   const placed = placeLabels(
     order.map((i) => {
       const item = plan.items[i]!;
-      return { x: at[i]!.x, y: at[i]!.y, radius: radii[i]!, text: item.cluster ? `${shortLabel(item.label, 24)} (${grouped(item.count)})` : shortLabel(item.label) };
+      return { x: at[i]!.x, y: at[i]!.y, radius: radii[i]!, text: item.cluster ? `${shortLabel(item.label, 24)} (${grouped(item.count)})` : shortLabel(item.label), inside: item.cluster };
     }),
     frame,
     LABEL_FONT,
