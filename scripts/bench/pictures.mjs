@@ -4,11 +4,14 @@
  * layout, labels, hast), the timeline, every essay's neighbourhood, each
  * serialised; with wall and CPU time (user + system) and the SVG sizes.
  *
- *   node scripts/bench/pictures.mjs PROJECT_DIR
+ *   node scripts/bench/pictures.mjs PROJECT_DIR [--html PAGE]
  *
+ * `--html PAGE` also writes the map and timeline on a page of their own
+ * (with the handbook's stylesheet), to look at or screenshot.
  * PROJECT_DIR holds `library/` (and `commonplace.config.json` if any), as
  * `npm run gen-corpus -- --out DIR/library` makes it. Prints one JSON object.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +60,11 @@ timed('every neighbourhood', () => {
     neighbourhoodBytes += Buffer.byteLength(serialiseHtml([neighbourhoodFigure(data)]));
   }
 });
+const page = process.argv.indexOf('--html');
+if (page > 0) {
+  const style = readFileSync(path.resolve(lib, '../templates/handbook.css'), 'utf8');
+  writeFileSync(process.argv[page + 1], `<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>Map</title><style>${style}</style><main>${map}${timeline}</main></html>\n`);
+}
 const svgBytes = (html) => Buffer.byteLength(html.match(/<svg[\s\S]*?<\/svg>/)?.[0] ?? '');
 process.stdout.write(
   `${JSON.stringify({
