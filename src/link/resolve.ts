@@ -46,6 +46,11 @@ export interface LinkResolver {
    * a non-Markdown file), null for a note link that matches no note.
    */
   href(url: string, fromPath: string): LinkTarget | null | undefined;
+  /**
+   * A note named in front matter (`relations:`): by id, path, title or alias
+   * as a wikilink would find it, but never a concept; null when none.
+   */
+  note(target: string): NoteId | null;
 }
 
 /** Indexes notes and concepts for link resolution. */
@@ -71,7 +76,14 @@ export function createLinkResolver(notes: readonly Note[], concepts: readonly Co
   const concept = createConceptLookup(concepts);
   const note = (id: NoteId | undefined): LinkTarget | null => (id === undefined ? null : { kind: 'note', to: id });
 
+  const noteNamed = (written: string): NoteId | null => {
+    const lower = written.trim().toLowerCase();
+    if (lower === '') return null;
+    return byId.get(lower) ?? byPath.get(lower) ?? byPath.get(`${lower}.md`) ?? exact.get(lower) ?? loose.get(phraseKey(written)) ?? null;
+  };
+
   return {
+    note: noteNamed,
     wikilink(target, from) {
       const written = target.trim();
       if (written === '') return { kind: 'note', to: from };
