@@ -79,6 +79,21 @@ describe('warm runs through the library snapshot', () => {
     expect(warm.diagnostics.filter((d) => d.ruleId === 'wikilink-heading').map((d) => d.file)).toEqual([BORING]);
   });
 
+  it('should report a relation conflict as soon as the other note declares it, and a renamed target, as a cold lint does', async () => {
+    const relate = (file: string, yaml: string) => edit(file, (t) => t.replace(/\n---\n/, `\n${yaml}\n---\n`));
+    relate(BORING, "relations:\n  contradicts: [Amazon's single-threaded model]");
+    expect((await warmLint()).diagnostics.filter((d) => d.ruleId.startsWith('relation-'))).toEqual([]);
+    relate(AMAZON, 'relations:\n  supports: [choose-boring-technology]');
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.filter((d) => d.ruleId === 'relation-conflict').map((d) => d.file)).toEqual([AMAZON]);
+    // The Amazon note's title changes: the boring note, unchanged, now names no note.
+    edit(AMAZON, (t) => t.replace(/^title: .*$/m, 'title: Single-threaded owners'));
+    const renamed = await warmLint();
+    expect(renamed.diagnostics).toEqual(await coldLint());
+    expect(renamed.diagnostics.filter((d) => d.ruleId === 'relation-unknown-target').map((d) => d.file)).toEqual([BORING]);
+  });
+
   it('should re-check the other notes when a title changes, since their mentions may change', async () => {
     await warmLint();
     // Another note's prose says "split attention" (the Amazon note does): as a title, it is now an unlinked mention there.
