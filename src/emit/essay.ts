@@ -10,19 +10,20 @@ import { noteAuthors, type EmitContext } from './context.js';
 import { createCrosslinker } from './crosslink.js';
 import { anchorLink, anchoredHeading, bulletList, joinNames, labelledLine, paragraph, text } from './mdast-build.js';
 import { splitNote } from './note-parts.js';
+import { relationLines } from './relations.js';
 import { isWebUrl } from './url.js';
 
 /** Heading depth of an essay's title (chapters are 2, the handbook title 1). */
 export const ESSAY_DEPTH = 3;
 
-/** The essay's nodes: heading, byline, summary, sections, concepts, related, mentioned in, footnotes. */
+/** The essay's nodes: heading, byline, typed relations, summary, sections, concepts, related, mentioned in, footnotes. */
 export function renderEssay(linked: LinkedNote, ctx: EmitContext): RootContent[] {
   const { note } = linked;
   const anchor = ctx.anchors.note(note.id)!;
   const parts = splitNote(note, ctx.config);
   const sectionDepth = (ESSAY_DEPTH + 1) as 4;
   const crosslinker = createCrosslinker(linked, parts, ctx, sectionDepth + 1 - ctx.config.sectionDepth);
-  const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx)];
+  const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx), ...relationLines(linked, ctx)];
   if (parts.summary.length > 0) out.push(...crosslinker.section(parts.summary));
   for (const [index, section] of parts.sections.entries()) {
     const sectionAnchor = ctx.anchors.sectionAt(note.id, index) ?? anchor;

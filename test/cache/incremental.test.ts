@@ -128,6 +128,22 @@ describe('warm runs through the library snapshot', () => {
     expect((await warmLint()).diagnostics).toEqual(await coldLint());
   });
 
+  it('should build what a cold build does when a relation is added, on both essays', async () => {
+    const render = async (cache?: PersistentNoteCache) => {
+      const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { incremental: cache } : {}) });
+      expect(result.ok).toBe(true);
+      const outputs = [...result.outputs].map((file) => [file.name, [...file.chunks].join('')] as const);
+      cache?.flush();
+      return outputs;
+    };
+    await render(openCache());
+    edit(BORING, (t) => t.replace(/\n---\n/, "\nrelations:\n  responds-to: [Amazon's single-threaded model]\n---\n"));
+    const warm = await render(openCache());
+    expect(warm).toEqual(await render());
+    const md = warm.find(([name]) => name === 'handbook.md')![1];
+    expect(md).toContain('Responded to by [*Choose Boring Technology*]');
+  });
+
   it('should build byte-identical outputs from damaged entries, by reading the notes again', async () => {
     const render = async (cache?: PersistentNoteCache) => {
       const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { incremental: cache } : {}) });
