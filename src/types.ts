@@ -304,6 +304,8 @@ export interface RelatedReasons {
   concepts: string[];
   /** Top shared terms (stems shown as their commonest surface form). */
   terms: string[];
+  /** Typed relations joining the two notes, either way (relation names, sorted): these rank above text similarity. */
+  relations: string[];
 }
 
 export interface Related {

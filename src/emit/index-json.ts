@@ -42,7 +42,7 @@ export interface IndexNote {
   backlinks: string[];
   /** Typed relations both ways, sorted by type, direction, id. */
   relations: { type: string; id: string; direction: 'out' | 'in' }[];
-  related: { id: string; score: number; reasons: { concepts: string[]; terms: string[] } }[];
+  related: { id: string; score: number; reasons: { concepts: string[]; terms: string[]; relations: string[] } }[];
   hash: string;
 }
 
@@ -88,7 +88,7 @@ export function indexNote(linked: LinkedNote, config: Config): IndexNote {
     links: unique(linked.links.filter((l) => l.kind === 'note' && l.to !== note.id).map((l) => l.to)),
     backlinks: unique(linked.backlinks),
     relations: sortBy(linked.relations, (r) => r.type, (r) => r.direction, (r) => r.id).map((r) => ({ type: r.type, id: r.id, direction: r.direction })),
-    related: linked.related.map((r) => ({ id: r.id, score: r.score, reasons: { concepts: [...r.reasons.concepts], terms: [...r.reasons.terms] } })),
+    related: linked.related.map((r) => ({ id: r.id, score: r.score, reasons: { concepts: [...r.reasons.concepts], terms: [...r.reasons.terms], relations: [...r.reasons.relations] } })),
     hash: note.hash,
   };
 }

@@ -78,7 +78,7 @@ export function indexSchema(config: Config): Record<string, unknown> {
           },
           related: {
             type: 'array',
-            description: 'Most related notes first.',
+            description: 'Most related notes first: those joined by a typed relation, then the rest by score.',
             items: {
               type: 'object',
               additionalProperties: false,
@@ -89,8 +89,12 @@ export function indexSchema(config: Config): Record<string, unknown> {
                 reasons: {
                   type: 'object',
                   additionalProperties: false,
-                  required: ['concepts', 'terms'],
-                  properties: { concepts: stringList('Shared concept ids, rarest first.'), terms: stringList('Top shared terms.') },
+                  required: ['concepts', 'terms', 'relations'],
+                  properties: {
+                    concepts: stringList('Shared concept ids, rarest first.'),
+                    terms: stringList('Top shared terms.'),
+                    relations: stringList('Typed relations joining the two notes, either way, sorted; a note with any ranks above every note related by text alone.'),
+                  },
                 },
               },
             },

@@ -107,7 +107,7 @@ export function linkLibrary(
   }
 
   const relations = relationsByNote(resolveRelations(notes, createLinkResolver(notes, concepts), relationVocabulary(config)));
-  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit);
+  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit, relations);
   const sorted = (set: Set<NoteId> | undefined): NoteId[] => [...(set ?? [])].sort(compareCodePoints);
 
   const linkedNotes: LinkedNote[] = notes.map((note) => ({
