@@ -38,6 +38,8 @@ describe('relations in the handbook', () => {
     expect(committees).toContain("Built on by [*Amazon's Single-Threaded Model*](#note-single-threaded)");
     expect(essayIn(md, /### <a id="note-single-threaded"/)).toContain('Builds on [*How Do Committees Invent?*](#note-committees)');
     expect(essayIn(md, /### <a id="note-boring-tech"/)).not.toMatch(/Builds on|Built on by|Contradict|Respond/);
+    // The related essays list the typed relation first, and say so.
+    expect(committees).toMatch(/\*\*Related essays\*\*\n\n- \[Amazon's Single-Threaded Model\]\(#note-single-threaded\) — built on by(;|\n)/);
   });
 
   it('should show them in handbook.html as linked lines under the byline', () => {
