@@ -53,8 +53,11 @@ export interface LinkResolver {
   note(target: string): NoteId | null;
 }
 
+/** What link resolution reads of a note: its id, path, title and aliases. */
+export type NoteNames = Pick<Note, 'id' | 'path'> & { meta: Pick<Note['meta'], 'title' | 'aliases'> };
+
 /** Indexes notes and concepts for link resolution. */
-export function createLinkResolver(notes: readonly Note[], concepts: readonly Concept[]): LinkResolver {
+export function createLinkResolver(notes: readonly NoteNames[], concepts: readonly Concept[]): LinkResolver {
   const byId = new Map<string, NoteId>();
   const byPath = new Map<string, NoteId>();
   const exact = new Map<string, NoteId>();

@@ -23,6 +23,8 @@ export interface NoteFields {
   kind: string;
   tags: string[];
   concepts: string[];
+  /** Relation name → the notes it names (written as `relations:`, last); absent or empty: none. */
+  relations?: [type: string, targets: string[]][];
 }
 
 /** A field value that failed its check: the message says what was expected. */
@@ -101,6 +103,8 @@ export function fieldValue(fields: NoteFields, key: string): FrontmatterValue | 
       return fields.tags.length > 0 ? [...fields.tags] : null;
     case 'concepts':
       return fields.concepts.length > 0 ? [...fields.concepts] : null;
+    case 'relations':
+      return fields.relations && fields.relations.length > 0 ? new Map(fields.relations.map(([type, targets]) => [type, [...targets]])) : null;
     default:
       return null;
   }

@@ -175,6 +175,29 @@ describe('commonplace new', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('should write relation flags, repeated or comma-separated, as relations: by file name, resolving titles and aliases', async () => {
+    expect((await cli([...required('How Do Committees Invent?', 'https://example.com/conway'), '--slug', 'conway'], dir)).code).toBe(0);
+    expect((await cli([...required('Scaling Agile at Spotify', 'https://example.com/spotify'), '--slug', 'spotify'], dir)).code).toBe(0);
+    const result = await cli(
+      [...required('Team Topologies', 'https://example.com/tt'), '--builds-on', 'how do committees invent?', '--contradicts', 'spotify,conway', '--responds-to', 'Scaling Agile at Spotify', '--builds-on', 'conway'],
+      dir,
+    );
+    expect(result).toEqual({ code: 0, stdout: 'library/team-topologies.md\n', stderr: '' });
+    const text = readFileSync(path.join(library, 'team-topologies.md'), 'utf8');
+    expect(/relations:\n(?: {2}.*\n)+---\n/.exec(text)?.[0]).toBe('relations:\n  responds-to:\n    - spotify\n  builds-on:\n    - conway\n  contradicts:\n    - spotify\n    - conway\n---\n');
+    const lint = await cli(['lint', '--no-cache', '--format', 'json'], dir);
+    const ids = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => m.ruleId));
+    expect(ids.filter((id) => id.startsWith('relation-') || id.startsWith('frontmatter-') || id === 'field-type')).toEqual([]);
+  });
+
+  it('should exit 2 with the closest name when a relation flag names no note, and write nothing', async () => {
+    expect((await cli([...required('How Do Committees Invent?', 'https://example.com/conway'), '--slug', 'conway'], dir)).code).toBe(0);
+    const result = await cli([...required('Team Topologies', 'https://example.com/tt'), '--builds-on', 'How Do Comittees Invent'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('commonplace new: --builds-on "How Do Comittees Invent": no note in the library has that file name, title or alias; did you mean "How Do Committees Invent?"?');
+    expect(existsSync(path.join(library, 'team-topologies.md'))).toBe(false);
+  });
+
   it('should print its usage with --help', async () => {
     const result = await inProcess(['new', '--help'], dir);
     expect(result.code).toBe(0);
