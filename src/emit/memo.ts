@@ -91,6 +91,9 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
     get authors() {
       return unrecorded('authors');
     },
+    get debates() {
+      return unrecorded('debates');
+    },
   };
 }
 
