@@ -15,6 +15,9 @@ import { buildLibrary, lintLibrary } from '../../src/pipeline.js';
 const BUNDLED = path.resolve(__dirname, '../../library');
 const AMAZON = 'amazons-single-threaded-model.md';
 const BORING = 'choose-boring-technology.md';
+// Two bundled notes without relations of their own, for the relation cases.
+const MAKERS = 'makers-schedule-managers-schedule.md';
+const BROOKS = 'no-silver-bullet.md';
 
 let root: string;
 let cacheDir: string;
@@ -81,17 +84,17 @@ describe('warm runs through the library snapshot', () => {
 
   it('should report a relation conflict as soon as the other note declares it, and a renamed target, as a cold lint does', async () => {
     const relate = (file: string, yaml: string) => edit(file, (t) => t.replace(/\n---\n/, `\n${yaml}\n---\n`));
-    relate(BORING, "relations:\n  contradicts: [Amazon's single-threaded model]");
+    relate(MAKERS, 'relations:\n  contradicts: ["No Silver Bullet: Essence and Accidents of Software Engineering"]');
     expect((await warmLint()).diagnostics.filter((d) => d.ruleId.startsWith('relation-'))).toEqual([]);
-    relate(AMAZON, 'relations:\n  supports: [choose-boring-technology]');
+    relate(BROOKS, 'relations:\n  supports: [makers-schedule-managers-schedule]');
     const warm = await warmLint();
     expect(warm.diagnostics).toEqual(await coldLint());
-    expect(warm.diagnostics.filter((d) => d.ruleId === 'relation-conflict').map((d) => d.file)).toEqual([AMAZON]);
-    // The Amazon note's title changes: the boring note, unchanged, now names no note.
-    edit(AMAZON, (t) => t.replace(/^title: .*$/m, 'title: Single-threaded owners'));
+    expect(warm.diagnostics.filter((d) => d.ruleId === 'relation-conflict').map((d) => d.file)).toEqual([BROOKS]);
+    // Brooks's title changes: the makers note, unchanged, now names no note.
+    edit(BROOKS, (t) => t.replace(/^title: .*$/m, 'title: Essence and accidents'));
     const renamed = await warmLint();
     expect(renamed.diagnostics).toEqual(await coldLint());
-    expect(renamed.diagnostics.filter((d) => d.ruleId === 'relation-unknown-target').map((d) => d.file)).toEqual([BORING]);
+    expect(renamed.diagnostics.filter((d) => d.ruleId === 'relation-unknown-target').map((d) => d.file)).toEqual([MAKERS]);
   });
 
   it('should re-check the other notes when a title changes, since their mentions may change', async () => {
@@ -137,11 +140,11 @@ describe('warm runs through the library snapshot', () => {
       return outputs;
     };
     await render(openCache());
-    edit(BORING, (t) => t.replace(/\n---\n/, "\nrelations:\n  responds-to: [Amazon's single-threaded model]\n---\n"));
+    edit(MAKERS, (t) => t.replace(/\n---\n/, '\nrelations:\n  responds-to: [no-silver-bullet]\n---\n'));
     const warm = await render(openCache());
     expect(warm).toEqual(await render());
     const md = warm.find(([name]) => name === 'handbook.md')![1];
-    expect(md).toContain('Responded to by [*Choose Boring Technology*]');
+    expect(md).toContain('Responded to by [*Maker\'s Schedule, Manager\'s Schedule*]');
   });
 
   it('should build byte-identical outputs from damaged entries, by reading the notes again', async () => {

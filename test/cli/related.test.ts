@@ -83,7 +83,9 @@ describe('commonplace related on the bundled library', () => {
     const fromConway = JSON.parse((await related(path.join('library', 'how-do-committees-invent.md'), '--json')).stdout) as { related: { id: string }[] };
     expect(fromConway.related.map((r) => r.id)).toContain('amazons-single-threaded-model');
   });
+});
 
+describe('commonplace related with typed relations', () => {
   it('should list a typed relation first and say so in the reasons, in text and JSON', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cp-related-rel-'));
     cpSync(path.join(ROOT, LIB), dir, { recursive: true });
