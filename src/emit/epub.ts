@@ -132,6 +132,7 @@ function anchorFiles(model: HandbookModel): (anchor: string) => string | undefin
     }
   }
   for (const part of model.backMatter) files.set(part.anchor, `${part.anchor}.xhtml`);
+  for (const debate of model.ctx.debates) files.set(debate.anchor, `${FIXED_ANCHORS.debates}.xhtml`);
   for (const linked of library.concepts) files.set(anchors.concept(linked.concept.id)!, `${FIXED_ANCHORS.glossary}.xhtml`);
   for (const name of authors) files.set(anchors.author(name)!, `${FIXED_ANCHORS.authors}.xhtml`);
   return (anchor) => files.get(anchor);

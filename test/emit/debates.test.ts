@@ -5,6 +5,7 @@
  * glossary and concept pages list the debates about a concept; a library
  * without contradictions has no Debates part at all.
  */
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { findDebates } from '../../src/emit/debates.js';
@@ -56,6 +57,13 @@ describe('the Debates part', () => {
     expect(md).toContain('- [Debates](#debates)');
     const glossary = part(md, '<a id="concept-deep-work">', '<a id="concept-makers-schedule">');
     expect(glossary).toContain("**Debates:** [Deep Work vs Maker's Schedule, Manager's Schedule](#debate-deep-work)");
+  });
+
+  it("should link the glossary's debates to the EPUB's debates file", () => {
+    const epub = unzipSync(files.find((f) => f.name === 'handbook.epub')!.content as Uint8Array);
+    const glossary = new TextDecoder().decode(epub['OEBPS/glossary.xhtml']);
+    expect(glossary).toContain('href="debates.xhtml#user-content-debate-deep-work"');
+    expect(new TextDecoder().decode(epub['OEBPS/debates.xhtml'])).toContain('id="user-content-debate-deep-work"');
   });
 
   it('should show it in handbook.html as a table with a column per essay', () => {
