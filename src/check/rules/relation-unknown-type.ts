@@ -1,4 +1,5 @@
 import { BUILTIN_RELATIONS } from '../../link/relation-types.js';
+import type { Span } from '../../types.js';
 import { exampleNote, EXAMPLE_FRONTMATTER } from '../example-note.js';
 import { relationsYaml, vocabularyOf } from '../relations.js';
 import { defineRule } from '../rule.js';
@@ -16,17 +17,22 @@ export default defineRule({
   scope: 'note',
   examples: {
     ok: [exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ 'builds-on': ['conway'], contradicts: ['spotify'] })}` })],
-    notOk: [exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ 'build-on': ['conway'] })}` }), exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ refutes: ['conway'] })}` })],
+    notOk: [
+      exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ 'build-on': ['conway'] })}` }),
+      exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ refutes: ['conway'] })}` }),
+      exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\n${relationsYaml({ 'respond-to': [] })}` }),
+    ],
   },
   check(note, report, ctx) {
     const vocabulary = vocabularyOf(ctx);
-    const seen = new Set<string>();
-    for (const entry of note.meta.relations) {
-      if (vocabulary.has(entry.type) || seen.has(entry.type)) continue;
-      seen.add(entry.type);
-      const near = closestMatch(entry.type, vocabulary.keys());
+    // Every name under `relations:`, an empty list's too (`build-on: []` is still a typo), at the name.
+    const names = new Map<string, Span>(note.meta.relations.map((e) => [e.type, e.typeSpan]));
+    for (const [name, at] of Object.entries(note.frontmatter?.fields.relations?.entries ?? {})) if (!names.has(name.trim())) names.set(name.trim(), at.key);
+    for (const [name, span] of [...names].sort(([, a], [, b]) => a.line - b.line || a.column - b.column)) {
+      if (vocabulary.has(name)) continue;
+      const near = closestMatch(name, vocabulary.keys());
       const hint = near === null ? `; use one of ${[...vocabulary.keys()].join(', ')}, or add it to config "relationTypes"` : `; did you mean "${near}"?`;
-      report({ message: `Unknown relation "${entry.type}"${hint}`, ...entry.typeSpan });
+      report({ message: `Unknown relation "${name}"${hint}`, ...span });
     }
   },
 });
