@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isCancel, text } from '@clack/prompts';
 import { loadConfig, type Config } from '../config.js';
 import { createNote, LibraryIndex } from '../scaffold/create.js';
-import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
+import { checkReadable, FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
 import { isValidSlug, MAX_SLUG_LENGTH, slugify, WINDOWS_RESERVED } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
 import { locateLibrary, refuseFileAsLibrary } from './library.js';
@@ -97,6 +97,9 @@ export const run = defineCommand(spec, async ({ values }, io) => {
       concepts: splitList(values.concepts ?? ''),
     };
     if (fields.authors.length === 0) throw new FieldError('author is empty');
+    for (const [name, value] of [['title', fields.title], ['venue', fields.venue ?? ''], ...fields.authors.map((a) => ['author', a]), ...fields.tags.map((t) => ['tags', t]), ...fields.concepts.map((c) => ['concepts', c])]) {
+      checkReadable(name!, value!);
+    }
     slug = values.slug ?? slugify(fields.title);
     if (!isValidSlug(slug)) throw new FieldError(slugProblem(slug));
   } catch (error) {

@@ -32,6 +32,16 @@ export class FieldError extends Error {
   override name = 'FieldError';
 }
 
+/**
+ * `text` unchanged, or a FieldError when it holds U+FFFD: the reader refuses
+ * a note with one (src/read/decode.ts: damage from a lossy conversion), and
+ * YAML writes it as it is. (A NUL is fine: YAML writes it escaped.)
+ */
+export function checkReadable(name: string, text: string): string {
+  if (!text.includes('\uFFFD')) return text;
+  throw new FieldError(`${name} contains U+FFFD (the replacement character, left by a lossy encoding conversion), which no note may hold; retype the character that was lost`);
+}
+
 /** `2020` → 2020; anything but a whole number within the config's plausible range throws. */
 export function parseYear(text: string, config: Config): number {
   const trimmed = text.trim();

@@ -204,8 +204,21 @@ describe('commonplace new', () => {
     expect(result.stdout).toContain('Usage: commonplace new --title T');
   });
 
+  it.each([
+    ['title', '--title=Caf\uFFFD'],
+    ['author', '--author=Ann \uFFFD'],
+    ['venue', '--venue=\uFFFD'],
+  ])('should refuse a %s holding U+FFFD, which the reader refuses, and write nothing', async (field, flag) => {
+    mkdirSync(path.join(dir, `unreadable-${field}`));
+    const args = ['new', '--title=Readable', '--author=Ann', '--year', '1999', '--source', 'https://example.com/unreadable', '--library', `unreadable-${field}`];
+    const result = await inProcess([...args.filter((a) => !a.startsWith(`--${field}=`)), flag], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${field} contains U+FFFD`);
+    expect(readdirSync(path.join(dir, `unreadable-${field}`))).toEqual([]);
+  });
+
   it('should write any title, author and venue as YAML that reads back as exactly those strings', async () => {
-    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && s === s.trim() && !s.includes('\u0000'));
+    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && s === s.trim() && !/[\u0000\uFFFD]/.test(s));
     const hostile = fc.constantFrom('Hello\nauthor: mallory\n---\n<script>', 'Hello: world #1', 'yes', '2020-01-01', 'NO', '012345', "it's \"quoted\"", '- a', '[x]');
     let run = 0;
     await fc.assert(
