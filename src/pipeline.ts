@@ -133,7 +133,7 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const memo = options.incremental && memoFromNoteCache(options.incremental);
   const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
-  const pdf = selectOutputs(options.config.outputs, 'outputs').has('pdf') ? await prerenderPdf(library, options.config, { memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
+  const pdf = selectOutputs(options.config.outputs, 'outputs').has('pdf') ? await prerenderPdf(library, options.config, { essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
   const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };

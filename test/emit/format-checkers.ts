@@ -95,6 +95,19 @@ export function pdfPages(file: string): string[] {
   return stdout.split('\f').slice(0, -1);
 }
 
+/** The text of each page as laid out (pdftotext -layout: a contents line keeps its title and page number on one line). */
+export function pdfLayoutPages(file: string): string[] {
+  const { code, stdout, stderr } = run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
+  if (code !== 0) throw new Error(`pdftotext ${file}: ${stderr}`);
+  return stdout.split('\f').slice(0, -1);
+}
+
+/** Each named destination's page, as poppler reads it (pdfinfo -dests). */
+export function pdfDestinationPages(file: string): Map<string, number> {
+  const { stdout } = run('pdfinfo', ['-dests', file]);
+  return new Map([...stdout.matchAll(/^\s*(\d+) .*"([^"]+)"\s*$/gm)].map((m) => [m[2]!, Number(m[1])]));
+}
+
 /** pdfinfo's fields (`Pages`, `Tagged`, `CreationDate`…). */
 export function pdfInfo(file: string): Record<string, string> {
   const { stdout } = run('pdfinfo', [file]);
