@@ -19,6 +19,8 @@ const repoRoot = path.resolve(here, '..', '..');
 
 /** Notes whose references are hard to write: particles, suffixes, CJK, TeX specials, an id that is no plain key. */
 export const REFERENCES_LIBRARY = path.join(here, '../fixtures/emit/references/');
+/** One note with the constructs HTML and XHTML write differently (hard breaks, rules, task lists, footnotes, `]]>`); it links to the fixture library. */
+export const MARKUP_LIBRARY = path.join(here, '../fixtures/emit/markup/');
 
 /** The shared folder beside the repository (COMMONPLACE_SHARED_DIR overrides it, e.g. from a git worktree). */
 const shared = process.env.COMMONPLACE_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
