@@ -183,7 +183,8 @@ function main() {
     peers: PEERS,
     corpora: {},
   };
-  wanted.add('stages');
+  // Stage timings come with a full run; a run of chosen --jobs has them only if `stages` is among them.
+  if (!process.argv.some((arg) => arg === '--jobs' || arg.startsWith('--jobs='))) wanted.add('stages');
   for (const name of corpora) {
     const corpus = CORPORA[name];
     const measured = (results.corpora[name] = { label: corpus.label, words: corpus.words, warningInEveryNote: corpus.warning, sizes: {} });
