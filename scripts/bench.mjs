@@ -82,6 +82,9 @@ function makeProject(size, corpus) {
   rmSync(library, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
+  // The cache goes to the nearest package.json's node_modules/.cache (src/cache/location.ts): without
+  // this one, every size (and every worktree whose node_modules is a symlink) would share the repository's.
+  writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
   log(`generating ${size} notes (${corpus.label})…`);
   run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size), '--seed', values.seed, '--words', String(corpus.words)]);
   if (corpus.warning) addKeyOrderWarnings(library);
