@@ -108,7 +108,7 @@ async function printPdf(library: Library, config: Config, executablePath: string
         const pdf = await print(numbers);
         const pages = destinationPages(pdf);
         if (reprint > 0 && samePages(pages, numbers.pages)) return reproducible(pdf, options.sourceDateEpoch);
-        numbers = { pages, digits: digits(Math.max(1, ...pages.values())) };
+        numbers = { pages, digits: digits([...pages.values()].reduce((a, b) => Math.max(a, b), 1)) };
       }
       throw new Error(`the contents' page numbers still moved after ${MAX_REPRINTS + 1} prints`);
     } finally {
