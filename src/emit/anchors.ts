@@ -22,6 +22,7 @@ export const FIXED_ANCHORS = {
   glossary: 'glossary',
   bibliography: 'bibliography',
   authors: 'authors',
+  debates: 'debates',
   /** The HTML handbook's map and timeline (src/emit/pictures). */
   map: 'map',
 } as const;
