@@ -12,7 +12,7 @@
 import type { Config } from '../config.js';
 import { isReadFailure } from '../read/index.js';
 import { parseNote } from '../read/parse.js';
-import type { Concept, Fix, Note, NoteId } from '../types.js';
+import type { Concept, Fix, NoteId, WholeNote } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { checkNote, createContext } from './run.js';
@@ -102,7 +102,7 @@ export function fixFile(
 }
 
 /** One pass: check the note with the fixable rules and apply their fixes to the raw text. */
-function fixOnce(raw: string, note: Note, config: Config, concepts: readonly Concept[], fixable: typeof allRules): { text: string; applied: number } {
+function fixOnce(raw: string, note: WholeNote, config: Config, concepts: readonly Concept[], fixable: typeof allRules): { text: string; applied: number } {
   const map = rawOffsets(raw, note.source);
   if (map === null) return { text: raw, applied: 0 };
   const ctx: RuleContext = createContext({ config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() });

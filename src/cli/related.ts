@@ -50,7 +50,7 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   }
   const note = found.note;
   const concepts = conceptIdsByNote(noteConcepts(library.notes, library.concepts, library.mentions));
-  const related = createRelatedIndex(library.notes, concepts).related(note.id, limit);
+  const related = createRelatedIndex(library.notes, concepts, library.bodies).related(note.id, limit);
   const byId = new Map(library.notes.map((n) => [n.id, n]));
   const names = new Map(library.concepts.map((c) => [c.id as string, c.name]));
 

@@ -27,6 +27,7 @@ import { sanitizeFragment } from './html-sanitize.js';
 import { TEMPLATES_DIR } from './html-shell.js';
 import { timestampFrom } from './index-json.js';
 import { handbookModel, type HandbookModel } from './model.js';
+import type { EssayBodies } from './context.js';
 
 /** One file of the book: its path in the zip and its text in pieces. */
 interface BookFile {
@@ -39,7 +40,7 @@ const ZIP_DATE = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 const FIXED_MODIFIED = '1980-01-01T00:00:00Z';
 
 /** `handbook.epub` as zip bytes in pieces, each chapter rendered as the iteration reaches it. */
-export function* epubChunks(library: Library, config: Config, options: { sourceDateEpoch?: string | undefined } = {}): Generator<Uint8Array> {
+export function* epubChunks(library: Library, config: Config, options: { bodies: EssayBodies; sourceDateEpoch?: string | undefined }): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
   let failure: Error | undefined;
   const zip = new Zip((error, data) => {
@@ -56,7 +57,7 @@ export function* epubChunks(library: Library, config: Config, options: { sourceD
   mimetype.push(new TextEncoder().encode('application/epub+zip'), true);
   yield* drain();
   const encoder = new TextEncoder();
-  for (const file of bookFiles(library, config, options.sourceDateEpoch)) {
+  for (const file of bookFiles(library, config, options.bodies, options.sourceDateEpoch)) {
     const entry = new ZipDeflate(file.name, { level: 6 });
     entry.mtime = ZIP_DATE();
     zip.add(entry);
@@ -72,8 +73,8 @@ export function* epubChunks(library: Library, config: Config, options: { sourceD
 }
 
 /** Every file of the book after `mimetype`, in a fixed order. */
-function* bookFiles(library: Library, config: Config, sourceDateEpoch: string | undefined): Generator<BookFile> {
-  const model = handbookModel(library, config);
+function* bookFiles(library: Library, config: Config, bodies: EssayBodies, sourceDateEpoch: string | undefined): Generator<BookFile> {
+  const model = handbookModel(library, config, bodies);
   const { handbook } = config;
   const meta: BookMetadata = {
     identifier: bookIdentifier(library, config),

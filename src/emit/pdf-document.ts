@@ -15,6 +15,7 @@ import { serialiseHtml, toHast } from './html-essay.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { TEMPLATES_DIR } from './html-shell.js';
 import type { EmitMemo } from './memo.js';
+import type { EssayBodies } from './context.js';
 
 /** A CSS string literal of any text: everything but plain characters as a hex escape (no `</style>` can appear). */
 export const cssString = (value: string): string =>
@@ -25,8 +26,8 @@ const runningHeader = (page: string, title: string): string =>
   `@page ${page} { @top-center { content: ${cssString(title)}; font-family: sans-serif; font-size: 9pt; color: #444; } }\n`;
 
 /** The print document in pieces, essays as the iteration reaches them. */
-export function* pdfDocumentChunks(library: Library, config: Config, memo?: EmitMemo): Generator<string> {
-  const essays = renderedEssays(library, config, memo);
+export function* pdfDocumentChunks(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo): Generator<string> {
+  const essays = renderedEssays(library, config, bodies, memo);
   const { model } = essays;
   const read = (name: string): string => readFileSync(path.join(TEMPLATES_DIR, name), 'utf8');
   const html = (nodes: Parameters<typeof sanitizeFragment>[0]): string => serialiseHtml(sanitizeFragment(nodes));

@@ -21,6 +21,7 @@ import type { Library } from '../types.js';
 import { writeTempChunks, commitTemp } from '../util/fs-write.js';
 import type { EmitMemo } from './memo.js';
 import { pdfDocumentChunks } from './pdf-document.js';
+import type { EssayBodies } from './context.js';
 
 /**
  * What printing gave for a library: the bytes; or a problem (no Chromium,
@@ -52,7 +53,7 @@ export const NO_CHROMIUM =
   'handbook.pdf not written: Chromium was not found; install it (Debian/Ubuntu: apt-get install chromium) or set COMMONPLACE_CHROMIUM to a Chromium or Chrome binary';
 
 /** Prints the handbook; never throws (a failure becomes the result's problem, and the other outputs are still written). */
-export async function prerenderPdf(library: Library, config: Config, options: { memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<PdfResult> {
+export async function prerenderPdf(library: Library, config: Config, options: { bodies: EssayBodies; memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined; env?: NodeJS.ProcessEnv }): Promise<PdfResult> {
   if (library.notes.length > PDF_NOTE_LIMIT) {
     return { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` };
   }
@@ -65,12 +66,12 @@ export async function prerenderPdf(library: Library, config: Config, options: { 
   }
 }
 
-async function printPdf(library: Library, config: Config, executablePath: string, options: { memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined }): Promise<Uint8Array> {
+async function printPdf(library: Library, config: Config, executablePath: string, options: { bodies: EssayBodies; memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined }): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core'); // only a build that prints loads it
   const dir = mkdtempSync(path.join(tmpdir(), 'commonplace-pdf-'));
   try {
     const file = path.join(dir, 'handbook-print.html');
-    commitTemp(writeTempChunks(file, pdfDocumentChunks(library, config, options.memo)), file);
+    commitTemp(writeTempChunks(file, pdfDocumentChunks(library, config, options.bodies, options.memo)), file);
     const browser = await chromium.launch({ executablePath, args: ARGS });
     try {
       const page = await browser.newPage();

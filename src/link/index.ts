@@ -6,7 +6,7 @@
  * Public API of `src/link/` (one import for other stages).
  */
 import type { Config } from '../config.js';
-import type { Concept, ConceptId, Library, LinkedConcept, LinkedNote, Mention, Note, NoteId } from '../types.js';
+import type { Concept, ConceptId, Library, LinkedConcept, LinkedNote, Mention, Note, NoteBodies, NoteId } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createConceptLookup } from './glossary.js';
 import { findMentions } from './mentions.js';
@@ -60,7 +60,7 @@ export function conceptIdsByNote(counts: ReadonlyMap<NoteId, ReadonlyMap<Concept
 
 /**
  * Links the library: mentions (computed unless given, e.g. by the lint run
- * that already found them), explicit links and backlinks, per-note concepts
+ * that already found them; from each note's prose, fetched from `bodies`), explicit links and backlinks, per-note concepts
  * with mention counts, related notes (`config.relatedLimit` each), and the
  * per-concept note lists. `diagnostics` is left empty: the caller adds lint's.
  *
@@ -71,11 +71,12 @@ export function linkLibrary(
   input: readonly Note[],
   glossary: readonly Concept[],
   config: Config,
+  bodies: NoteBodies<'source' | 'prose' | 'termBag'>,
   precomputed?: ReadonlyMap<NoteId, Mention[]>,
 ): Library {
   const notes = sortBy(input, (n) => n.id, (n) => n.path);
   const concepts = sortBy(glossary, (c) => c.id);
-  const mentions = precomputed ?? findMentions(notes, concepts);
+  const mentions = precomputed ?? findMentions(notes, concepts, bodies);
   const { links } = resolveLinks(notes, concepts);
   const backlinks = computeBacklinks([...links.values()].flat());
 
@@ -100,7 +101,7 @@ export function linkLibrary(
     for (const id of conceptCounts.get(note.id)!.keys()) add(conceptNotes, id, note.id);
   }
 
-  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit);
+  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit, bodies);
   const sorted = (set: Set<NoteId> | undefined): NoteId[] => [...(set ?? [])].sort(compareCodePoints);
 
   const linkedNotes: LinkedNote[] = notes.map((note) => ({

@@ -23,7 +23,7 @@
  * walks only the postings lists of its own terms (the inverted index prunes
  * every note sharing none of them).
  */
-import type { ConceptId, Note, NoteId, Related } from '../types.js';
+import type { ConceptId, Note, NoteBodies, NoteId, Related } from '../types.js';
 import { createRanker, type RankerDoc } from './text/ranker.js';
 
 export { rankingText } from '../read/ranking-text.js';
@@ -34,12 +34,12 @@ export interface RelatedIndex {
   related(id: NoteId, k: number): Related[];
 }
 
-/** Indexes the notes; `concepts` gives each note's concept ids (declared ∪ mentioned). */
-export function createRelatedIndex(notes: readonly Note[], concepts: ReadonlyMap<NoteId, readonly ConceptId[]>): RelatedIndex {
+/** Indexes the notes; `concepts` gives each note's concept ids (declared ∪ mentioned); term bags come from `bodies`. */
+export function createRelatedIndex(notes: readonly Note[], concepts: ReadonlyMap<NoteId, readonly ConceptId[]>, bodies: NoteBodies<'termBag'>): RelatedIndex {
   const docs: RankerDoc[] = notes.map((note) => ({
     id: note.id,
-    // Analysed by the read stage (in the parse workers, kept by the cache): see `Note.termBag`.
-    bag: note.termBag,
+    // Analysed by the read stage (in the parse workers, kept by the cache): see `NoteBody.termBag`.
+    bag: bodies.get(note, ['termBag']).termBag,
     concepts: [...(concepts.get(note.id) ?? [])],
     tags: note.meta.tags.map((tag) => tag.toLowerCase()),
   }));
@@ -60,7 +60,8 @@ export function computeRelated(
   notes: readonly Note[],
   concepts: ReadonlyMap<NoteId, readonly ConceptId[]>,
   limit: number,
+  bodies: NoteBodies<'termBag'>,
 ): Map<NoteId, Related[]> {
-  const index = createRelatedIndex(notes, concepts);
+  const index = createRelatedIndex(notes, concepts, bodies);
   return new Map(notes.map((note) => [note.id, index.related(note.id, limit)] as const));
 }

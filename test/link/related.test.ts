@@ -5,11 +5,12 @@ import { computeRelated, rankingText } from '../../src/link/related.js';
 import type { NoteId, Related } from '../../src/types.js';
 import { LIBRARY_FILES, readFixture } from './helpers.js';
 import { precisionAtK, TOPIC_GLOSSARY, topicCorpus } from './topic-corpus.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const glossary = parseGlossary(TOPIC_GLOSSARY).concepts;
 const measure = (options: Parameters<typeof topicCorpus>[0]) => {
   const { notes, topicOf } = topicCorpus(options);
-  const library = linkLibrary(notes, glossary, defaultConfig);
+  const library = linkLibrary(notes, glossary, defaultConfig, wholeBodies(notes));
   return { library, precision: precisionAtK(new Map(library.notes.map((n) => [n.note.id, n.related])), topicOf, 5) };
 };
 
@@ -52,7 +53,7 @@ describe('related notes on a generated topic-group corpus', () => {
 
 describe('related notes on the fixture library', () => {
   const { notes, concepts } = readFixture('library', LIBRARY_FILES);
-  const library = linkLibrary(notes, concepts, defaultConfig);
+  const library = linkLibrary(notes, concepts, defaultConfig, wholeBodies(notes));
   const relatedOf = (id: string): Related[] => library.notes.find((n) => n.note.id === id)!.related;
 
   it('should relate the Conway’s-law note and the single-threaded-leader note first, for shared concepts', () => {
@@ -64,8 +65,8 @@ describe('related notes on the fixture library', () => {
 
   it('should honour the limit and list nothing when the limit is 0', () => {
     const ids = new Map(notes.map((n) => [n.id, [] as never[]]));
-    expect([...computeRelated(notes, ids, 1).values()].every((r) => r.length <= 1)).toBe(true);
-    expect([...computeRelated(notes, ids, 0).values()].every((r) => r.length === 0)).toBe(true);
+    expect([...computeRelated(notes, ids, 1, wholeBodies(notes)).values()].every((r) => r.length <= 1)).toBe(true);
+    expect([...computeRelated(notes, ids, 0, wholeBodies(notes)).values()].every((r) => r.length === 0)).toBe(true);
   });
 
   it('should rank by title, summary and section text, not front matter or code', () => {

@@ -12,6 +12,7 @@ import type { Library } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
 import { handbookModel } from '../model.js';
+import type { EssayBodies } from '../context.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
 import { searchFiles, stemmerScript } from './search-index.js';
@@ -40,8 +41,8 @@ function assets(): SiteFile[] {
 }
 
 /** Every file of the site, in a fixed order (see the module comment). */
-export function* siteFiles(library: Library, config: Config): Generator<SiteFile> {
-  const model = handbookModel(library, config);
+export function* siteFiles(library: Library, config: Config, bodies: EssayBodies): Generator<SiteFile> {
+  const model = handbookModel(library, config, bodies);
   const page: PageContext = { model, paths: sitePaths(model.ctx) };
   const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage(spec(), config)) });
   yield* assets();
