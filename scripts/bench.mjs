@@ -82,6 +82,10 @@ function makeProject(size, corpus) {
   rmSync(library, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
+  // A package.json of its own, so the default cache is the project's node_modules/.cache/commonplace
+  // (src/cache/location.ts), the folder `clearCache` empties: without it the cache is the repository's,
+  // shared by every size and corpus, and "cold" jobs ran warm.
+  writeFileSync(path.join(project, 'package.json'), '{ "name": "commonplace-bench-project", "private": true }\n');
   log(`generating ${size} notes (${corpus.label})…`);
   run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size), '--seed', values.seed, '--words', String(corpus.words)]);
   if (corpus.warning) addKeyOrderWarnings(library);
