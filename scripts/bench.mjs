@@ -82,10 +82,9 @@ function makeProject(size, corpus) {
   rmSync(library, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
-  // A package.json of its own, so the default cache is the project's node_modules/.cache/commonplace
-  // (src/cache/location.ts), the folder `clearCache` empties: without it the cache is the repository's,
-  // shared by every size and corpus, and "cold" jobs ran warm.
-  writeFileSync(path.join(project, 'package.json'), '{ "name": "commonplace-bench-project", "private": true }\n');
+  // The cache goes to the nearest package.json's node_modules/.cache (src/cache/location.ts): without
+  // this one, every size (and every worktree whose node_modules is a symlink) would share the repository's.
+  writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
   log(`generating ${size} notes (${corpus.label})…`);
   run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size), '--seed', values.seed, '--words', String(corpus.words)]);
   if (corpus.warning) addKeyOrderWarnings(library);
@@ -187,7 +186,8 @@ function main() {
     peers: PEERS,
     corpora: {},
   };
-  wanted.add('stages');
+  // Stage timings come with a full run; a run of chosen --jobs has them only if `stages` is among them.
+  if (!process.argv.some((arg) => arg === '--jobs' || arg.startsWith('--jobs='))) wanted.add('stages');
   for (const name of corpora) {
     const corpus = CORPORA[name];
     const measured = (results.corpora[name] = { label: corpus.label, words: corpus.words, warningInEveryNote: corpus.warning, sizes: {} });

@@ -131,12 +131,15 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
   const { library, bodies, ...rest } = linked;
   if (!library || !bodies) return { ...rest, ok: false, library: null, outputs: [], problems: [], notices: [] };
-  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf } = await import('./emit/index.js');
+  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
+  const wanted = selectOutputs(options.config.outputs, 'outputs');
+  // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
+  const printed = wanted.has('pdf') && library.notes.length <= PDF_NOTE_LIMIT;
   // The model's anchors fetch every note's body here, where a lost cache entry can still be retried, not halfway through writing dist/.
-  const essays = await prerenderEssays(library, options.config, bodies, memo, options.workers === 0 ? 0 : undefined);
+  const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, bodies, memo, options.workers === 0 ? 0 : undefined) : undefined;
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
-  const pdf = selectOutputs(options.config.outputs, 'outputs').has('pdf') ? await prerenderPdf(library, options.config, { bodies, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
+  const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
   const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
   const emitOptions = { bodies, sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };

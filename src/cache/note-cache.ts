@@ -55,10 +55,11 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  * entries written before a layout change are never read, and the next flush
  * removes them with the rest of the old scope. 2: the term bag. 3: prose
  * words and code regions; the tree part is kept as bytes. 4: prose words
- * as term ids and one vocabulary string. 5: the library snapshot. 6: head
- * and body parts apart; the snapshot holds whole heads.
+ * as term ids and one vocabulary string. 5: the library snapshot. 6:
+ * `meta.relations` and nested field positions. 7: head and body parts
+ * apart; the snapshot holds whole heads.
  */
-const ENTRY_LAYOUT = 6;
+const ENTRY_LAYOUT = 7;
 
 /**
  * A stable hash of a resolved config: key order does not matter, any value

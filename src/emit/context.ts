@@ -7,6 +7,7 @@ import type { Library, LinkedConcept, LinkedNote, NoteBodies } from '../types.js
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createAnchors, type Anchors } from './anchors.js';
 import { groupChapters, type Chapter } from './chapters.js';
+import { findDebates, type Debate } from './debates.js';
 
 /** What emit reads of note bodies: the source and tree of one essay at a time. */
 export type EssayBodies = NoteBodies<'source' | 'tree'>;
@@ -25,6 +26,8 @@ export interface EmitContext {
   conceptsByName: Map<string, LinkedConcept>;
   /** Every author name, trimmed, unique, by code point. */
   authors: string[];
+  /** The essays that contradict one another (`debates.ts`), in the order the Debates part shows them. */
+  debates: Debate[];
 }
 
 /** The authors of a note as shown: trimmed, empty names dropped, order as written. */
@@ -53,5 +56,6 @@ export function createContext(library: Library, config: Config, bodies: EssayBod
     concepts: new Map(library.concepts.map((c) => [c.concept.id, c])),
     conceptsByName,
     authors,
+    debates: findDebates(library),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `dist/site/`: the handbook as one page per essay and per concept, plus
- * home, glossary, bibliography, authors and 404 pages and the shared assets.
+ * home, glossary, bibliography, authors, debates (when there are any) and
+ * 404 pages and the shared assets.
  * Every page is one OutputFile named `site/…`, rendered when iterated, in a
  * fixed order (assets, fixed pages, essays in reading order, concepts by id),
  * so the site is deterministic like every other output.
@@ -44,7 +45,8 @@ function assets(): SiteFile[] {
 export function* siteFiles(library: Library, config: Config, bodies: EssayBodies): Generator<SiteFile> {
   const model = handbookModel(library, config, bodies);
   const page: PageContext = { model, paths: sitePaths(model.ctx) };
-  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage(spec(), config)) });
+  const hasDebates = model.ctx.debates.length > 0;
+  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });
   yield* assets();
   yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);
   const fixed = [
@@ -56,6 +58,9 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
     const part = model.backMatter.find((p) => p.title === title)!;
     yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
   }
+  // Only a library with essays that contradict one another has a debates page (linked from the contents and concept pages).
+  const debates = model.backMatter.find((p) => p.title === 'Debates');
+  if (debates) yield file(() => ({ path: SITE_PAGES.debates, title: 'Debates', main: backMatterMain(debates.nodes, SITE_PAGES.debates, page) }), SITE_PAGES.debates);
   yield file(() => ({ path: SITE_PAGES.search, title: 'Search', main: searchMain(), scripts: [ASSETS.stemmerJs, ASSETS.searchJs] }), SITE_PAGES.search);
   for (const [name, text] of searchFiles(library, page.paths)) yield { name: `${SITE_DIR}/${name}`, chunks: [text] };
   yield file(() => ({ path: SITE_PAGES.notFound, title: 'Page not found', main: notFoundMain() }), SITE_PAGES.notFound);
