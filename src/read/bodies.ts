@@ -11,7 +11,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Root } from 'mdast';
-import type { BodyPart, Note, NoteBodies, NoteBody, NoteWith, WholeNote } from '../types.js';
+import type { BodyPart, Note, NoteBodies, NoteBody, WholeNote } from '../types.js';
 
 /** A body as kept between fetches and sent between threads: the tree as bytes. */
 export type StoredBody = Omit<NoteBody, 'tree'> & { treeBytes: Uint8Array };
@@ -28,9 +28,6 @@ export function packNote(whole: WholeNote): PackedNote {
   return { note, body: { source, text, termBag, prose, treeBytes: serialize(tree) } };
 }
 
-/** True for a packed note (a worker's answer that is not a read failure). */
-export const isPackedNote = (value: object): value is PackedNote => 'note' in value && 'body' in value;
-
 /** The requested parts of a stored body, the tree decoded now. */
 export function bodyParts<K extends BodyPart>(body: StoredBody, parts: readonly K[]): Pick<NoteBody, K> {
   const out: Partial<NoteBody> = {};
@@ -39,11 +36,6 @@ export function bodyParts<K extends BodyPart>(body: StoredBody, parts: readonly 
     else (out as Record<string, unknown>)[part] = body[part as Exclude<BodyPart, 'tree'>];
   }
   return out as Pick<NoteBody, K>;
-}
-
-/** A note's head and the named body parts as one plain object (for one note at a time: a rule, a fix). */
-export function withBody<K extends BodyPart>(note: Note, bodies: NoteBodies<K>, parts: readonly K[]): NoteWith<K> {
-  return { ...note, ...bodies.get(note, parts) };
 }
 
 /**
