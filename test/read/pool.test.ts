@@ -79,13 +79,17 @@ describe('parseInPool', () => {
       config,
       2,
     );
-    expect(performance.now() - started).toBeLessThan(45_000);
+    // A hang guard, not a speed claim: each input is stopped at its timeout, so even one by one
+    // (and a fresh worker each, on a loaded machine) the whole run stays within this bound.
+    expect(performance.now() - started).toBeLessThan(names.length * (config.parseTimeoutMs + 10_000));
+    expect(results).toHaveLength(names.length);
     results.forEach((result, i) => {
-      expect(result, names[i]).toBeDefined();
-      if (isReadFailure(result)) expect(['file-parse-timeout', 'file-parse-overflow']).toContain(result.diagnostic.ruleId);
-      else expect(result.note.path).toBe(`${names[i]}.md`);
+      if (isReadFailure(result)) {
+        expect(result.path).toBe(`${names[i]}.md`);
+        expect(['file-parse-timeout', 'file-parse-overflow']).toContain(result.diagnostic.ruleId);
+      } else expect(result.note.path).toBe(`${names[i]}.md`);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('should return plain data that survives the trip from the worker', async () => {
     const [result] = await parseInPool([{ path: 'good.md', bytes: fixture('notes/good.md') }], defaultConfig, 1);
