@@ -12,7 +12,7 @@ import type { Element } from 'hast';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupChapters } from '../../src/emit/chapters.js';
 import { emitHandbookHtml } from '../../src/emit/handbook-html.js';
-import { emitAll, outputText, type EmitMemo } from '../../src/emit/index.js';
+import { outputText, type EmitMemo } from '../../src/emit/index.js';
 import { serialiseHtml } from '../../src/emit/html-essay.js';
 import { libraryGraph, type LibraryGraph } from '../../src/emit/pictures/graph.js';
 import { BASELINE, CHAR_EM, placeLabels } from '../../src/emit/pictures/labels.js';
@@ -21,10 +21,13 @@ import { neighbourhoodData, neighbourhoodFigure } from '../../src/emit/pictures/
 import { CLUSTER_LIMIT, FULL_MAP_LIMIT, HUB_COUNT, planMap } from '../../src/emit/pictures/plan.js';
 import type { Library, LinkedNote, NoteId, Relation } from '../../src/types.js';
 import { compareCodePoints } from '../../src/util/sort.js';
-import { buildFixtureLibrary, copyInReverseOrder, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, copyInReverseOrder, emitFixture, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY, shareBodies } from './build-fixture.js';
 import { elements, parseHtml, textOf } from './parse-output.js';
 
 const copies: string[] = [];
+
+/** handbook.html of a library from buildFixtureLibrary (or sharing its bodies), with the fixture config. */
+const handbookOf = (library: Library, memo?: EmitMemo): string => emitHandbookHtml(library, fixtureConfig(), { bodies: bodiesOf(library), memo });
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
@@ -60,7 +63,7 @@ function withRelations(library: Library, relations: [string, string, string][]):
     const all = [...linked.relations, ...added].sort((a, b) => compareCodePoints(a.type, b.type) || compareCodePoints(a.direction, b.direction) || compareCodePoints(a.id, b.id));
     return { ...linked, relations: all };
   });
-  return { ...library, notes };
+  return shareBodies({ ...library, notes }, library);
 }
 
 const classes = (e: Element): string[] => (Array.isArray(e.properties.className) ? e.properties.className.map(String) : []);
@@ -77,21 +80,21 @@ const segments = (tree: Element, style: string): number =>
 
 describe('the map and timeline in handbook.html', () => {
   it('should give byte-identical SVG across two builds, a reversed Library and files written in reverse order', async () => {
-    const first = svgsOf(emitHandbookHtml(await buildFixtureLibrary(), fixtureConfig()));
+    const first = svgsOf(handbookOf(await buildFixtureLibrary()));
     // Map, timeline, and a neighbourhood for each essay with a link either way.
     expect(first.length).toBeGreaterThanOrEqual(4);
     const library = await buildFixtureLibrary();
-    expect(svgsOf(emitHandbookHtml(library, fixtureConfig()))).toEqual(first);
-    const reversed: Library = { ...library, notes: [...library.notes].reverse(), concepts: [...library.concepts].reverse() };
-    expect(svgsOf(emitHandbookHtml(reversed, fixtureConfig()))).toEqual(first);
+    expect(svgsOf(handbookOf(library))).toEqual(first);
+    const reversed = shareBodies({ ...library, notes: [...library.notes].reverse(), concepts: [...library.concepts].reverse() }, library);
+    expect(svgsOf(handbookOf(reversed))).toEqual(first);
     const copy = copyInReverseOrder(FIXTURE_LIBRARY);
     copies.push(copy);
-    expect(svgsOf(emitHandbookHtml(await buildFixtureLibrary(copy), fixtureConfig()))).toEqual(first);
+    expect(svgsOf(handbookOf(await buildFixtureLibrary(copy)))).toEqual(first);
   });
 
   it('should write every picture as well-formed XML, labelled and titled, in the handbook and on the site', async () => {
     for (const root of [FIXTURE_LIBRARY, HOSTILE_LIBRARY]) {
-      const outputs = emitAll(await buildFixtureLibrary(root), fixtureConfig());
+      const outputs = emitFixture(await buildFixtureLibrary(root), fixtureConfig());
       const pages = ['handbook.html', 'site/index.html', ...outputs.map((f) => f.name).filter((name) => name.startsWith('site/essays/'))];
       let count = 0;
       for (const name of pages) {
@@ -112,8 +115,8 @@ describe('the map and timeline in handbook.html', () => {
   it('should link the contents to the section, and list the undated essays apart as links to them', async () => {
     const library = await buildFixtureLibrary();
     // Deep Work loses its year: it leaves the timeline's lanes and is listed under it.
-    const undated: Library = { ...library, notes: library.notes.map((n) => (n.note.id === 'deep-work' ? { ...n, note: { ...n.note, meta: { ...n.note.meta, year: undefined } } } : n)) };
-    const tree = parseHtml(emitHandbookHtml(undated, fixtureConfig()));
+    const undated = shareBodies({ ...library, notes: library.notes.map((n) => (n.note.id === 'deep-work' ? { ...n, note: { ...n.note, meta: { ...n.note.meta, year: undefined } } } : n)) }, library);
+    const tree = parseHtml(handbookOf(undated));
     const nav = elements(tree).find((e) => e.tagName === 'nav')!;
     expect(elements(nav).filter((e) => e.tagName === 'a').map((a) => [textOf(a), a.properties.href])[0]).toEqual(['Map and timeline', '#user-content-map']);
     const section = elements(tree).find((e) => e.tagName === 'section' && classes(e).includes('pictures'))!;
@@ -133,7 +136,7 @@ describe('the map and timeline in handbook.html', () => {
   });
 
   it('should carry hostile titles only as escaped text, never in an attribute', async () => {
-    const html = emitHandbookHtml(await buildFixtureLibrary(HOSTILE_LIBRARY), fixtureConfig());
+    const html = handbookOf(await buildFixtureLibrary(HOSTILE_LIBRARY));
     const svgs = svgsOf(html).map((svg) => parseHtml(svg));
     const texts = svgs.map((tree) => textOf(tree)).join('\n');
     expect(texts).toContain('<img src=x onerror=alert(1)> Title');
@@ -150,12 +153,12 @@ describe('the pictures with the render memo', () => {
     cpSync(FIXTURE_LIBRARY, root, { recursive: true });
     const store = new Map<string, string>();
     const memo: EmitMemo = { get: (key) => store.get(key), set: (key, value) => void store.set(key, value) };
-    const before = emitHandbookHtml(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const before = handbookOf(await buildFixtureLibrary(root), memo);
     // Committees links to the maker's schedule essay, which moves from Focus to Organisations.
     const file = path.join(root, 'makers-schedule.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [focus]', 'tags: [org-design]'));
-    const warm = emitHandbookHtml(await buildFixtureLibrary(root), fixtureConfig(), { memo });
-    const cold = emitHandbookHtml(await buildFixtureLibrary(root), fixtureConfig());
+    const warm = handbookOf(await buildFixtureLibrary(root), memo);
+    const cold = handbookOf(await buildFixtureLibrary(root));
     expect(warm).toBe(cold);
     const committees = (html: string): string => svgsOf(html.slice(html.indexOf('id="user-content-note-committees"')))[0]!;
     expect(committees(warm)).not.toBe(committees(before));
@@ -175,10 +178,10 @@ describe('the map layout in the memo', () => {
         store.set(key, value);
       },
     };
-    const plain = emitAll(library, fixtureConfig());
-    expect(emitAll(library, fixtureConfig(), { memo })).toEqual(plain);
+    const plain = emitFixture(library, fixtureConfig());
+    expect(emitFixture(library, fixtureConfig(), { memo })).toEqual(plain);
     expect(layouts).toHaveLength(1);
-    expect(emitAll(library, fixtureConfig(), { memo })).toEqual(plain);
+    expect(emitFixture(library, fixtureConfig(), { memo })).toEqual(plain);
     expect(layouts).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
 import type { EmitMemo } from '../memo.js';
 import { handbookModel } from '../model.js';
+import type { EssayBodies } from '../context.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
@@ -43,8 +44,8 @@ function assets(): SiteFile[] {
 }
 
 /** Every file of the site, in a fixed order (see the module comment); `memo` keeps the map's layout. */
-export function* siteFiles(library: Library, config: Config, memo?: EmitMemo): Generator<SiteFile> {
-  const model = handbookModel(library, config);
+export function* siteFiles(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo): Generator<SiteFile> {
+  const model = handbookModel(library, config, bodies);
   const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo };
   const hasDebates = model.ctx.debates.length > 0;
   const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });
