@@ -145,7 +145,7 @@ describe('dist/site in headless Chromium', () => {
   }, 60_000);
 
   it('should have no serious or critical axe-core violation on any page type', async () => {
-    const pages = ['index.html', 'essays/deep-work.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html?q=schedule', '404.html'];
+    const pages = ['index.html', 'essays/deep-work.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'authors/cal-newport.html', 'tags.html', 'tags/focus.html', 'search.html?q=schedule', '404.html'];
     for (const name of pages) {
       for (const scheme of ['light', 'dark'] as const) {
         // bypassCSP only so that axe can be injected; the other tests run under the page's CSP.

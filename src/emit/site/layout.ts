@@ -53,6 +53,7 @@ export function renderPage(spec: PageSpec, config: Config): string {
         link(SITE_PAGES.glossary, 'Glossary'),
         link(SITE_PAGES.bibliography, 'Bibliography'),
         link(SITE_PAGES.authors, 'Authors'),
+        link(SITE_PAGES.tags, 'Tags'),
         link(SITE_PAGES.search, 'Search'),
       ]),
     ]),
