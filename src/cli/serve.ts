@@ -1,7 +1,7 @@
 /**
  * `commonplace serve [--port 4321] [--host 127.0.0.1] [--open] [--library DIR]`:
- * builds (with the cache), serves dist/site, watches the library and rebuilds
- * after each save; open pages reload, or show the lint errors in an overlay
+ * builds (with the cache), serves dist/site, watches the library, the config
+ * and the templates and rebuilds after each save; open pages reload, or show the lint errors in an overlay
  * while the last good site stays served. Loopback only unless --host says
  * otherwise. Exit 0 when stopped (Ctrl-C), 2 for a usage, config or port error.
  */
@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../cache/index.js';
+import { CONFIG_FILE, ConfigError } from '../config.js';
+import { TEMPLATES_DIR } from '../emit/html-shell.js';
 import { SITE_DIR } from '../emit/site/index.js';
 import { buildProject } from '../project.js';
 import { withFolderLocks } from './locks.js';
@@ -39,11 +41,35 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port: expected a port number from 0 to 65535, got "${values.port}"`);
   const host = values.host ?? '127.0.0.1';
-  const { config, configDir, root } = locateLibrary(io, values.library);
-  const outDir = path.resolve(configDir, config.out);
-  const cache = openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
+  const project = locateLibrary(io, values.library);
+  const { configDir, root } = project;
+  const outDir = path.resolve(configDir, project.config.out);
   const owned = { cache: defaultCacheDir(configDir), out: outDir };
+  let config = project.config;
+  let cache = openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(config) });
   let version = 0;
+
+  /**
+   * Reads the config again after it changed: a new config hash opens its own
+   * cache scope. A config that does not load is shown like a lint error and
+   * the last good site stays; a new library or output folder needs a restart.
+   */
+  const reloadConfig = (): LiveState | null => {
+    let next: typeof project;
+    try {
+      next = locateLibrary(io, values.library);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr.write(`commonplace serve: ${error.message}\n`);
+      return { version, errors: [{ file: CONFIG_FILE, line: 1, column: 1, message: error.message, ruleId: 'config' }], warnings: 0 };
+    }
+    if (next.root !== root || path.resolve(configDir, next.config.out) !== outDir) {
+      io.stderr.write('commonplace serve: the library or output folder changed in the config; restart serve to use it\n');
+    }
+    if (hashConfig(next.config) !== hashConfig(config)) cache = openNoteCache({ dir: defaultCacheDir(configDir), configHash: hashConfig(next.config) });
+    config = next.config;
+    return null;
+  };
 
   /** One build: writes dist/ when clean; returns what pages are told. Lint errors keep the last good site. */
   const rebuild = async (): Promise<LiveState> => {
@@ -81,10 +107,15 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   io.stdout.write(`Serving ${url}\n`);
   if (values.open) openBrowser(url);
 
+  // Beside the notes and the glossary: the config, the project's templates and the site's own shell (CSS, JS).
+  const configFile = path.join(configDir, CONFIG_FILE);
+  const also = [configFile, path.join(configDir, 'templates'), TEMPLATES_DIR];
   const watcher = watchLibrary(root, async (changed) => {
-    io.stderr.write(`${changed.length === 1 ? changed[0] : `${changed.length} files`} changed\n`);
-    live.publish(await rebuild());
-  }, { onError: (error) => io.stderr.write(`commonplace serve: ${error instanceof Error ? error.message : String(error)}\n`) });
+    const shown = changed.map((file) => (path.isAbsolute(file) ? displayPath(io, file) : file));
+    io.stderr.write(`${shown.length === 1 ? shown[0] : `${shown.length} files`} changed\n`);
+    const broken = changed.includes(configFile) ? reloadConfig() : null;
+    live.publish(broken ?? (await rebuild()));
+  }, { also, onError: (error) => io.stderr.write(`commonplace serve: ${error instanceof Error ? error.message : String(error)}\n`) });
   await watcher.ready;
   await untilSignal();
   await watcher.close();

@@ -17,6 +17,7 @@ beforeAll(async () => {
   ensureCompiled();
   const cwd = libraryCopy();
   writeFileSync(path.join(cwd, 'secret.txt'), SECRET);
+  mkdirSync(path.join(cwd, 'templates'));
   served = await startServe(cwd);
   // A symlink inside the site pointing out of it, and one to a folder outside.
   symlinkSync(path.join(cwd, 'secret.txt'), path.join(cwd, 'dist', 'site', 'link.txt'));
@@ -160,6 +161,33 @@ describe('commonplace serve', () => {
     expect((await fixed).errors).toEqual([]);
     expect(await rawGet(served.port, '/essays/choose-boring-technology.html')).not.toContain('(edited)');
   }, 120_000);
+
+  it('should rebuild after the config changes, show a config that does not load as an error, and rebuild after its fix', async () => {
+    const config = path.join(served.cwd, 'commonplace.config.json');
+    const start = await waitForState(served.url, () => true);
+    const retitled = waitForState(served.url, (s) => s.version > start.version);
+    // The copy had no config file: creating one counts as a change too.
+    writeFileSync(config, JSON.stringify({ handbook: { title: 'Retitled Handbook' } }));
+    const afterTitle = await retitled;
+    expect(await rawGet(served.port, '/')).toContain('<title>Retitled Handbook</title>');
+
+    const broken = waitForState(served.url, (s) => s.errors.length > 0);
+    writeFileSync(config, '{ "handbook": { "title": 7 } }');
+    const withError = await broken;
+    expect(withError.errors).toEqual([{ file: 'commonplace.config.json', line: 1, column: 1, message: expect.stringMatching(/title/), ruleId: 'config' }]);
+    expect(withError.version).toBe(afterTitle.version);
+    expect(await rawGet(served.port, '/')).toContain('<title>Retitled Handbook</title>');
+
+    const fixed = waitForState(served.url, (s) => s.errors.length === 0 && s.version > withError.version);
+    writeFileSync(config, JSON.stringify({ handbook: { title: 'Fixed Handbook' } }));
+    await fixed;
+    expect(await rawGet(served.port, '/')).toContain('<title>Fixed Handbook</title>');
+  }, 120_000);
+
+  it("should notice a change to the project's templates", async () => {
+    writeFileSync(path.join(served.cwd, 'templates', 'essay.md'), '---\ntitle: "{{title}}"\n---\n');
+    await expect.poll(() => served.stderr(), { timeout: 30_000 }).toMatch(/^templates\/essay\.md changed$/m);
+  }, 60_000);
 
   it("should remove a deleted note's page from the site", async () => {
     // No other note links to this one, so deleting it leaves the library clean.
