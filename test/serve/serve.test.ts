@@ -129,7 +129,8 @@ describe('commonplace serve', () => {
   it.each([
     ['/assets/handbook.css', 'text/css; charset=utf-8'],
     ['/assets/site.js', 'text/javascript; charset=utf-8'],
-    ['/search/docs.js', 'text/javascript; charset=utf-8'],
+    ['/search/meta.js', 'text/javascript; charset=utf-8'],
+    ['/search/docs/0.js', 'text/javascript; charset=utf-8'],
     ['/essays/choose-boring-technology.html', 'text/html; charset=utf-8'],
     ['/__commonplace/live.js', 'text/javascript; charset=utf-8'],
   ])('should serve %s as %s with nosniff', async (target, type) => {

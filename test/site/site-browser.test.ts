@@ -138,7 +138,7 @@ describe('dist/site in headless Chromium', () => {
     await page.keyboard.type('leader');
     await page.waitForSelector('body[data-search-done="leader"]', { state: 'attached' });
     expect(await page.evaluate('document.querySelectorAll("#search-results li").length')).toBeGreaterThan(0);
-    const shards = requests.filter((url) => /\/search\/[0-9a-f-]+\.js$/.test(url));
+    const shards = requests.filter((url) => /\/search\/terms\/[0-9a-f-]+\.js$/.test(url));
     expect(shards.map((url) => url.slice(url.lastIndexOf('/') + 1))).toEqual(['6c-65.js']);
     expect(errors).toEqual([]);
     await page.context().close();
