@@ -104,6 +104,8 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   const bound = (live.server.address() as { port: number }).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`;
   if (!LOOPBACK.has(host)) io.stderr.write(`Warning: serving on ${host}: other machines on the network can read this site\n`);
+  // Ctrl-C is a clean stop from the moment the URL is printed, even before the watcher is ready.
+  const stopped = untilSignal();
   io.stdout.write(`Serving ${url}\n`);
   if (values.open) openBrowser(url);
 
@@ -116,8 +118,8 @@ export const run = defineCommand(spec, async ({ values }, io) => {
     const broken = changed.includes(configFile) ? reloadConfig() : null;
     live.publish(broken ?? (await rebuild()));
   }, { also, onError: (error) => io.stderr.write(`commonplace serve: ${error instanceof Error ? error.message : String(error)}\n`) });
-  await watcher.ready;
-  await untilSignal();
+  await Promise.race([watcher.ready, stopped]);
+  await stopped;
   await watcher.close();
   await live.close();
   return 0;

@@ -5,8 +5,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EVENT_STREAMS } from '../../src/serve/server.js';
 import { ensureCompiled } from '../reliability/cli.js';
 import { libraryCopy, rawGet, rawRequest, startServe, statusOf, type Served } from './serve-process.js';
 
@@ -52,6 +54,20 @@ function waitForState(url: string, wanted: (state: { version: number; errors: { 
     request.on('error', (error) => {
       if (!request.destroyed) reject(error);
     });
+  });
+}
+
+/** Opens an event stream with a raw socket; resolves with the socket and the response head. */
+function openStream(port: number): Promise<{ socket: net.Socket; head: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let head = '';
+    socket.on('data', (d) => {
+      head += d.toString('latin1');
+      if (head.includes('\r\n\r\n')) resolve({ socket, head });
+    });
+    socket.on('error', reject);
+    socket.write(`GET /__commonplace/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
   });
 }
 
@@ -121,6 +137,29 @@ describe('commonplace serve', () => {
     expect([421, 400]).toContain(statusOf(response));
     expect(response).not.toContain('<main');
   });
+
+  it('should refuse headers past Node\'s 16 KB limit with 431 and go on serving', async () => {
+    const response = await rawRequest(served.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\nX-Big: ${'a'.repeat(20 * 1024)}\r\nConnection: close\r\n\r\n`);
+    expect(statusOf(response)).toBe(431);
+    expect(statusOf(await rawGet(served.port, '/'))).toBe(200);
+  });
+
+  it(`should refuse event streams past ${MAX_EVENT_STREAMS} open ones with 503 and go on serving pages`, async () => {
+    const sockets = await Promise.all(Array.from({ length: MAX_EVENT_STREAMS + 8 }, () => openStream(served.port)));
+    const statuses = sockets.map(({ head }) => statusOf(head));
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(MAX_EVENT_STREAMS);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(8);
+    expect(statusOf(await rawGet(served.port, '/'))).toBe(200);
+    for (const { socket } of sockets) socket.destroy();
+    // Closed streams free their places.
+    await expect
+      .poll(async () => {
+        const { socket, head } = await openStream(served.port);
+        socket.destroy();
+        return statusOf(head);
+      }, { timeout: 10_000 })
+      .toBe(200);
+  }, 60_000);
 
   it('should accept localhost as the Host of a loopback server', async () => {
     expect(statusOf(await rawGet(served.port, '/', `localhost:${served.port}`))).toBe(200);
