@@ -74,7 +74,9 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   /** One build: writes dist/ when clean; returns what pages are told. Lint errors keep the last good site. */
   const rebuild = async (): Promise<LiveState> => {
     // The same build as `commonplace build` (a deleted note's page goes too), one at a time per folder.
-    const outcome = await withFolderLocks(io, owned, () => buildProject({ root, config, configDir }, outDir, cache, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }));
+    // Only the site: the handbooks, index and e-book of a 10,000-note library take most of a build, and serve shows none of them.
+    const siteOnly = { ...config, outputs: ['site'] };
+    const outcome = await withFolderLocks(io, owned, () => buildProject({ root, config: siteOnly, configDir }, outDir, cache, { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH }));
     const shown = outcome.findings.filter((d) => d.severity !== 'info');
     const errors = shown.filter((d) => d.severity === 'error').map((d) => ({ file: d.file, line: d.line, column: d.column, message: d.message, ruleId: d.ruleId }));
     if (outcome.status === 'built') version++;
