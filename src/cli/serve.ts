@@ -117,8 +117,12 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   const watcher = watchLibrary(root, async (changed) => {
     const shown = changed.map((file) => (path.isAbsolute(file) ? displayPath(io, file) : file));
     io.stderr.write(`${shown.length === 1 ? shown[0] : `${shown.length} files`} changed\n`);
+    const started = performance.now();
+    const before = version;
     const broken = changed.includes(configFile) ? reloadConfig() : null;
-    live.publish(broken ?? (await rebuild()));
+    const state = broken ?? (await rebuild());
+    io.stderr.write(`${state.version > before ? 'site rebuilt' : 'nothing new to show'} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    live.publish(state);
   }, { also, onError: (error) => io.stderr.write(`commonplace serve: ${error instanceof Error ? error.message : String(error)}\n`) });
   await Promise.race([watcher.ready, stopped]);
   await stopped;
