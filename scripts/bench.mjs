@@ -83,7 +83,8 @@ function makeProject(size, corpus) {
   rmSync(library, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'commonplace.config.json'), '{}\n');
-  // The cache goes beside the nearest package.json: without this one it would be the repository's, shared by every size.
+  // The cache goes to the nearest package.json's node_modules/.cache (src/cache/location.ts): without
+  // this one, every size (and every worktree whose node_modules is a symlink) would share the repository's.
   writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
   log(`generating ${size} notes (${corpus.label})…`);
   run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/gen-corpus.ts'), '--out', library, '--count', String(size), '--seed', values.seed, '--words', String(corpus.words)]);
@@ -200,7 +201,8 @@ function main() {
     peers: PEERS,
     corpora: {},
   };
-  wanted.add('stages');
+  // Stage timings come with a full run; a run of chosen --jobs has them only if `stages` is among them.
+  if (!process.argv.some((arg) => arg === '--jobs' || arg.startsWith('--jobs='))) wanted.add('stages');
   for (const name of corpora) {
     const corpus = CORPORA[name];
     const measured = (results.corpora[name] = { label: corpus.label, words: corpus.words, warningInEveryNote: corpus.warning, sizes: {} });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { knownRuleIds } from './check/rule-ids.js';
 import { closestMatch } from './check/suggest.js';
+import { BUILTIN_RELATIONS, RELATION_NAME, type RelationPhrases } from './link/relation-types.js';
 
 /** A required section of the note type. */
 export interface SectionSpec {
@@ -58,6 +59,8 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Related notes per note. */
   relatedLimit: number;
+  /** Relation names beyond the built-in five (`src/link/relation-types.ts`), each with its phrase and inverse phrase. */
+  relationTypes: Record<string, RelationPhrases>;
   handbook: HandbookConfig;
   /** Which outputs `build` writes (names from OUTPUT_NAMES, or `all`); see `selectOutputs`. */
   outputs: string[];
@@ -93,6 +96,7 @@ export const defaultConfig: Config = {
   maxYear: 2100,
   rules: {},
   relatedLimit: 5,
+  relationTypes: {},
   handbook: {
     title: 'Commonplace',
     subtitle: 'A handbook of essays worth sharing',
@@ -183,6 +187,18 @@ const checks: Record<keyof Config, Check> = {
     }
   },
   relatedLimit: (v, w) => expect(Number.isInteger(v) && (v as number) >= 0, w, 'a non-negative integer'),
+  relationTypes: (v, w) => {
+    expect(isRecord(v), w, 'an object of relation name → { "phrase": "Critiques", "inverse": "Critiqued by" }');
+    for (const [name, spec] of Object.entries(v as object)) {
+      const at = `${w}.${name}`;
+      if (!RELATION_NAME.test(name)) throw new ConfigError(`${at}: a relation name must be lower-case words joined by hyphens, such as "critiques"`);
+      if (Object.hasOwn(BUILTIN_RELATIONS, name)) throw new ConfigError(`${at}: "${name}" is built in; choose another name`);
+      expect(isRecord(spec), at, 'an object { "phrase": …, "inverse": … }');
+      knownKeys(spec as Record<string, unknown>, ['phrase', 'inverse'], at);
+      nonEmptyString((spec as Record<string, unknown>).phrase, `${at}.phrase`);
+      nonEmptyString((spec as Record<string, unknown>).inverse, `${at}.inverse`);
+    }
+  },
   handbook: (v, w) => {
     expect(isRecord(v), w, 'an object');
     const h = v as Record<string, unknown>;

@@ -129,11 +129,14 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
   const { library } = linked;
   if (!library) return { ...linked, ok: false, library: null, outputs: [], problems: [], notices: [] };
-  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf } = await import('./emit/index.js');
+  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
-  const essays = await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined);
+  const wanted = selectOutputs(options.config.outputs, 'outputs');
+  // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
+  const printed = wanted.has('pdf') && library.notes.length <= PDF_NOTE_LIMIT;
+  const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined) : undefined;
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
-  const pdf = selectOutputs(options.config.outputs, 'outputs').has('pdf') ? await prerenderPdf(library, options.config, { memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
+  const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
   const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
   const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { defaultCacheDir, hashConfig, isUpToDate, manifestPath, openNoteCache, readManifest, writeManifest, type PersistentNoteCache } from './cache/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { lintLibrary, type LintResult } from './pipeline.js';
-import type { Concept, Diagnostic, Library } from './types.js';
+import type { Concept, Diagnostic, Library, Note } from './types.js';
 import { writeFileAtomic } from './util/fs-write.js';
 import { compareCodePoints } from './util/sort.js';
 
@@ -71,21 +71,21 @@ export async function lintProject(
 ): Promise<{ result: LintResult; fixedFiles: number }> {
   const run = () => lintLibrary({ root, config, incremental: cache, ...(only ? { files: only } : {}) });
   let result = await run();
-  const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts) : 0;
+  const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts, result.notes) : 0;
   if (fixedFiles > 0) result = await run();
   cache?.flush();
   return { result, fixedFiles };
 }
 
 /** Writes the safe fixes for every note that has one; returns how many files changed. */
-async function applyFixes(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[]): Promise<number> {
+async function applyFixes(root: string, config: Config, diagnostics: readonly Diagnostic[], concepts: readonly Concept[], notes: readonly Note[]): Promise<number> {
   const { fixFile } = await import('./check/fix.js'); // it parses: loaded only for fixes
   const files = [...new Set(diagnostics.filter((d) => d.fix).map((d) => d.file))].sort(compareCodePoints);
   let changed = 0;
   for (const file of files) {
     const absolute = path.join(root, file);
     const bytes = readFileSync(absolute);
-    const result = fixFile({ path: file, bytes }, config, concepts);
+    const result = fixFile({ path: file, bytes }, config, concepts, notes);
     if (result.text === null || result.applied === 0) continue;
     const next = Buffer.from(result.text, 'utf8');
     if (next.equals(bytes)) continue;

@@ -73,10 +73,20 @@ export interface FrontmatterProblem extends Span {
   message: string;
 }
 
+/** Where one item of a front-matter list sits: its span and its offsets in `Note.source` (for fixes). */
+export interface ItemPosition extends Span {
+  start: number;
+  end: number;
+}
+
 /** Where one front-matter key and its value sit in the file. */
 export interface FieldPosition {
   key: Span;
   value: Span;
+  /** For a list value: each item's position, in order (a single scalar one level down counts as one item). */
+  items?: ItemPosition[];
+  /** For a mapping value (`relations:`): each key's position, one level down, in source order. */
+  entries?: Record<string, FieldPosition>;
 }
 
 /** The front-matter block as read. `data` holds YAML 1.2 core values only. */
@@ -112,6 +122,19 @@ export interface NoteMeta {
   tags: string[];
   concepts: string[];
   aliases: string[];
+  /** `relations:` as written, one entry per target, in source order (types and targets unchecked). */
+  relations: RelationEntry[];
+}
+
+/**
+ * One item under `relations:` (`responds-to: [Conway's paper]`) as written:
+ * the relation's name, the target note as written (id, title or alias),
+ * the target item's position (the span) and offsets, and the name's position.
+ */
+export interface RelationEntry extends ItemPosition {
+  type: string;
+  target: string;
+  typeSpan: Span;
 }
 
 /** A `##` section (any heading, required or not). */
@@ -281,6 +304,8 @@ export interface RelatedReasons {
   concepts: string[];
   /** Top shared terms (stems shown as their commonest surface form). */
   terms: string[];
+  /** Typed relations joining the two notes, either way (relation names, sorted): these rank above text similarity. */
+  relations: string[];
 }
 
 export interface Related {

@@ -56,9 +56,10 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  * entries written before a layout change are never read, and the next flush
  * removes them with the rest of the old scope. 2: the term bag. 3: prose
  * words and code regions; the tree part is kept as bytes. 4: prose words
- * as term ids and one vocabulary string. 5: the library snapshot.
+ * as term ids and one vocabulary string. 5: the library snapshot. 6:
+ * `meta.relations` and nested field positions.
  */
-const ENTRY_LAYOUT = 5;
+const ENTRY_LAYOUT = 6;
 
 /**
  * A stable hash of a resolved config: key order does not matter, any value

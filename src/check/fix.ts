@@ -16,6 +16,7 @@ import type { Concept, Fix, Note, NoteId } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { checkNote, createContext } from './run.js';
+import { sortBy } from '../util/sort.js';
 
 /** Upper bound on fix passes over one file (fixes converge in one or two in practice). */
 export const MAX_PASSES = 10;
@@ -74,13 +75,16 @@ export interface FixResult {
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Fixes one file: `bytes` as on disk, `path` relative to the library. Pure:
- * returns the new text, never writes. Unreadable files come back unchanged.
+ * Fixes one file: `bytes` as on disk, `path` relative to the library;
+ * `others` are the library's notes (their names let a fix name another
+ * note). Pure: returns the new text, never writes. Unreadable files come
+ * back unchanged.
  */
 export function fixFile(
   input: { path: string; bytes: Uint8Array },
   config: Config,
   concepts: readonly Concept[] = [],
+  others: readonly Note[] = [],
 ): FixResult {
   let raw: string;
   try {
@@ -93,7 +97,7 @@ export function fixFile(
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const parsed = parseNote({ path: input.path, bytes: new TextEncoder().encode(raw) }, config);
     if (isReadFailure(parsed)) break;
-    const next = fixOnce(raw, parsed, config, concepts, fixable);
+    const next = fixOnce(raw, parsed, config, concepts, fixable, others);
     if (next.applied === 0 || next.text === raw) break;
     raw = next.text;
     applied += next.applied;
@@ -102,10 +106,19 @@ export function fixFile(
 }
 
 /** One pass: check the note with the fixable rules and apply their fixes to the raw text. */
-function fixOnce(raw: string, note: Note, config: Config, concepts: readonly Concept[], fixable: typeof allRules): { text: string; applied: number } {
+function fixOnce(
+  raw: string,
+  note: Note,
+  config: Config,
+  concepts: readonly Concept[],
+  fixable: typeof allRules,
+  others: readonly Note[],
+): { text: string; applied: number } {
   const map = rawOffsets(raw, note.source);
   if (map === null) return { text: raw, applied: 0 };
-  const ctx: RuleContext = createContext({ config, notes: [note], concepts, mentions: new Map<NoteId, never[]>() });
+  // The other notes' names, for fixes that name another note (relation-unknown-target); this note as it now reads.
+  const notes = sortBy([note, ...others.filter((other) => other.path !== note.path)], (n) => n.id, (n) => n.path);
+  const ctx: RuleContext = createContext({ config, notes, concepts, mentions: new Map<NoteId, never[]>() });
   const fixes: Fix[] = [];
   for (const diagnostic of checkNote(note, ctx, fixable)) {
     const fix = diagnostic.fix;

@@ -39,8 +39,10 @@ export interface LibraryReport extends Report {
 
 /**
  * Examples a test runs through the rule. Note rules: each string is one
- * note (`example.md`). Library rules: each string is a small library, files
- * separated by `==> name.md <==` lines (see src/check/examples.ts).
+ * note (`example.md`), or, for a rule that reads other notes' names, a small
+ * library starting with a `==> name.md <==` line. Library rules: each string
+ * is a small library, files separated by `==> name.md <==` lines (see
+ * src/check/examples.ts).
  */
 export interface RuleExamples {
   /** Inputs on which the rule must report nothing. */

@@ -36,7 +36,7 @@ see the whole library). Naming the library folder itself lints all of it.`,
   flags: {
     library: { type: 'string', value: 'DIR', help: 'the library folder (default: "library" in commonplace.config.json)' },
     format: { type: 'string', short: 'f', value: 'NAME', help: 'stylish (default), json (ESLint\'s JSON), sarif (SARIF 2.1.0), github (Actions annotations)' },
-    fix: { type: 'boolean', help: 'apply safe fixes (heading spelling and level, trailing whitespace, key order), then report the rest' },
+    fix: { type: 'boolean', help: 'apply safe fixes (heading spelling and level, trailing whitespace, key order, a relation\'s closest note), then report the rest' },
     'max-warnings': { type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings (default: no limit)' },
     'no-cache': { type: 'boolean', help: 'parse every note afresh (cache: the project\'s node_modules/.cache/commonplace/, else ~/.cache/commonplace/)' },
     watch: { type: 'boolean', help: 'lint, then lint again after every saved change (Ctrl-C to stop)' },

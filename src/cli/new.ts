@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { isCancel, text } from '@clack/prompts';
 import { loadConfig, type Config } from '../config.js';
 import { createNote, LibraryIndex } from '../scaffold/create.js';
-import { FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
+import { checkReadable, FieldError, KINDS, parseKind, parseSource, parseText, parseYear, splitList, type NoteFields } from '../scaffold/fields.js';
 import { isValidSlug, MAX_SLUG_LENGTH, slugify, WINDOWS_RESERVED } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
 import { locateLibrary, refuseFileAsLibrary } from './library.js';
@@ -31,14 +31,20 @@ says which note has it.`,
     kind: { type: 'string', value: 'K', help: `one of ${KINDS.join(', ')} (default essay)` },
     tags: { type: 'string', value: 'a,b', help: 'comma-separated tags' },
     concepts: { type: 'string', value: 'a,b', help: 'comma-separated glossary concepts' },
+    'responds-to': { type: 'string', value: 'NOTE', multiple: true, help: 'a note it responds to (file name, title or alias; repeat or comma-separate)' },
+    'builds-on': { type: 'string', value: 'NOTE', multiple: true, help: 'a note it builds on' },
+    contradicts: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it contradicts' },
+    supports: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it supports' },
+    summarises: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it summarises' },
     slug: { type: 'string', value: 'S', help: 'file name without .md (default: from the title)' },
     library: { type: 'string', value: 'DIR', help: 'library folder (default: "library" from commonplace.config.json)' },
   },
   examples: [
     'commonplace new --title "How Do Committees Invent?" --author "Melvin E. Conway" \\\n      --year 1968 --source http://www.melconway.com/Home/Committees_Paper.html',
     'commonplace new --title "The Mythical Man-Month" --author "Fred Brooks" --year 1975 \\\n      --source https://example.org/mmm --kind book --tags management --slug mythical-man-month',
+    'commonplace new --title "Team Topologies" --author "Matthew Skelton" --year 2019 \\\n      --source https://teamtopologies.com --builds-on how-do-committees-invent --contradicts "Scaling Agile at Spotify"',
   ],
-  notes: 'Exit codes: 0 created, 1 refused, 2 usage error.',
+  notes: 'Each relation flag names existing notes; one that names none is a usage error (exit 2), with the closest name.\nExit codes: 0 created, 1 refused, 2 usage error.',
 } as const satisfies CommandSpec;
 
 const REQUIRED = ['title', 'author', 'year', 'source'] as const;
@@ -91,6 +97,9 @@ export const run = defineCommand(spec, async ({ values }, io) => {
       concepts: splitList(values.concepts ?? ''),
     };
     if (fields.authors.length === 0) throw new FieldError('author is empty');
+    for (const [name, value] of [['title', fields.title], ['venue', fields.venue ?? ''], ...fields.authors.map((a) => ['author', a]), ...fields.tags.map((t) => ['tags', t]), ...fields.concepts.map((c) => ['concepts', c])]) {
+      checkReadable(name!, value!);
+    }
     slug = values.slug ?? slugify(fields.title);
     if (!isValidSlug(slug)) throw new FieldError(slugProblem(slug));
   } catch (error) {
@@ -108,7 +117,10 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   // A --library folder must exist (a typo must not grow a second library); the configured one is created on first use.
   const libraryDir = values.library !== undefined ? locateLibrary(io, values.library).root : path.resolve(configDir, config.library);
   refuseFileAsLibrary(io, libraryDir);
-  const outcome = createNote(await LibraryIndex.load(libraryDir, config), { slug, title: fields.title, source: fields.source }, content);
+  const index = await LibraryIndex.load(libraryDir, config);
+  fields.relations = relationFlags(values, index);
+  if (fields.relations.length > 0) content = renderTemplate(loadTemplate(configDir), fields);
+  const outcome = createNote(index, { slug, title: fields.title, source: fields.source }, content);
   if (outcome.status === 'refused') {
     io.stderr.write(`commonplace new: refused, nothing written:\n${outcome.reasons.map((r) => `  - ${r}\n`).join('')}`);
     return 1;
@@ -116,6 +128,31 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   io.stdout.write(`${path.relative(io.cwd, outcome.file) || outcome.file}\n`);
   return 0;
 });
+
+/** The relation flags, in the vocabulary's order. */
+const RELATION_FLAGS = ['responds-to', 'builds-on', 'contradicts', 'supports', 'summarises'] as const;
+
+/**
+ * Each relation flag's values (repeated, or comma-separated) resolved to the
+ * notes they name, written by id (unique, and stable when a title changes);
+ * a value that names no note is a usage error with the closest name.
+ */
+function relationFlags(values: Partial<Record<(typeof RELATION_FLAGS)[number], string[]>>, index: LibraryIndex): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  for (const flag of RELATION_FLAGS) {
+    const ids = new Set<string>();
+    for (const name of (values[flag] ?? []).flatMap((v) => splitList(v))) {
+      const found = index.find(name);
+      if (found.id === null) {
+        const hint = found.suggestion === null ? '; name a note by its file name, title or alias' : `; did you mean "${found.suggestion}"?`;
+        throw new UsageError(`--${flag} "${name}": no note in the library has that file name, title or alias${hint}`);
+      }
+      ids.add(found.id);
+    }
+    if (ids.size > 0) out.push([flag, [...ids]]);
+  }
+  return out;
+}
 
 /** Why `--slug` was refused, with a slug that would do. */
 function slugProblem(slug: string): string {

@@ -4,7 +4,7 @@
  * for the score). Exit 0 with results (or none), 1 when NOTE names no note
  * (with the closest id or title suggested), 2 for a usage or config error.
  */
-import { conceptIdsByNote, noteConcepts } from '../link/index.js';
+import { conceptIdsByNote, createLinkResolver, noteConcepts, relationsByNote, relationVocabulary, resolveRelations } from '../link/index.js';
 import { findNote } from '../link/find-note.js';
 import { createRelatedIndex } from '../link/related.js';
 import type { Note, NoteId } from '../types.js';
@@ -16,8 +16,9 @@ export const spec = {
   name: 'related',
   usage: 'related NOTE [--limit N] [--json] [--library DIR]',
   description: `Shows the notes most related to NOTE (a slug, a path, a title or an alias),
-each with its score and reasons: the concepts both notes share (rarest first)
-and the terms that weigh most in both.`,
+each with its score and reasons: the typed relation joining them (these come
+first), the concepts both notes share (rarest first) and the terms that weigh
+most in both.`,
   positionals: 'NOTE',
   flags: {
     limit: { type: 'string', value: 'N', help: 'how many related notes (default: relatedLimit from config, 5)' },
@@ -50,7 +51,9 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   }
   const note = found.note;
   const concepts = conceptIdsByNote(noteConcepts(library.notes, library.concepts, library.mentions));
-  const related = createRelatedIndex(library.notes, concepts).related(note.id, limit);
+  const vocabulary = relationVocabulary(config);
+  const relations = relationsByNote(resolveRelations(library.notes, createLinkResolver(library.notes, library.concepts), vocabulary));
+  const related = createRelatedIndex(library.notes, concepts, relations).related(note.id, limit);
   const byId = new Map(library.notes.map((n) => [n.id, n]));
   const names = new Map(library.concepts.map((c) => [c.id as string, c.name]));
 
@@ -70,6 +73,10 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   related.forEach((r, i) => {
     const other = byId.get(r.id as NoteId)!;
     lines.push(`${String(i + 1).padStart(3)}. ${label(other)}  score ${r.score.toFixed(4)}`);
+    for (const relation of (relations.get(note.id) ?? []).filter((x) => x.id === r.id)) {
+      const phrase = (vocabulary.get(relation.type)?.phrase ?? relation.type).toLowerCase();
+      lines.push(`     relation: ${relation.type} (${relation.direction === 'out' ? `this note ${phrase} it` : `it ${phrase} this note`})`);
+    }
     if (r.reasons.concepts.length > 0) lines.push(`     shared concepts: ${r.reasons.concepts.map((c) => names.get(c) ?? c).join(', ')}`);
     if (r.reasons.terms.length > 0) lines.push(`     shared terms: ${r.reasons.terms.join(', ')}`);
   });

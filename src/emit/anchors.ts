@@ -22,6 +22,7 @@ export const FIXED_ANCHORS = {
   glossary: 'glossary',
   bibliography: 'bibliography',
   authors: 'authors',
+  debates: 'debates',
 } as const;
 
 /** Lookup of every anchor; ids not in the library have no anchor (undefined). */

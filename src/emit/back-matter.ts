@@ -8,6 +8,7 @@ import { sortBy } from '../util/sort.js';
 import { FIXED_ANCHORS } from './anchors.js';
 import { noteTitle } from './chapters.js';
 import { noteAuthors, type EmitContext } from './context.js';
+import { debatesAbout } from './debates.js';
 import { noteLinks } from './essay.js';
 import { anchorLink, anchoredHeading, bulletList, joinNames, labelledLine, paragraph, text } from './mdast-build.js';
 import { isWebUrl } from './url.js';
@@ -34,6 +35,8 @@ export function renderGlossary(ctx: EmitContext): RootContent[] {
     if (see.length > 0) out.push(labelledLine('See also', see, 'see-also'));
     const essays = noteLinks([...linked.notes, ...linked.backlinks], ctx);
     if (essays.length > 0) out.push(labelledLine('Essays', essays, 'concept-essays'));
+    const debates = debatesAbout(concept.id, ctx).map((d) => [anchorLink(d.anchor, d.title)]);
+    if (debates.length > 0) out.push(labelledLine('Debates', debates, 'concept-debates'));
   }
   return out;
 }

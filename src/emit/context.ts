@@ -7,6 +7,7 @@ import type { Library, LinkedConcept, LinkedNote } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createAnchors, type Anchors } from './anchors.js';
 import { groupChapters, type Chapter } from './chapters.js';
+import { findDebates, type Debate } from './debates.js';
 
 /** Shared, read-only rendering context. */
 export interface EmitContext {
@@ -20,6 +21,8 @@ export interface EmitContext {
   conceptsByName: Map<string, LinkedConcept>;
   /** Every author name, trimmed, unique, by code point. */
   authors: string[];
+  /** The essays that contradict one another (`debates.ts`), in the order the Debates part shows them. */
+  debates: Debate[];
 }
 
 /** The authors of a note as shown: trimmed, empty names dropped, order as written. */
@@ -47,5 +50,6 @@ export function createContext(library: Library, config: Config): EmitContext {
     concepts: new Map(library.concepts.map((c) => [c.concept.id, c])),
     conceptsByName,
     authors,
+    debates: findDebates(library),
   };
 }

@@ -1,45 +1,64 @@
 /**
- * The EPUB's content as XHTML: the same sanitised hast as handbook.html,
+ * The EPUB's content as XHTML: the same sanitised HTML as handbook.html,
  * with in-book links pointed at the document that holds their target, and
- * serialised as XML (every element closed, no valueless attribute, numeric
+ * rewritten as XML (every element closed, no valueless attribute, numeric
  * character references only: XML knows no `&nbsp;`).
  */
-import type { Element, Root, RootContent } from 'hast';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import type { RootContent } from 'hast';
+import { serialiseHtml } from './html-essay.js';
 import { CLOBBER_PREFIX } from './html-sanitize.js';
-
-const serializer = unified()
-  .use(rehypeStringify, { closeSelfClosing: true, closeEmptyElements: true, characterReferences: { useNamedReferences: false } })
-  .freeze();
 
 /** XML-escaped text, for the few strings written outside a tree (titles, metadata). */
 export const xmlText = (value: string): string =>
   value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
-/**
- * Serialises sanitised hast as XHTML, after two rewrites: a `#x` link whose
- * target is in another document of the book (per `fileOf`, by anchor without
- * the sanitiser's prefix) becomes `that.xhtml#x`; a boolean attribute (a
- * task-list checkbox, `data-footnotes`), which HTML writes without a value
- * and XML forbids, is dropped, and a checkbox becomes the mark ☑ or ☐.
- */
+/** Serialises sanitised hast as XHTML, by way of its HTML (see `htmlToXhtml`). */
 export function serialiseXhtml(children: RootContent[], current: string, fileOf: (anchor: string) => string | undefined): string {
-  const tree: Root = { type: 'root', children };
-  visit(tree, 'element', (node: Element, index, parent) => {
-    const href = node.properties.href;
-    if (typeof href === 'string' && href.startsWith(`#${CLOBBER_PREFIX}`)) {
-      const file = fileOf(href.slice(1 + CLOBBER_PREFIX.length));
-      if (file !== undefined && file !== current) node.properties.href = `${file}${href}`;
-    }
-    if (node.tagName === 'input' && parent && index !== undefined) {
-      parent.children[index] = { type: 'text', value: node.properties.checked === true ? '☑' : '☐' };
-      return;
-    }
-    for (const [key, value] of Object.entries(node.properties)) if (value === true) delete node.properties[key];
-  });
-  return serializer.stringify(tree);
+  return htmlToXhtml(serialiseHtml(children), current, fileOf);
+}
+
+/** HTML's void elements: written `<br>` in HTML, `<br />` in XHTML. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * One tag as rehype-stringify writes sanitised hast: every attribute value
+ * double-quoted with `"` escaped, so a `>` inside a value never ends the tag;
+ * text escapes every `<`, so each `<` starts a tag.
+ */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*>/g;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:="([^"]*)")?/g;
+
+/**
+ * Sanitised HTML as serialised by `serialiseHtml` (an essay as
+ * handbook.html holds it) rewritten as XHTML, on the text, so the book
+ * reuses the build's rendered essays instead of rendering each again:
+ * - a `#x` link whose target is in another document of the book (per
+ *   `fileOf`, by anchor without the sanitiser's prefix) becomes `that.xhtml#x`;
+ * - a void element is closed (`<br />`);
+ * - a boolean attribute (`data-footnotes`), which XML forbids, is dropped,
+ *   and a task-list checkbox becomes the mark ☑ or ☐;
+ * - `<` in an attribute value and `]]>` in text, which HTML allows and XML
+ *   does not, are escaped;
+ * - a table cell's `align` (a cell has no class) becomes the class `align-…`.
+ */
+export function htmlToXhtml(html: string, current: string, fileOf: (anchor: string) => string | undefined): string {
+  return html
+    .replace(TAG, (tag, close: string, name: string, attributes: string) => {
+      if (close) return tag;
+      if (name === 'input') return [...attributes.matchAll(ATTRIBUTE)].some((m) => m[1] === 'checked') ? '☑' : '☐';
+      const kept = attributes.replace(ATTRIBUTE, (attribute, key: string, value: string | undefined) => {
+        if (value === undefined) return ''; // a boolean attribute: XML has no valueless form
+        if (key === 'href' && value.startsWith(`#${CLOBBER_PREFIX}`)) {
+          const file = fileOf(value.slice(1 + CLOBBER_PREFIX.length));
+          if (file !== undefined && file !== current) return ` href="${file}${value}"`;
+        }
+        // A table cell's alignment (GFM `:---:`) is not EPUB 3 XHTML: a class of epub.css's instead.
+        if (key === 'align') return /^(left|center|right)$/.test(value) ? ` class="align-${value}"` : '';
+        return value.includes('<') ? ` ${key}="${value.replaceAll('<', '&#x3C;')}"` : attribute;
+      });
+      return `<${name}${kept}${VOID.has(name) ? ' />' : '>'}`;
+    })
+    .replaceAll(']]>', ']]&#x3E;');
 }
 
 /** A complete XHTML content document around `body` (already serialised, or in pieces). */

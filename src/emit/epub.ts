@@ -2,7 +2,8 @@
  * `dist/handbook.epub` (EPUB 3): the handbook model as a title page, one
  * XHTML document per chapter and per back-matter part, a navigation
  * document and an NCX, zipped by fflate. The content is the HTML handbook's:
- * the same hast, sanitised after the last transform (epub-xhtml.ts).
+ * each essay exactly as this build rendered it for handbook.html (sanitised
+ * after the last transform), rewritten as XHTML (epub-xhtml.ts).
  *
  * Deterministic: `mimetype` first and stored, every entry dated 1980-01-01
  * 00:00 (DOS time has no zone: the date is built from local fields, so any
@@ -21,12 +22,14 @@ import { sortBy } from '../util/sort.js';
 import { FIXED_ANCHORS } from './anchors.js';
 import { noteTitle } from './chapters.js';
 import { CONTAINER_XML, navDocument, ncxDocument, packageDocument, type BookMetadata, type SpineItem, type TocEntry } from './epub-package.js';
-import { serialiseXhtml, xhtmlDocument } from './epub-xhtml.js';
-import { renderEssayHtml, toHast } from './html-essay.js';
+import { renderedEssays, type RenderedEssays } from './essay-output.js';
+import { htmlToXhtml, serialiseXhtml, xhtmlDocument } from './epub-xhtml.js';
+import { toHast } from './html-essay.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { TEMPLATES_DIR } from './html-shell.js';
 import { timestampFrom } from './index-json.js';
-import { handbookModel, type HandbookModel } from './model.js';
+import type { EmitMemo } from './memo.js';
+import type { HandbookModel } from './model.js';
 
 /** One file of the book: its path in the zip and its text in pieces. */
 interface BookFile {
@@ -38,8 +41,16 @@ interface BookFile {
 const ZIP_DATE = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 const FIXED_MODIFIED = '1980-01-01T00:00:00Z';
 
-/** `handbook.epub` as zip bytes in pieces, each chapter rendered as the iteration reaches it. */
-export function* epubChunks(library: Library, config: Config, options: { sourceDateEpoch?: string | undefined } = {}): Generator<Uint8Array> {
+/** Options of `epubChunks`. */
+export interface EpubOptions {
+  sourceDateEpoch?: string | undefined;
+  /** This build's essays (`prerenderEssays`, shared with the handbooks); rendered (or recalled from `memo`) without it. */
+  essays?: RenderedEssays | undefined;
+  memo?: EmitMemo | undefined;
+}
+
+/** `handbook.epub` as zip bytes in pieces, each chapter written as the iteration reaches it. */
+export function* epubChunks(library: Library, config: Config, options: EpubOptions = {}): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
   let failure: Error | undefined;
   const zip = new Zip((error, data) => {
@@ -56,7 +67,8 @@ export function* epubChunks(library: Library, config: Config, options: { sourceD
   mimetype.push(new TextEncoder().encode('application/epub+zip'), true);
   yield* drain();
   const encoder = new TextEncoder();
-  for (const file of bookFiles(library, config, options.sourceDateEpoch)) {
+  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+  for (const file of bookFiles(library, config, essays, options.sourceDateEpoch)) {
     const entry = new ZipDeflate(file.name, { level: 6 });
     entry.mtime = ZIP_DATE();
     zip.add(entry);
@@ -72,8 +84,8 @@ export function* epubChunks(library: Library, config: Config, options: { sourceD
 }
 
 /** Every file of the book after `mimetype`, in a fixed order. */
-function* bookFiles(library: Library, config: Config, sourceDateEpoch: string | undefined): Generator<BookFile> {
-  const model = handbookModel(library, config);
+function* bookFiles(library: Library, config: Config, essays: RenderedEssays, sourceDateEpoch: string | undefined): Generator<BookFile> {
+  const { model } = essays;
   const { handbook } = config;
   const meta: BookMetadata = {
     identifier: bookIdentifier(library, config),
@@ -108,7 +120,7 @@ function* bookFiles(library: Library, config: Config, sourceDateEpoch: string | 
     const file = chapterFile(i);
     function* body(): Generator<string> {
       yield `<section class="chapter">\n${xhtml(toHast([chapter.heading]), file)}\n`;
-      for (const essay of chapter.essays) yield `${xhtml([renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes })], file)}\n`;
+      for (const essay of chapter.essays) yield `${htmlToXhtml(essays.text(essay, 'html'), file, fileOf)}\n`;
       yield '</section>';
     }
     yield { name: `OEBPS/${file}`, text: xhtmlDocument(chapter.title, body()) };
@@ -132,6 +144,7 @@ function anchorFiles(model: HandbookModel): (anchor: string) => string | undefin
     }
   }
   for (const part of model.backMatter) files.set(part.anchor, `${part.anchor}.xhtml`);
+  for (const debate of model.ctx.debates) files.set(debate.anchor, `${FIXED_ANCHORS.debates}.xhtml`);
   for (const linked of library.concepts) files.set(anchors.concept(linked.concept.id)!, `${FIXED_ANCHORS.glossary}.xhtml`);
   for (const name of authors) files.set(anchors.author(name)!, `${FIXED_ANCHORS.authors}.xhtml`);
   return (anchor) => files.get(anchor);

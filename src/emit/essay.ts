@@ -10,19 +10,21 @@ import { noteAuthors, type EmitContext } from './context.js';
 import { createCrosslinker } from './crosslink.js';
 import { anchorLink, anchoredHeading, bulletList, joinNames, labelledLine, paragraph, text } from './mdast-build.js';
 import { splitNote } from './note-parts.js';
+import { relationLines } from './relations.js';
+import { relationPhrase, relationVocabulary } from '../link/relation-types.js';
 import { isWebUrl } from './url.js';
 
 /** Heading depth of an essay's title (chapters are 2, the handbook title 1). */
 export const ESSAY_DEPTH = 3;
 
-/** The essay's nodes: heading, byline, summary, sections, concepts, related, mentioned in, footnotes. */
+/** The essay's nodes: heading, byline, typed relations, summary, sections, concepts, related, mentioned in, footnotes. */
 export function renderEssay(linked: LinkedNote, ctx: EmitContext): RootContent[] {
   const { note } = linked;
   const anchor = ctx.anchors.note(note.id)!;
   const parts = splitNote(note, ctx.config);
   const sectionDepth = (ESSAY_DEPTH + 1) as 4;
   const crosslinker = createCrosslinker(linked, parts, ctx, sectionDepth + 1 - ctx.config.sectionDepth);
-  const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx)];
+  const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx), ...relationLines(linked, ctx)];
   if (parts.summary.length > 0) out.push(...crosslinker.section(parts.summary));
   for (const [index, section] of parts.sections.entries()) {
     const sectionAnchor = ctx.anchors.sectionAt(note.id, index) ?? anchor;
@@ -35,11 +37,13 @@ export function renderEssay(linked: LinkedNote, ctx: EmitContext): RootContent[]
     return target && conceptAnchor ? [[anchorLink(conceptAnchor, target.concept.name)]] : [];
   });
   if (concepts.length > 0) out.push(labelledLine('Concepts', concepts, 'essay-concepts'));
+  const vocabulary = relationVocabulary(ctx.config);
   const related = linked.related.flatMap((r) => {
     const other = ctx.notes.get(r.id);
     const otherAnchor = ctx.anchors.note(r.id);
     if (!other || !otherAnchor) return [];
-    const reason = relatedReason(r.reasons.concepts, r.reasons.terms, ctx);
+    const typed = linked.relations.filter((x) => x.id === r.id).map((x) => relationPhrase(vocabulary, x.type, x.direction).toLowerCase());
+    const reason = [typed.join(', '), relatedReason(r.reasons.concepts, r.reasons.terms, ctx)].filter(Boolean).join('; ');
     return [[anchorLink(otherAnchor, noteTitle(other)), ...(reason ? [text(` — ${reason}`)] : [])]];
   });
   if (related.length > 0) out.push(paragraph([{ type: 'strong', children: [text('Related essays')] }], 'essay-related-label'), bulletList(related, 'essay-related'));

@@ -10,8 +10,12 @@ import { compareCodePoints, sortBy } from '../util/sort.js';
 import { noteTitle } from './chapters.js';
 import { noteAuthors } from './context.js';
 
-/** Version of the index shape; bump on any incompatible change. */
-export const INDEX_SCHEMA_VERSION = 1;
+/**
+ * Version of the index shape; bump on any incompatible change. 2: each note
+ * gains `relations` (typed, both ways) and each related note's reasons gain
+ * `relations` (the typed relations joining the two).
+ */
+export const INDEX_SCHEMA_VERSION = 2;
 
 /** Options for the index: only the reproducible-build timestamp. */
 export interface IndexOptions {
@@ -36,7 +40,9 @@ export interface IndexNote {
   concepts: { id: string; count: number }[];
   links: string[];
   backlinks: string[];
-  related: { id: string; score: number; reasons: { concepts: string[]; terms: string[] } }[];
+  /** Typed relations both ways, sorted by type, direction, id. */
+  relations: { type: string; id: string; direction: 'out' | 'in' }[];
+  related: { id: string; score: number; reasons: { concepts: string[]; terms: string[]; relations: string[] } }[];
   hash: string;
 }
 
@@ -81,7 +87,8 @@ export function indexNote(linked: LinkedNote, config: Config): IndexNote {
     concepts: sortBy(linked.concepts, (c) => c.id).map((c) => ({ id: c.id, count: c.count })),
     links: unique(linked.links.filter((l) => l.kind === 'note' && l.to !== note.id).map((l) => l.to)),
     backlinks: unique(linked.backlinks),
-    related: linked.related.map((r) => ({ id: r.id, score: r.score, reasons: { concepts: [...r.reasons.concepts], terms: [...r.reasons.terms] } })),
+    relations: sortBy(linked.relations, (r) => r.type, (r) => r.direction, (r) => r.id).map((r) => ({ type: r.type, id: r.id, direction: r.direction })),
+    related: linked.related.map((r) => ({ id: r.id, score: r.score, reasons: { concepts: [...r.reasons.concepts], terms: [...r.reasons.terms], relations: [...r.reasons.relations] } })),
     hash: note.hash,
   };
 }

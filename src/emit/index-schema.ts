@@ -31,7 +31,7 @@ export function indexSchema(config: Config): Record<string, unknown> {
       note: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'path', 'title', 'authors', 'year', 'venue', 'kind', 'source', 'tags', 'summary', 'sections', 'wordCount', 'concepts', 'links', 'backlinks', 'related', 'hash'],
+        required: ['id', 'path', 'title', 'authors', 'year', 'venue', 'kind', 'source', 'tags', 'summary', 'sections', 'wordCount', 'concepts', 'links', 'backlinks', 'relations', 'related', 'hash'],
         properties: {
           id: { type: 'string', minLength: 1, description: 'The file name without .md.' },
           path: { type: 'string', minLength: 1, description: 'Relative to the library folder, /-separated.' },
@@ -62,9 +62,23 @@ export function indexSchema(config: Config): Record<string, unknown> {
           },
           links: stringList('Ids of notes this note links to explicitly (wikilink or Markdown link), sorted.'),
           backlinks: stringList('Ids of notes that link to this one explicitly, sorted.'),
+          relations: {
+            type: 'array',
+            description: 'Typed relations from front matter `relations:`, both ways: `out` on the note that declares one, `in` on its target. Sorted by type, direction ("in" before "out"), id (code point).',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['type', 'id', 'direction'],
+              properties: {
+                type: { type: 'string', pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$', description: 'The relation: responds-to, builds-on, contradicts, supports, summarises, or one config relationTypes adds.' },
+                id: { type: 'string', minLength: 1, description: 'The other note.' },
+                direction: { enum: ['out', 'in'], description: '"out": this note declares it; "in": the other note does.' },
+              },
+            },
+          },
           related: {
             type: 'array',
-            description: 'Most related notes first.',
+            description: 'Most related notes first: those joined by a typed relation, then the rest by score.',
             items: {
               type: 'object',
               additionalProperties: false,
@@ -75,8 +89,12 @@ export function indexSchema(config: Config): Record<string, unknown> {
                 reasons: {
                   type: 'object',
                   additionalProperties: false,
-                  required: ['concepts', 'terms'],
-                  properties: { concepts: stringList('Shared concept ids, rarest first.'), terms: stringList('Top shared terms.') },
+                  required: ['concepts', 'terms', 'relations'],
+                  properties: {
+                    concepts: stringList('Shared concept ids, rarest first.'),
+                    terms: stringList('Top shared terms.'),
+                    relations: stringList('Typed relations joining the two notes, either way, sorted; a note with any ranks above every note related by text alone.'),
+                  },
                 },
               },
             },

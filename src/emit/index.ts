@@ -52,7 +52,7 @@ export interface EmitOptions extends IndexOptions {
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
-export { prerenderPdf, type PdfResult } from './pdf.js';
+export { prerenderPdf, PDF_NOTE_LIMIT, type PdfResult } from './pdf.js';
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -84,18 +84,19 @@ function whole(chunks: (string | Uint8Array)[]): string | Uint8Array {
  * for the next holds a little of one output in memory, not four outputs.
  */
 export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
-  // Both handbooks walk one model and share each essay's text, rendered once.
-  const handbook = { memo: options.memo, essays: options.essays ?? renderedEssays(library, config, options.memo) };
+  // The handbooks and the book walk one model and share each essay's text, rendered once (and only if one of them is written).
+  let shared: RenderedEssays | undefined;
+  const handbook = (): { memo: EmitMemo | undefined; essays: RenderedEssays } => ({ memo: options.memo, essays: (shared ??= options.essays ?? renderedEssays(library, config, options.memo)) });
   const lazily = (render: () => Iterator<string | Uint8Array>): Iterable<string | Uint8Array> => ({ [Symbol.iterator]: render });
   // config.outputs was checked when the config was resolved (and --outputs when parsed).
   const wanted = selectOutputs(config.outputs, 'outputs');
-  if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook, sourceDateEpoch: options.sourceDateEpoch })) };
-  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook)) };
+  if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook(), sourceDateEpoch: options.sourceDateEpoch })) };
+  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
   if (wanted.has('index')) {
     yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
     yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
   }
-  if (wanted.has('epub')) yield { name: 'handbook.epub', chunks: lazily(() => epubChunks(library, config, options)) };
+  if (wanted.has('epub')) yield { name: 'handbook.epub', chunks: lazily(() => epubChunks(library, config, { ...handbook(), sourceDateEpoch: options.sourceDateEpoch })) };
   // Printed beforehand (`prerenderPdf`); when it could not be, the build reports why and writes the rest.
   if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };

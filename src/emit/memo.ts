@@ -91,6 +91,9 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
     get authors() {
       return unrecorded('authors');
     },
+    get debates() {
+      return unrecorded('debates');
+    },
   };
 }
 
@@ -100,7 +103,7 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
  */
 export function essayMemoKey(linked: LinkedNote, settings: string, kind: string): string {
   const { note } = linked;
-  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.concepts];
+  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.relations, linked.concepts];
   return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
 }
 

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import type { Library, LinkedNote } from '../types.js';
 import { FIXED_ANCHORS } from './anchors.js';
 import { renderAuthorIndex, renderBibliography, renderGlossary } from './back-matter.js';
+import { renderDebates } from './debates.js';
 import { noteTitle } from './chapters.js';
 import { createContext, type EmitContext } from './context.js';
 import { renderEssay } from './essay.js';
@@ -38,7 +39,7 @@ export interface HandbookModel {
   titlePage: RootContent[];
   contents: RootContent[];
   chapters: ChapterPart[];
-  /** Glossary, bibliography, author index: each begins with its anchored h2. */
+  /** Debates (when the library has any), glossary, bibliography, author index: each begins with its anchored h2. */
   backMatter: { anchor: string; title: string; nodes: RootContent[] }[];
 }
 
@@ -57,7 +58,9 @@ export function handbookModel(library: Library, config: Config): HandbookModel {
       essays: chapter.notes.map((linked) => essayPart(linked, ctx)),
     };
   });
+  const debates = ctx.debates.length === 0 ? [] : [{ anchor: FIXED_ANCHORS.debates, title: 'Debates', nodes: renderDebates(ctx, ctx.debates) }];
   const backMatter = [
+    ...debates,
     { anchor: FIXED_ANCHORS.glossary, title: 'Glossary', nodes: renderGlossary(ctx) },
     { anchor: FIXED_ANCHORS.bibliography, title: 'Bibliography', nodes: renderBibliography(ctx) },
     { anchor: FIXED_ANCHORS.authors, title: 'Authors', nodes: renderAuthorIndex(ctx) },

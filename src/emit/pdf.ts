@@ -6,6 +6,14 @@
  * bytes; a missing Chromium is reported as one line and the other outputs
  * are written all the same.
  *
+ * The contents' page numbers take two prints: the first, with an empty
+ * page-number column, says on which page each chapter and essay lands
+ * (pdf-pages.ts reads the PDF's named destinations); the second fills the
+ * column in, and is kept only if every destination stayed on its page.
+ * Chromium has no CSS `target-counter()`, and Paged.js, which polyfills it,
+ * paginates in script: slower than Chromium's own layout by far at
+ * thousands of pages, and it would replace the native `@page` margin boxes.
+ *
  * Chromium stamps each PDF with the time it was made and a random document
  * id; both are overwritten in place with values of the same length (the
  * `SOURCE_DATE_EPOCH` date, else 1980-01-01, and a hash of the rest of the
@@ -19,8 +27,10 @@ import { pathToFileURL } from 'node:url';
 import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { writeTempChunks, commitTemp } from '../util/fs-write.js';
+import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
-import { pdfDocumentChunks } from './pdf-document.js';
+import { pdfDocumentChunks, type ContentsPages } from './pdf-document.js';
+import { destinationPages } from './pdf-pages.js';
 
 /**
  * What printing gave for a library: the bytes; or a problem (no Chromium,
@@ -51,8 +61,20 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 export const NO_CHROMIUM =
   'handbook.pdf not written: Chromium was not found; install it (Debian/Ubuntu: apt-get install chromium) or set COMMONPLACE_CHROMIUM to a Chromium or Chrome binary';
 
+/** Options of `prerenderPdf`. */
+export interface PdfOptions {
+  /** This build's essays (`prerenderEssays`); rendered (or recalled from `memo`) without it. */
+  essays?: RenderedEssays | undefined;
+  memo?: EmitMemo | undefined;
+  sourceDateEpoch?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Prints after the first at most, before the contents' page numbers are given up as unsettled. */
+const MAX_REPRINTS = 3;
+
 /** Prints the handbook; never throws (a failure becomes the result's problem, and the other outputs are still written). */
-export async function prerenderPdf(library: Library, config: Config, options: { memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<PdfResult> {
+export async function prerenderPdf(library: Library, config: Config, options: PdfOptions = {}): Promise<PdfResult> {
   if (library.notes.length > PDF_NOTE_LIMIT) {
     return { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` };
   }
@@ -65,19 +87,30 @@ export async function prerenderPdf(library: Library, config: Config, options: { 
   }
 }
 
-async function printPdf(library: Library, config: Config, executablePath: string, options: { memo?: EmitMemo | undefined; sourceDateEpoch?: string | undefined }): Promise<Uint8Array> {
+async function printPdf(library: Library, config: Config, executablePath: string, options: PdfOptions): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core'); // only a build that prints loads it
+  const essays = options.essays ?? renderedEssays(library, config, options.memo);
   const dir = mkdtempSync(path.join(tmpdir(), 'commonplace-pdf-'));
   try {
     const file = path.join(dir, 'handbook-print.html');
-    commitTemp(writeTempChunks(file, pdfDocumentChunks(library, config, options.memo)), file);
     const browser = await chromium.launch({ executablePath, args: ARGS });
     try {
       const page = await browser.newPage();
-      // A large handbook takes minutes to lay out: no timeout but the build's own.
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0 });
-      const pdf = await page.pdf({ preferCSSPageSize: true, outline: true, tagged: true });
-      return reproducible(pdf, options.sourceDateEpoch);
+      const print = async (numbers: ContentsPages): Promise<Buffer> => {
+        commitTemp(writeTempChunks(file, pdfDocumentChunks(essays, config, numbers)), file);
+        // A large handbook takes minutes to lay out: no timeout but the build's own.
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0 });
+        return page.pdf({ preferCSSPageSize: true, outline: true, tagged: true });
+      };
+      // The first print's column width is a guess (a few pages an essay); a wrong one costs a print.
+      let numbers: ContentsPages = { pages: new Map(), digits: digits(4 * library.notes.length + 4) };
+      for (let reprint = 0; reprint <= MAX_REPRINTS; reprint++) {
+        const pdf = await print(numbers);
+        const pages = destinationPages(pdf);
+        if (reprint > 0 && samePages(pages, numbers.pages)) return reproducible(pdf, options.sourceDateEpoch);
+        numbers = { pages, digits: digits([...pages.values()].reduce((a, b) => Math.max(a, b), 1)) };
+      }
+      throw new Error(`the contents' page numbers still moved after ${MAX_REPRINTS + 1} prints`);
     } finally {
       await browser.close();
     }
@@ -85,6 +118,11 @@ async function printPdf(library: Library, config: Config, executablePath: string
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const digits = (n: number): number => String(n).length;
+
+const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean =>
+  a.size === b.size && [...a].every(([name, page]) => b.get(name) === page);
 
 /** The PDF with its dates and document id overwritten in place (same lengths, so every offset holds). */
 export function reproducible(pdf: Buffer, sourceDateEpoch: string | undefined): Buffer {

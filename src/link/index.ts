@@ -11,7 +11,9 @@ import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createConceptLookup } from './glossary.js';
 import { findMentions } from './mentions.js';
 import { computeRelated } from './related.js';
-import { computeBacklinks, resolveLinks } from './resolve.js';
+import { relationVocabulary } from './relation-types.js';
+import { relationsByNote, resolveRelations } from './relations.js';
+import { computeBacklinks, createLinkResolver, resolveLinks } from './resolve.js';
 
 export { loadGlossary, parseGlossary, createConceptLookup, closestName, GLOSSARY_FILE, GLOSSARY_RULES } from './glossary.js';
 export type { Glossary } from './glossary.js';
@@ -21,6 +23,10 @@ export { createLinkResolver, resolveLinks, computeBacklinks } from './resolve.js
 export type { LinkResolver, LinkTarget, UnresolvedLink } from './resolve.js';
 export { createRelatedIndex, computeRelated, rankingText } from './related.js';
 export { phraseKey, phraseTerms } from './phrase.js';
+export { relationsByNote, resolveRelations } from './relations.js';
+export type { ResolvedRelation } from './relations.js';
+export { BUILTIN_RELATIONS, relationPhrase, relationVocabulary } from './relation-types.js';
+export type { RelationPhrases } from './relation-types.js';
 
 /** Concept ids a note declares in its `concepts:` front matter (unknown names skipped: lint reports them). */
 export function declaredConcepts(note: Note, lookup: (written: string) => Concept | undefined): ConceptId[] {
@@ -61,8 +67,8 @@ export function conceptIdsByNote(counts: ReadonlyMap<NoteId, ReadonlyMap<Concept
 /**
  * Links the library: mentions (computed unless given, e.g. by the lint run
  * that already found them), explicit links and backlinks, per-note concepts
- * with mention counts, related notes (`config.relatedLimit` each), and the
- * per-concept note lists. `diagnostics` is left empty: the caller adds lint's.
+ * with mention counts, typed relations both ways, related notes
+ * (`config.relatedLimit` each), and the per-concept note lists. `diagnostics` is left empty: the caller adds lint's.
  *
  * Complexity: O(words × longest phrase) for mentions, O(links log links) for
  * links, plus the related-notes ranking (see `related.ts`).
@@ -100,7 +106,8 @@ export function linkLibrary(
     for (const id of conceptCounts.get(note.id)!.keys()) add(conceptNotes, id, note.id);
   }
 
-  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit);
+  const relations = relationsByNote(resolveRelations(notes, createLinkResolver(notes, concepts), relationVocabulary(config)));
+  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit, relations);
   const sorted = (set: Set<NoteId> | undefined): NoteId[] => [...(set ?? [])].sort(compareCodePoints);
 
   const linkedNotes: LinkedNote[] = notes.map((note) => ({
@@ -110,7 +117,7 @@ export function linkLibrary(
     backlinks: backlinks.notes.get(note.id) ?? [],
     mentionedIn: sorted(mentionedIn.get(note.id)),
     related: related.get(note.id) ?? [],
-    relations: [],
+    relations: relations.get(note.id) ?? [],
     concepts: sortBy([...conceptCounts.get(note.id)!].map(([id, count]) => ({ id, count })), (c) => c.id),
   }));
   const linkedConcepts: LinkedConcept[] = concepts.map((concept) => ({

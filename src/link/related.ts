@@ -17,13 +17,17 @@
  * carrying a concept or tag: a concept every note shares adds nothing, a rare
  * one adds up to 0.5. Scores are rounded to 4 decimals, then ties go to the
  * smaller id (code point), so the order never depends on file order. Notes
- * with nothing in common (score 0) are never listed.
+ * with nothing in common (score 0) are never listed, except that notes
+ * joined by a typed relation (front matter `relations:`, either way) come
+ * first, whatever their score, with the relation named in the reasons: an
+ * author's own "this answers that" outranks any similarity of wording.
  *
  * Complexity: see the ranker: building is O(total tokens); one note's query
  * walks only the postings lists of its own terms (the inverted index prunes
  * every note sharing none of them).
  */
-import type { ConceptId, Note, NoteId, Related } from '../types.js';
+import type { ConceptId, Note, NoteId, Related, Relation } from '../types.js';
+import { compareCodePoints } from '../util/sort.js';
 import { createRanker, type RankerDoc } from './text/ranker.js';
 
 export { rankingText } from '../read/ranking-text.js';
@@ -34,22 +38,33 @@ export interface RelatedIndex {
   related(id: NoteId, k: number): Related[];
 }
 
-/** Indexes the notes; `concepts` gives each note's concept ids (declared ∪ mentioned). */
-export function createRelatedIndex(notes: readonly Note[], concepts: ReadonlyMap<NoteId, readonly ConceptId[]>): RelatedIndex {
+/**
+ * Indexes the notes; `concepts` gives each note's concept ids (declared ∪
+ * mentioned), `relations` its typed relations (both ways, as the link stage
+ * puts them on `LinkedNote.relations`).
+ */
+export function createRelatedIndex(
+  notes: readonly Note[],
+  concepts: ReadonlyMap<NoteId, readonly ConceptId[]>,
+  relations: ReadonlyMap<NoteId, readonly Relation[]> = new Map(),
+): RelatedIndex {
   const docs: RankerDoc[] = notes.map((note) => ({
     id: note.id,
     // Analysed by the read stage (in the parse workers, kept by the cache): see `Note.termBag`.
     bag: note.termBag,
     concepts: [...(concepts.get(note.id) ?? [])],
     tags: note.meta.tags.map((tag) => tag.toLowerCase()),
+    pinned: [...new Set((relations.get(note.id) ?? []).map((r) => r.id as string))].sort(compareCodePoints),
   }));
   const ranker = createRanker(docs);
+  const typesBetween = (id: NoteId, other: string): string[] =>
+    [...new Set((relations.get(id) ?? []).filter((r) => r.id === other).map((r) => r.type))].sort(compareCodePoints);
   return {
     related(id, k) {
       return ranker.related(id, k).map((hit) => ({
         id: hit.id as NoteId,
         score: hit.score,
-        reasons: { concepts: hit.sharedConcepts, terms: hit.sharedTerms },
+        reasons: { concepts: hit.sharedConcepts, terms: hit.sharedTerms, relations: hit.pinned ? typesBetween(id, hit.id) : [] },
       }));
     },
   };
@@ -60,7 +75,8 @@ export function computeRelated(
   notes: readonly Note[],
   concepts: ReadonlyMap<NoteId, readonly ConceptId[]>,
   limit: number,
+  relations: ReadonlyMap<NoteId, readonly Relation[]> = new Map(),
 ): Map<NoteId, Related[]> {
-  const index = createRelatedIndex(notes, concepts);
+  const index = createRelatedIndex(notes, concepts, relations);
   return new Map(notes.map((note) => [note.id, index.related(note.id, limit)] as const));
 }

@@ -46,10 +46,18 @@ export interface LinkResolver {
    * a non-Markdown file), null for a note link that matches no note.
    */
   href(url: string, fromPath: string): LinkTarget | null | undefined;
+  /**
+   * A note named in front matter (`relations:`): by id, path, title or alias
+   * as a wikilink would find it, but never a concept; null when none.
+   */
+  note(target: string): NoteId | null;
 }
 
+/** What link resolution reads of a note: its id, path, title and aliases. */
+export type NoteNames = Pick<Note, 'id' | 'path'> & { meta: Pick<Note['meta'], 'title' | 'aliases'> };
+
 /** Indexes notes and concepts for link resolution. */
-export function createLinkResolver(notes: readonly Note[], concepts: readonly Concept[]): LinkResolver {
+export function createLinkResolver(notes: readonly NoteNames[], concepts: readonly Concept[]): LinkResolver {
   const byId = new Map<string, NoteId>();
   const byPath = new Map<string, NoteId>();
   const exact = new Map<string, NoteId>();
@@ -71,7 +79,14 @@ export function createLinkResolver(notes: readonly Note[], concepts: readonly Co
   const concept = createConceptLookup(concepts);
   const note = (id: NoteId | undefined): LinkTarget | null => (id === undefined ? null : { kind: 'note', to: id });
 
+  const noteNamed = (written: string): NoteId | null => {
+    const lower = written.trim().toLowerCase();
+    if (lower === '') return null;
+    return byId.get(lower) ?? byPath.get(lower) ?? byPath.get(`${lower}.md`) ?? exact.get(lower) ?? loose.get(phraseKey(written)) ?? null;
+  };
+
   return {
+    note: noteNamed,
     wikilink(target, from) {
       const written = target.trim();
       if (written === '') return { kind: 'note', to: from };

@@ -66,7 +66,7 @@ export function codeActions(session: Session, params: CodeActionParams): CodeAct
   const fixable = published.some((d) => d.fix);
   if (fixable && wants(CodeActionKind.SourceFixAll)) {
     const raw = document.getText();
-    const fixed = fixFile({ path: file, bytes: new TextEncoder().encode(raw) }, session.library.config, session.library.concepts);
+    const fixed = fixFile({ path: file, bytes: new TextEncoder().encode(raw) }, session.library.config, session.library.concepts, session.library.notes);
     if (fixed.text !== null && fixed.text !== raw) {
       const end = document.positionAt(raw.length);
       actions.push({ title: 'Fix all safe problems (as lint --fix)', kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end }, newText: fixed.text }] } } });

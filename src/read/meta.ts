@@ -5,13 +5,16 @@
  * coercion is `author`: one string or a list of strings both give a list.
  * Strings are trimmed; a blank string counts as absent.
  */
-import type { NoteMeta } from '../types.js';
+import type { FieldPosition, NoteMeta, RelationEntry } from '../types.js';
 
 /** The default `kind` when the front matter names none. */
 export const DEFAULT_KIND = 'essay';
 
-/** Reads `NoteMeta` from parsed front-matter data (null when there is none or it is unusable). */
-export function noteMeta(data: Record<string, unknown> | null): NoteMeta {
+/**
+ * Reads `NoteMeta` from parsed front-matter data (null when there is none or
+ * it is unusable); `fields` (the data's positions) place each relation item.
+ */
+export function noteMeta(data: Record<string, unknown> | null, fields: Record<string, FieldPosition> = {}): NoteMeta {
   const get = (key: string): unknown => (data && Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined);
   const meta: NoteMeta = {
     authors: stringOrList(get('author')),
@@ -19,6 +22,7 @@ export function noteMeta(data: Record<string, unknown> | null): NoteMeta {
     tags: stringList(get('tags')),
     concepts: stringList(get('concepts')),
     aliases: stringList(get('aliases')),
+    relations: relationEntries(get('relations'), Object.hasOwn(fields, 'relations') ? fields.relations : undefined),
   };
   const title = nonEmptyString(get('title'));
   if (title !== undefined) meta.title = title;
@@ -45,4 +49,26 @@ function stringList(value: unknown): string[] {
 function stringOrList(value: unknown): string[] {
   const single = nonEmptyString(value);
   return single !== undefined ? [single] : stringList(value);
+}
+
+/**
+ * `relations:` as a mapping of relation name → a note or a list of notes.
+ * Items that are not non-empty strings are left out (field-type reports
+ * them); so is everything when the value is not a mapping.
+ */
+function relationEntries(value: unknown, position: FieldPosition | undefined): RelationEntry[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const entries: RelationEntry[] = [];
+  for (const [type, targets] of Object.entries(value as Record<string, unknown>)) {
+    const at = position?.entries && Object.hasOwn(position.entries, type) ? position.entries[type] : undefined;
+    const typeSpan = at?.key ?? position?.key ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const list = Array.isArray(targets) ? targets : [targets];
+    list.forEach((item, i) => {
+      const target = nonEmptyString(item);
+      if (target === undefined) return;
+      const place = at?.items?.[i] ?? { ...(at?.value ?? typeSpan), start: 0, end: 0 };
+      entries.push({ type: type.trim(), target, typeSpan: { ...typeSpan }, line: place.line, column: place.column, endLine: place.endLine, endColumn: place.endColumn, start: place.start, end: place.end });
+    });
+  }
+  return entries;
 }

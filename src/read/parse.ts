@@ -85,7 +85,7 @@ function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['e
   if (treeDepthExceeds(tree, MAX_TREE_DEPTH)) throw new RangeError('tree too deep');
   const body = tree.children.filter((node) => node.type !== 'yaml');
   const text = joinBlocks(body);
-  const meta = noteMeta(frontmatter?.data ?? null);
+  const meta = noteMeta(frontmatter?.data ?? null, frontmatter?.fields);
   const summary = readSummary(body);
   const sections = readSections(body, config.sections);
   const bodyParts = readBodyParts(tree, source, lines);

@@ -110,17 +110,41 @@ export function parseYamlMapping(raw: string, rawStart: number, lines: LineIndex
     if (Object.prototype.hasOwnProperty.call(data, key)) continue;
     defineKey(data, key, toPlain(pair.value));
     result.keyOrder.push(key);
-    const [keyStart, keyEnd] = pair.key.range ?? [0, 0];
-    const valueNode = isNode(pair.value) ? pair.value : null;
-    const [valueStart, valueEnd] = valueNode?.range ?? [keyEnd, keyEnd];
-    const position: FieldPosition = {
-      key: lines.span(rawStart + keyStart, rawStart + keyEnd),
-      value: lines.span(rawStart + valueStart, rawStart + valueEnd),
-    };
-    defineKey(result.fields, key, position);
+    defineKey(result.fields, key, fieldPosition(pair.key, pair.value, rawStart, lines, 1));
   }
   result.data = data;
   return result;
+}
+
+/**
+ * Where a key and its value sit; for a list value each item's position (a
+ * scalar under a nested key counts as a list of one), and for a mapping value (`depth` levels down) each of its keys' positions, so
+ * rules can point at one item of `relations:` rather than at the field.
+ */
+function fieldPosition(keyNode: Scalar, value: unknown, rawStart: number, lines: LineIndex, depth: number): FieldPosition {
+  const [keyStart, keyEnd] = keyNode.range ?? [0, 0];
+  const valueNode = isNode(value) ? value : null;
+  const [valueStart, valueEnd] = valueNode?.range ?? [keyEnd, keyEnd];
+  const position: FieldPosition = {
+    key: lines.span(rawStart + keyStart, rawStart + keyEnd),
+    value: lines.span(rawStart + valueStart, rawStart + valueEnd),
+  };
+  const item = (node: unknown) => {
+    const [start, end] = (isNode(node) ? node.range : null) ?? [valueStart, valueStart];
+    return { ...lines.span(rawStart + start, rawStart + end), start: rawStart + start, end: rawStart + end };
+  };
+  if (isSeq(value)) position.items = value.items.map(item);
+  else if (isScalar(value) && depth === 0) position.items = [item(value)]; // `responds-to: one-note`: a list of one
+  else if (isMap(value) && depth > 0) {
+    const entries = Object.create(null) as Record<string, FieldPosition>;
+    for (const pair of value.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!Object.prototype.hasOwnProperty.call(entries, name)) defineKey(entries, name, fieldPosition(pair.key, pair.value, rawStart, lines, depth - 1));
+    }
+    position.entries = entries;
+  }
+  return position;
 }
 
 const aliasMessage = 'YAML anchors and aliases (&name, *name) are not allowed in front matter; write each value out';

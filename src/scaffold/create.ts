@@ -10,6 +10,9 @@ import type { Config } from '../config.js';
 import { createExclusive } from '../util/fs-write.js';
 import { describeConflict, findConflicts, listExistingNotes, type Adder, type Candidate, type ExistingNote } from './existing.js';
 import { isValidSlug } from './slug.js';
+import { closestMatch } from '../check/suggest.js';
+import { createLinkResolver } from '../link/resolve.js';
+import type { NoteId } from '../types.js';
 
 /** What happened to one note: created (or, in a dry run, would be), or refused with reasons. */
 export type CreateOutcome =
@@ -33,6 +36,17 @@ export class LibraryIndex {
   /** Reasons `candidate` may not be added (empty when it may). */
   conflicts(candidate: Candidate): string[] {
     return findConflicts(this.notes, candidate).map((c) => describeConflict(c, candidate, this.adder));
+  }
+
+  /**
+   * The note `name` means (file name, path, title or alias, as a wikilink or
+   * a `relations:` item finds it), or the closest name to suggest.
+   */
+  find(name: string): { id: string } | { id: null; suggestion: string | null } {
+    const names = this.notes.map((n) => ({ id: n.id as NoteId, path: n.path, meta: n.title === null ? { aliases: n.aliases } : { title: n.title, aliases: n.aliases } }));
+    const id = createLinkResolver(names, []).note(name);
+    if (id !== null) return { id };
+    return { id: null, suggestion: closestMatch(name, this.notes.flatMap((n) => [...(n.title === null ? [] : [n.title]), ...n.aliases, n.id])) };
   }
 
   /** Records a note created (or planned) in this run so later ones in the same run see it. */

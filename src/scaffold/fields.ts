@@ -23,11 +23,23 @@ export interface NoteFields {
   kind: string;
   tags: string[];
   concepts: string[];
+  /** Relation name → the notes it names (written as `relations:`, last); absent or empty: none. */
+  relations?: [type: string, targets: string[]][];
 }
 
 /** A field value that failed its check: the message says what was expected. */
 export class FieldError extends Error {
   override name = 'FieldError';
+}
+
+/**
+ * `text` unchanged, or a FieldError when it holds U+FFFD: the reader refuses
+ * a note with one (src/read/decode.ts: damage from a lossy conversion), and
+ * YAML writes it as it is. (A NUL is fine: YAML writes it escaped.)
+ */
+export function checkReadable(name: string, text: string): string {
+  if (!text.includes('\uFFFD')) return text;
+  throw new FieldError(`${name} contains U+FFFD (the replacement character, left by a lossy encoding conversion), which no note may hold; retype the character that was lost`);
 }
 
 /** `2020` → 2020; anything but a whole number within the config's plausible range throws. */
@@ -101,6 +113,8 @@ export function fieldValue(fields: NoteFields, key: string): FrontmatterValue | 
       return fields.tags.length > 0 ? [...fields.tags] : null;
     case 'concepts':
       return fields.concepts.length > 0 ? [...fields.concepts] : null;
+    case 'relations':
+      return fields.relations && fields.relations.length > 0 ? new Map(fields.relations.map(([type, targets]) => [type, [...targets]])) : null;
     default:
       return null;
   }

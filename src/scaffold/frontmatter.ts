@@ -5,8 +5,8 @@
  */
 import { Document, parse, visit } from 'yaml';
 
-/** A front-matter value we write: text, a whole number, or a list of text. */
-export type FrontmatterValue = string | number | string[];
+/** A front-matter value we write: text, a whole number, a list of text, or (`relations:`) names to lists of text. */
+export type FrontmatterValue = string | number | string[] | Map<string, string[]>;
 
 /** Keys in the order they are written (the order the template or caller gives). */
 export type FrontmatterEntries = readonly (readonly [key: string, value: FrontmatterValue])[];

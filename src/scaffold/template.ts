@@ -99,6 +99,9 @@ export function renderTemplate(template: Template, fields: NoteFields): string {
       entries.push([line.key, line.value as FrontmatterValue]);
     }
   }
+  // `relations:` come from `new`'s relation flags, not from a placeholder: written last, as lint's key order wants.
+  const relations = fieldValue(fields, 'relations');
+  if (relations !== null && !entries.some(([key]) => key === 'relations')) entries.push(['relations', relations]);
   let body = '';
   let at = 0;
   for (const hit of findPlaceholders(template.body)) {
@@ -136,5 +139,5 @@ function isPlaceholder(name: string): boolean {
 function bodyText(fields: NoteFields, name: string): string {
   const value = fieldValue(fields, name);
   if (value === null) return '';
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  return Array.isArray(value) ? value.join(', ') : value instanceof Map ? '' : String(value);
 }

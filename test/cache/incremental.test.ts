@@ -15,6 +15,9 @@ import { buildLibrary, lintLibrary } from '../../src/pipeline.js';
 const BUNDLED = path.resolve(__dirname, '../../library');
 const AMAZON = 'amazons-single-threaded-model.md';
 const BORING = 'choose-boring-technology.md';
+// Two bundled notes without relations of their own, for the relation cases.
+const MAKERS = 'makers-schedule-managers-schedule.md';
+const BROOKS = 'no-silver-bullet.md';
 
 let root: string;
 let cacheDir: string;
@@ -79,6 +82,21 @@ describe('warm runs through the library snapshot', () => {
     expect(warm.diagnostics.filter((d) => d.ruleId === 'wikilink-heading').map((d) => d.file)).toEqual([BORING]);
   });
 
+  it('should report a relation conflict as soon as the other note declares it, and a renamed target, as a cold lint does', async () => {
+    const relate = (file: string, yaml: string) => edit(file, (t) => t.replace(/\n---\n/, `\n${yaml}\n---\n`));
+    relate(MAKERS, 'relations:\n  contradicts: ["No Silver Bullet: Essence and Accidents of Software Engineering"]');
+    expect((await warmLint()).diagnostics.filter((d) => d.ruleId.startsWith('relation-'))).toEqual([]);
+    relate(BROOKS, 'relations:\n  supports: [makers-schedule-managers-schedule]');
+    const warm = await warmLint();
+    expect(warm.diagnostics).toEqual(await coldLint());
+    expect(warm.diagnostics.filter((d) => d.ruleId === 'relation-conflict').map((d) => d.file)).toEqual([BROOKS]);
+    // Brooks's title changes: the makers note, unchanged, now names no note.
+    edit(BROOKS, (t) => t.replace(/^title: .*$/m, 'title: Essence and accidents'));
+    const renamed = await warmLint();
+    expect(renamed.diagnostics).toEqual(await coldLint());
+    expect(renamed.diagnostics.filter((d) => d.ruleId === 'relation-unknown-target').map((d) => d.file)).toEqual([MAKERS]);
+  });
+
   it('should re-check the other notes when a title changes, since their mentions may change', async () => {
     await warmLint();
     // Another note's prose says "split attention" (the Amazon note does): as a title, it is now an unlinked mention there.
@@ -111,6 +129,22 @@ describe('warm runs through the library snapshot', () => {
     // A title change makes lint re-check every note, so every damaged entry is read.
     edit(BORING, (t) => t.replace(/^title: .*$/m, 'title: Boring technology, chosen'));
     expect((await warmLint()).diagnostics).toEqual(await coldLint());
+  });
+
+  it('should build what a cold build does when a relation is added, on both essays', async () => {
+    const render = async (cache?: PersistentNoteCache) => {
+      const result = await buildLibrary({ root, config, workers: 0, ...(cache ? { incremental: cache } : {}) });
+      expect(result.ok).toBe(true);
+      const outputs = [...result.outputs].map((file) => [file.name, [...file.chunks].join('')] as const);
+      cache?.flush();
+      return outputs;
+    };
+    await render(openCache());
+    edit(MAKERS, (t) => t.replace(/\n---\n/, '\nrelations:\n  responds-to: [no-silver-bullet]\n---\n'));
+    const warm = await render(openCache());
+    expect(warm).toEqual(await render());
+    const md = warm.find(([name]) => name === 'handbook.md')![1];
+    expect(md).toContain('Responded to by [*Maker\'s Schedule, Manager\'s Schedule*]');
   });
 
   it('should build byte-identical outputs from damaged entries, by reading the notes again', async () => {

@@ -46,10 +46,10 @@ export function lintFiles(files: Record<string, string>, options: LintTextOption
   });
 }
 
-/** Lints one example of a rule (a note, or a library for library rules) with only that rule. */
+/** Lints one example of a rule (a note, or a library for library rules and note rules that read other notes' names) with only that rule. */
 export function lintExample(rule: Rule, example: string, options: Omit<LintTextOptions, 'rules'> = {}): Diagnostic[] {
   const files =
-    rule.scope === 'library'
+    rule.scope === 'library' || example.startsWith('==> ')
       ? Object.fromEntries(splitExampleLibrary(example).map((f) => [f.path, f.text]))
       : { 'example.md': example };
   return lintFiles(files, { concepts: rule.examples.concepts, ...options, rules: [rule] });

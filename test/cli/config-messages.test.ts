@@ -103,3 +103,20 @@ describe('config rules', () => {
     expect([...found].filter((id) => !(READ_RULE_IDS as readonly string[]).includes(id))).toEqual([]);
   });
 });
+
+describe('config relationTypes', () => {
+  it('should accept a new relation with its phrase and inverse phrase', () => {
+    const config = resolveConfig({ relationTypes: { critiques: { phrase: 'Critiques', inverse: 'Critiqued by' } } });
+    expect(config.relationTypes).toEqual({ critiques: { phrase: 'Critiques', inverse: 'Critiqued by' } });
+  });
+
+  it.each([
+    [{ relationTypes: [] }, 'commonplace.config.json: relationTypes: expected an object of relation name → { "phrase": "Critiques", "inverse": "Critiqued by" }'],
+    [{ relationTypes: { contradicts: { phrase: 'X', inverse: 'Y' } } }, 'commonplace.config.json: relationTypes.contradicts: "contradicts" is built in; choose another name'],
+    [{ relationTypes: { Critiques: { phrase: 'X', inverse: 'Y' } } }, 'commonplace.config.json: relationTypes.Critiques: a relation name must be lower-case words joined by hyphens, such as "critiques"'],
+    [{ relationTypes: { critiques: { phrase: 'Critiques' } } }, 'commonplace.config.json: relationTypes.critiques.inverse: expected a non-empty string'],
+    [{ relationTypes: { critiques: { phrase: 'Critiques', invers: 'Critiqued by' } } }, 'commonplace.config.json: relationTypes.critiques.invers: unknown key; did you mean "inverse"?'],
+  ])('should refuse %j with a message naming the key', (input, expected) => {
+    expect(message(input)).toBe(expected);
+  });
+});

@@ -331,6 +331,22 @@ describe('commonplace lint --fix', () => {
   });
 });
 
+describe('commonplace lint --fix on relations', () => {
+  it('should write the closest title for a relation that names no note, in a CRLF file, and lint clean after', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cp-lint-fix-rel-'));
+    cpSync(path.join(FIXTURES, 'good', 'owning-teams.md'), path.join(dir, 'owning-teams.md'));
+    const title = /^title: (.*)$/m.exec(readFileSync(path.join(dir, 'owning-teams.md'), 'utf8'))![1]!.replace(/^"|"$/g, '');
+    const typo = title.replace('Outcome', 'Outcom');
+    const text = (body: string) => body.replace(/\n/g, '\r\n');
+    writeFileSync(path.join(dir, 'reply.md'), text(`---\ntitle: A reply\nauthor: B\nyear: 2020\nsource: https://example.com/reply\nrelations:\n  responds-to: [${typo}]\n---\n\nSummary.\n`));
+    const result = await lint(['--library', dir, '--fix', '--format', 'json', '--no-cache']);
+    const after = readFileSync(path.join(dir, 'reply.md'), 'utf8');
+    expect(after).toContain(`  responds-to: [${title}]\r\n---\r\n`);
+    const messages = (JSON.parse(result.stdout) as EslintResult[]).flatMap((f) => f.messages.map((m) => m.ruleId));
+    expect(messages).not.toContain('relation-unknown-target');
+  });
+});
+
 describe('the compiled bin', () => {
   beforeAll(() => {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });

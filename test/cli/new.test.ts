@@ -175,14 +175,50 @@ describe('commonplace new', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('should write relation flags, repeated or comma-separated, as relations: by file name, resolving titles and aliases', async () => {
+    expect((await cli([...required('How Do Committees Invent?', 'https://example.com/conway'), '--slug', 'conway'], dir)).code).toBe(0);
+    expect((await cli([...required('Scaling Agile at Spotify', 'https://example.com/spotify'), '--slug', 'spotify'], dir)).code).toBe(0);
+    const result = await cli(
+      [...required('Team Topologies', 'https://example.com/tt'), '--builds-on', 'how do committees invent?', '--contradicts', 'spotify,conway', '--responds-to', 'Scaling Agile at Spotify', '--builds-on', 'conway'],
+      dir,
+    );
+    expect(result).toEqual({ code: 0, stdout: 'library/team-topologies.md\n', stderr: '' });
+    const text = readFileSync(path.join(library, 'team-topologies.md'), 'utf8');
+    expect(/relations:\n(?: {2}.*\n)+---\n/.exec(text)?.[0]).toBe('relations:\n  responds-to:\n    - spotify\n  builds-on:\n    - conway\n  contradicts:\n    - spotify\n    - conway\n---\n');
+    const lint = await cli(['lint', '--no-cache', '--format', 'json'], dir);
+    const ids = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((f) => f.messages.map((m) => m.ruleId));
+    expect(ids.filter((id) => id.startsWith('relation-') || id.startsWith('frontmatter-') || id === 'field-type')).toEqual([]);
+  });
+
+  it('should exit 2 with the closest name when a relation flag names no note, and write nothing', async () => {
+    expect((await cli([...required('How Do Committees Invent?', 'https://example.com/conway'), '--slug', 'conway'], dir)).code).toBe(0);
+    const result = await cli([...required('Team Topologies', 'https://example.com/tt'), '--builds-on', 'How Do Comittees Invent'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('commonplace new: --builds-on "How Do Comittees Invent": no note in the library has that file name, title or alias; did you mean "How Do Committees Invent?"?');
+    expect(existsSync(path.join(library, 'team-topologies.md'))).toBe(false);
+  });
+
   it('should print its usage with --help', async () => {
     const result = await inProcess(['new', '--help'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: commonplace new --title T');
   });
 
+  it.each([
+    ['title', '--title=Caf\uFFFD'],
+    ['author', '--author=Ann \uFFFD'],
+    ['venue', '--venue=\uFFFD'],
+  ])('should refuse a %s holding U+FFFD, which the reader refuses, and write nothing', async (field, flag) => {
+    mkdirSync(path.join(dir, `unreadable-${field}`));
+    const args = ['new', '--title=Readable', '--author=Ann', '--year', '1999', '--source', 'https://example.com/unreadable', '--library', `unreadable-${field}`];
+    const result = await inProcess([...args.filter((a) => !a.startsWith(`--${field}=`)), flag], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${field} contains U+FFFD`);
+    expect(readdirSync(path.join(dir, `unreadable-${field}`))).toEqual([]);
+  });
+
   it('should write any title, author and venue as YAML that reads back as exactly those strings', async () => {
-    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && s === s.trim() && !s.includes('\u0000'));
+    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== '' && s === s.trim() && !/[\u0000\uFFFD]/.test(s));
     const hostile = fc.constantFrom('Hello\nauthor: mallory\n---\n<script>', 'Hello: world #1', 'yes', '2020-01-01', 'NO', '012345', "it's \"quoted\"", '- a', '[x]');
     let run = 0;
     await fc.assert(

@@ -1,6 +1,8 @@
 /** `commonplace related` end to end on the fixture library and the bundled library. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../link/run-command.js';
 
@@ -80,5 +82,22 @@ describe('commonplace related on the bundled library', () => {
     expect(top.reasons.concepts).toContain('single-threaded-leader');
     const fromConway = JSON.parse((await related(path.join('library', 'how-do-committees-invent.md'), '--json')).stdout) as { related: { id: string }[] };
     expect(fromConway.related.map((r) => r.id)).toContain('amazons-single-threaded-model');
+  });
+});
+
+describe('commonplace related with typed relations', () => {
+  it('should list a typed relation first and say so in the reasons, in text and JSON', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cp-related-rel-'));
+    cpSync(path.join(ROOT, LIB), dir, { recursive: true });
+    const file = path.join(dir, 'single-threaded-model.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n---\n/, '\nrelations:\n  responds-to: [The Only Thing That Matters]\n---\n'));
+    const text = await related('single-threaded-model', '--library', dir);
+    const lines = text.stdout.split('\n');
+    expect(lines[2]).toMatch(/^ {2}1\. The Only Thing That Matters \(sub\/product-market-fit\.md\) {2}score \d+\.\d{4}$/);
+    expect(lines[3]).toBe('     relation: responds-to (this note responds to it)');
+    const other = await related('product-market-fit', '--library', dir);
+    expect(other.stdout.split('\n')[3]).toBe('     relation: responds-to (it responds to this note)');
+    const json = JSON.parse((await related('single-threaded-model', '--json', '--library', dir)).stdout) as { related: { id: string; reasons: { relations: string[] } }[] };
+    expect(json.related.map((r) => [r.id, r.reasons.relations])).toEqual([['product-market-fit', ['responds-to']], ['conways-law', []]]);
   });
 });

@@ -60,3 +60,23 @@ export function emptyLibrary(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'commonplace-empty-'));
 }
 
+
+/**
+ * A copy of the fixture library whose notes gain `relations:` front matter
+ * (file name → YAML lines), for tests of how relations show in the outputs.
+ */
+export function fixtureWithRelations(relations: Record<string, string>, root: string = FIXTURE_LIBRARY): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'commonplace-relations-'));
+  for (const name of readdirSync(root).sort()) {
+    const text = readFileSync(path.join(root, name), 'utf8');
+    const extra = relations[name];
+    writeFileSync(path.join(copy, name), extra === undefined ? text : text.replace(/\n---\n/, `\n${extra}\n---\n`));
+  }
+  return copy;
+}
+
+/** The relations the relation tests add: the single-threaded note builds on Conway's paper; deep work and the maker's schedule disagree. */
+export const FIXTURE_RELATIONS: Record<string, string> = {
+  'single-threaded.md': 'relations:\n  builds-on: [How Do Committees Invent?]',
+  'deep-work.md': 'relations:\n  contradicts: ["Maker\'s Schedule, Manager\'s Schedule"]\n  responds-to: [makers-schedule]',
+};

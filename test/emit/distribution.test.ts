@@ -15,11 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/gen-corpus.js';
 import type { CslItem } from '../../src/emit/csl.js';
 import { ensureCompiled, ROOT, runCli, tempDir } from '../reliability/cli.js';
-import { bibtexMismatches, citeproc, epubcheck, pdfDestinations, pdfInfo, pdfLinkTargets, pdfOutline, pdfPages, requireCommand, requireEpubcheck, validateCsl } from './format-checkers.js';
+import { bibtexMismatches, citeproc, epubcheck, pdfDestinations, pdfInfo, pdfLayoutPages, pdfLinkTargets, pdfOutline, pdfPages, requireCommand, requireEpubcheck, validateCsl } from './format-checkers.js';
 
 const execFileAsync = promisify(execFile);
-// The 1,000-note library takes minutes (Chromium prints ~1,500 pages, Pandoc converts the
-// handbook twice): CI runs it (CI=true, as .ci/run is run); elsewhere set COMMONPLACE_FULL_CHECKS=1.
+// The 1,000-note library takes minutes (Chromium prints ~1,500 pages twice, for the contents'
+// page numbers; Pandoc converts the handbook twice): CI runs it (CI=true, as .ci/run is run); elsewhere set COMMONPLACE_FULL_CHECKS=1.
 const LARGE = process.env.CI === 'true' || process.env.COMMONPLACE_FULL_CHECKS === '1';
 if (!LARGE) console.warn('Skipping the 1,000-note distribution checks (they take minutes): set COMMONPLACE_FULL_CHECKS=1 (CI sets CI=true) to run them.');
 const scratch = tempDir('commonplace-dist-');
@@ -33,7 +33,7 @@ const libraries: Record<string, Built> = {};
 
 /** Builds every output (`--outputs all`) of the project in `dir`; returns its dist/ and the note titles. */
 async function buildAll(dir: string): Promise<Built> {
-  const result = await runCli(['build', '--no-cache', '--outputs', 'all'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1700000000' }, timeoutMs: 1_500_000 });
+  const result = await runCli(['build', '--no-cache', '--outputs', 'all'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1700000000' }, timeoutMs: 3_000_000 });
   if (result.code !== 0) throw new Error(`build in ${dir} failed (${result.code}): ${result.stdout}${result.stderr}`);
   const dist = path.join(dir, 'dist');
   const items = JSON.parse(readFileSync(path.join(dist, 'references.json'), 'utf8')) as CslItem[];
@@ -50,7 +50,7 @@ beforeAll(async () => {
   if (LARGE) generateCorpus({ out: path.join(generated, 'library'), count: 1000, seed: 'distribution', words: 300 });
   libraries.bundled = await buildAll(bundled);
   if (LARGE) libraries['1,000 notes'] = await buildAll(generated);
-}, 1_800_000);
+}, 3_600_000);
 
 describe.each(LARGE ? ['bundled', '1,000 notes'] : ['bundled'])('the distribution formats of the %s library', (name) => {
   const built = (): Built => libraries[name]!;
@@ -116,5 +116,11 @@ describe.each(LARGE ? ['bundled', '1,000 notes'] : ['bundled'])('the distributio
     const title = built().titles.filter((t) => t.length < 40).at(-1)!;
     const page = pages.find((p) => p.split('\n').slice(0, 4).some((line) => line.trim() === title));
     expect(page, title).toBeDefined();
+    // The contents line of that essay names the page it starts on.
+    const contents = pdfLayoutPages(pdf).flatMap((p) => p.split('\n').map((line) => line.trim()));
+    const entry = contents.find((line) => line.startsWith(title) && /^\s+\d+$/.test(line.slice(title.length)));
+    expect(entry, `${title}: a contents line ending in a page number`).toMatch(/\d+$/);
+    const number = Number(entry!.slice(title.length));
+    expect(pages[number - 1]!.split('\n').slice(0, 4).map((line) => line.trim()), `${title} on page ${number}`).toContain(title);
   }, 300_000);
 });

@@ -30,7 +30,7 @@ describe('an empty library', () => {
     expect(elements(html).filter((e) => e.tagName === 'article')).toEqual([]);
 
     const index = JSON.parse(files['index.json']!) as { notes: unknown[]; concepts: unknown[] };
-    expect(index).toEqual({ schemaVersion: 1, notes: [], concepts: [] });
+    expect(index).toEqual({ schemaVersion: 2, notes: [], concepts: [] });
     const ajv = new Ajv2020.default({ strict: true, formats: { 'date-time': true } });
     expect(ajv.validate(JSON.parse(files['index.schema.json']!) as object, index)).toBe(true);
   });

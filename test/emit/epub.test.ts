@@ -8,7 +8,7 @@ import type { Config } from '../../src/config.js';
 import { bookIdentifier, epubChunks } from '../../src/emit/epub.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
-import { epubcheck, REFERENCES_LIBRARY, requireEpubcheck } from './format-checkers.js';
+import { epubcheck, MARKUP_LIBRARY, REFERENCES_LIBRARY, requireEpubcheck } from './format-checkers.js';
 import { elements, parseHtml, textOf } from './parse-output.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'commonplace-epub-'));
@@ -111,12 +111,13 @@ describe('handbook.epub', () => {
     }
   });
 
-  it('should pass epubcheck with no error and no warning (the hostile notes with the awkward references notes)', async (context) => {
+  it('should pass epubcheck with no error and no warning (the hostile notes with the awkward references and markup notes)', async (context) => {
     requireEpubcheck(context);
-    // One book of both libraries: XSS payloads, footnotes, task lists, CJK and TeX specials (epubcheck takes ~10-30 s a run).
+    // One book of the three: XSS payloads, footnotes, task lists, hard breaks, `]]>`, CJK and TeX specials (epubcheck takes ~10-30 s a run).
     const root = path.join(scratch, 'library');
     cpSync(HOSTILE_LIBRARY, root, { recursive: true });
     for (const name of readdirSync(REFERENCES_LIBRARY)) cpSync(path.join(REFERENCES_LIBRARY, name), path.join(root, name));
+    for (const name of readdirSync(MARKUP_LIBRARY)) cpSync(path.join(MARKUP_LIBRARY, name), path.join(root, name));
     const books = { combined: epub(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig(), '1700000000') };
     for (const [name, book] of Object.entries(books)) {
       const file = path.join(scratch, `${name}.epub`);

@@ -19,6 +19,8 @@ const repoRoot = path.resolve(here, '..', '..');
 
 /** Notes whose references are hard to write: particles, suffixes, CJK, TeX specials, an id that is no plain key. */
 export const REFERENCES_LIBRARY = path.join(here, '../fixtures/emit/references/');
+/** One note with the constructs HTML and XHTML write differently (hard breaks, rules, task lists, footnotes, `]]>`); it links to the fixture library. */
+export const MARKUP_LIBRARY = path.join(here, '../fixtures/emit/markup/');
 
 /** The shared folder beside the repository (COMMONPLACE_SHARED_DIR overrides it, e.g. from a git worktree). */
 const shared = process.env.COMMONPLACE_SHARED_DIR ?? path.resolve(repoRoot, '../shared');
@@ -93,6 +95,19 @@ export function pdfPages(file: string): string[] {
   const { code, stdout, stderr } = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
   if (code !== 0) throw new Error(`pdftotext ${file}: ${stderr}`);
   return stdout.split('\f').slice(0, -1);
+}
+
+/** The text of each page as laid out (pdftotext -layout: a contents line keeps its title and page number on one line). */
+export function pdfLayoutPages(file: string): string[] {
+  const { code, stdout, stderr } = run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
+  if (code !== 0) throw new Error(`pdftotext ${file}: ${stderr}`);
+  return stdout.split('\f').slice(0, -1);
+}
+
+/** Each named destination's page, as poppler reads it (pdfinfo -dests). */
+export function pdfDestinationPages(file: string): Map<string, number> {
+  const { stdout } = run('pdfinfo', ['-dests', file]);
+  return new Map([...stdout.matchAll(/^\s*(\d+) .*"([^"]+)"\s*$/gm)].map((m) => [m[2]!, Number(m[1])]));
 }
 
 /** pdfinfo's fields (`Pages`, `Tagged`, `CreationDate`…). */

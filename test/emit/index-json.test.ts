@@ -4,7 +4,7 @@ import { emitIndexJson, indexJsonChunks, type IndexDocument } from '../../src/em
 import { emitIndexSchema } from '../../src/emit/index-schema.js';
 import { resolveConfig } from '../../src/config.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { buildFixtureLibrary, FIXTURE_LIBRARY, FIXTURE_RELATIONS, fixtureConfig, fixtureWithRelations, HOSTILE_LIBRARY } from './build-fixture.js';
 
 let library: Library;
 
@@ -51,7 +51,7 @@ describe('emitIndexJson', () => {
       // One piece per entry at most, so no piece is ever the size of the whole index.
       expect(pieces.length).toBeGreaterThanOrEqual(lib.notes.length + lib.concepts.length);
     }
-    expect(emitIndexJson(empty, config)).toBe('{\n  "schemaVersion": 1,\n  "notes": [],\n  "concepts": []\n}\n');
+    expect(emitIndexJson(empty, config)).toBe('{\n  "schemaVersion": 2,\n  "notes": [],\n  "concepts": []\n}\n');
   });
 
   it('should write each note with the contract keys in order, plain-text sections and the file hash', () => {
@@ -59,7 +59,7 @@ describe('emitIndexJson', () => {
     expect(Object.keys(index)).toEqual(['schemaVersion', 'notes', 'concepts']);
     expect(index.notes.map((n) => n.id)).toEqual(['boring-tech', 'committees', 'deep-work', 'makers-schedule', 'single-threaded']);
     const committees = index.notes.find((n) => n.id === 'committees')!;
-    expect(Object.keys(committees)).toEqual(['id', 'path', 'title', 'authors', 'year', 'venue', 'kind', 'source', 'tags', 'summary', 'sections', 'wordCount', 'concepts', 'links', 'backlinks', 'related', 'hash']);
+    expect(Object.keys(committees)).toEqual(['id', 'path', 'title', 'authors', 'year', 'venue', 'kind', 'source', 'tags', 'summary', 'sections', 'wordCount', 'concepts', 'links', 'backlinks', 'relations', 'related', 'hash']);
     expect(committees.path).toBe('committees.md');
     expect(committees.authors).toEqual(['Melvin E. Conway']);
     expect(committees.year).toBe(1968);
@@ -77,7 +77,7 @@ describe('emitIndexJson', () => {
   it('should be 2-space JSON with a trailing newline and no absolute path', () => {
     const json = emitIndexJson(library, fixtureConfig());
     expect(json.endsWith('}\n')).toBe(true);
-    expect(json.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(json.split('\n')[1]).toBe('  "schemaVersion": 2,');
     expect(json).not.toContain(FIXTURE_LIBRARY);
   });
 
@@ -104,5 +104,26 @@ describe('emitIndexJson', () => {
     const index = JSON.parse(json) as IndexDocument;
     expect(index.notes[0]!.sections.quotes).toBe('');
     expect(validate(json, emitIndexSchema(library, config))).toEqual([]);
+  });
+
+  it('should list each note\'s typed relations both ways, sorted, valid against the schema', async () => {
+    const config = fixtureConfig();
+    const related = await buildFixtureLibrary(fixtureWithRelations(FIXTURE_RELATIONS), config);
+    const json = emitIndexJson(related, config);
+    expect(validate(json, emitIndexSchema(related, config))).toEqual([]);
+    const byId = new Map((JSON.parse(json) as IndexDocument).notes.map((n) => [n.id, n.relations]));
+    expect(byId.get('deep-work')).toEqual([
+      { type: 'contradicts', id: 'makers-schedule', direction: 'out' },
+      { type: 'responds-to', id: 'makers-schedule', direction: 'out' },
+    ]);
+    expect(byId.get('makers-schedule')).toEqual([
+      { type: 'contradicts', id: 'deep-work', direction: 'in' },
+      { type: 'responds-to', id: 'deep-work', direction: 'in' },
+    ]);
+    expect(byId.get('committees')).toEqual([{ type: 'builds-on', id: 'single-threaded', direction: 'in' }]);
+    expect(byId.get('boring-tech')).toEqual([]);
+    const bad = JSON.parse(json) as { notes: { relations: { direction: string }[] }[] };
+    bad.notes.find((n) => n.relations.length > 0)!.relations[0]!.direction = 'sideways';
+    expect(validate(JSON.stringify(bad), emitIndexSchema(related, config)).join()).toContain('must be equal to one of the allowed values');
   });
 });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emitAll, memoFromNoteCache, type EmitMemo } from '../../src/emit/index.js';
+import { emitAll, memoFromNoteCache, outputText as outputOf, type EmitMemo } from '../../src/emit/index.js';
 import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 
 /** An in-memory memo that counts what was stored. */
@@ -69,6 +69,18 @@ describe('emitAll with a memo', () => {
     );
     expect(memo.sets.length).toBe(showsTitle.length);
     expect(memo.sets.length).toBeLessThan([...memo.store.keys()].filter(isEssayKey).length);
+  });
+
+  it('should re-render the target of a new relation, its file unchanged, matching a cold build', async () => {
+    const root = copyLibrary(FIXTURE_LIBRARY);
+    const memo = countingMemo();
+    emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const file = path.join(root, 'deep-work.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n---\n/, '\nrelations:\n  contradicts: [boring-tech]\n---\n'));
+    const warm = emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const cold = emitAll(await buildFixtureLibrary(root), fixtureConfig());
+    expect(warm).toEqual(cold);
+    expect(outputOf(cold, 'handbook.md')).toContain('Contradicted by [*Deep Work*](#note-deep-work)');
   });
 
   it('should not reuse an essay whose looked-up facts changed although its own inputs did not', async () => {

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, prerenderPdf, type PdfResult } from '../../src/emit/index.js';
 import { cssString } from '../../src/emit/pdf-document.js';
+import { destinationPages } from '../../src/emit/pdf-pages.js';
 import { NO_CHROMIUM, PDF_NOTE_LIMIT } from '../../src/emit/pdf.js';
 import type { Library } from '../../src/types.js';
 import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
-import { pdfDestinations, pdfInfo, pdfLinkTargets, pdfOutline, pdfPages, requireCommand } from './format-checkers.js';
+import { pdfDestinationPages, pdfDestinations, pdfInfo, pdfLayoutPages, pdfLinkTargets, pdfOutline, pdfPages, requireCommand } from './format-checkers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'commonplace-pdf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -62,6 +63,35 @@ describe('handbook.pdf', () => {
       expect(text.slice(1, text.indexOf(title)).every((l) => l === chapter), `${title} starts its page`).toBe(true);
       expect(text.at(-1), `${title}: page number`).toBe(`${at + 1} / ${pages.length}`);
     }
+  });
+
+  it('should number the contents: each line names the page on which its chapter, essay or back-matter title appears', (context) => {
+    requireCommand('pdftotext', context, 'apt-get install poppler-utils; .ci/run does', ['-v']);
+    const pages = pdfPages(file);
+    const contents = pdfLayoutPages(file)[1]!.split('\n').map((l) => l.trim());
+    const titles = ['Organisations', 'How Do Committees Invent?', "Amazon's Single-Threaded Model", 'Focus', 'Deep Work', "Maker's Schedule, Manager's Schedule", 'Further reading', 'Choose Boring Technology', 'Glossary', 'Bibliography', 'Authors'];
+    const numbered = new Map<string, number>();
+    for (const title of titles) {
+      const line = contents.find((l) => l.startsWith(title) && /^\s+\d+$/.test(l.slice(title.length)));
+      expect(line, `${title}: a contents line ending in a page number`).toBeDefined();
+      const page = Number(line!.slice(title.length));
+      numbered.set(title, page);
+      expect(page, title).toBeGreaterThan(2);
+      expect(pages[page - 1]!.split('\n').map((l) => l.trim()), `${title} on page ${page}`).toContain(title);
+      // The first page that shows the title past the contents: the line names where it begins, not a later mention.
+      expect(pages.findIndex((p, i) => i > 1 && p.split('\n').map((l) => l.trim()).includes(title)) + 1, title).toBe(page);
+    }
+    expect(numbered.get('Deep Work')).toBeGreaterThan(numbered.get('Organisations')!);
+    // Every line between the heading and the page footer ends in its number.
+    const entries = contents.filter((l) => l !== '' && l !== 'Contents' && !/^\d+ \/ \d+$/.test(l));
+    expect(entries.filter((l) => !/\S\s+\d+$/.test(l))).toEqual([]);
+  });
+
+  it('should read each named destination on the page poppler finds it on', (context) => {
+    requireCommand('pdfinfo', context, 'apt-get install poppler-utils; .ci/run does', ['-v']);
+    const ours = destinationPages(bytes);
+    expect(ours.size).toBeGreaterThan(20);
+    expect(ours).toEqual(pdfDestinationPages(file));
   });
 
   it('should have bookmarks for the chapters under the title and the essays under their chapters', (context) => {

@@ -3,7 +3,10 @@ import { defaultConfig } from '../../src/config.js';
 import { linkLibrary, parseGlossary } from '../../src/link/index.js';
 import { computeRelated, rankingText } from '../../src/link/related.js';
 import type { NoteId, Related } from '../../src/types.js';
-import { LIBRARY_FILES, readFixture } from './helpers.js';
+import { noteFromText } from '../../src/read/parse.js';
+import { fixture, LIBRARY_FILES, readFixture } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { precisionAtK, TOPIC_GLOSSARY, topicCorpus } from './topic-corpus.js';
 
 const glossary = parseGlossary(TOPIC_GLOSSARY).concepts;
@@ -75,3 +78,27 @@ describe('related notes on the fixture library', () => {
     expect(text).not.toContain('inside a code block');
   });
 });
+
+describe('related notes joined by a typed relation', () => {
+  const { notes, concepts } = readFixture('library', LIBRARY_FILES);
+  const text = readFileSync(path.join(fixture('library'), 'single-threaded-model.md'), 'utf8').replace(/\n---\n/, '\nrelations:\n  responds-to: [The Only Thing That Matters]\n---\n');
+  const related = (input: typeof notes) => linkLibrary(input, concepts, defaultConfig).notes.map((n) => [n.note.id, n.related] as const);
+  const withRelation = [...notes.filter((n) => n.id !== 'single-threaded-model'), noteFromText('single-threaded-model.md', text)];
+  const byId = new Map(related(withRelation));
+
+  it('should rank a typed relation above a note with a higher text score, and name it in the reasons', () => {
+    const before = new Map(related(notes)).get('single-threaded-model' as NoteId)!;
+    expect(before.map((r) => r.id)).toEqual(['conways-law', 'product-market-fit']);
+    const pmf = before.find((r) => r.id === 'product-market-fit')!;
+    expect(pmf.score).toBeLessThan(before[0]!.score);
+    const after = byId.get('single-threaded-model' as NoteId)!;
+    expect(after.map((r) => [r.id, r.reasons.relations])).toEqual([['product-market-fit', ['responds-to']], ['conways-law', []]]);
+    expect(after[0]!.score).toBe(pmf.score); // the score stays the text score: the relation decides the order
+  });
+
+  it('should rank it first from the other end too, and keep the ranking byte-stable whatever the input order', () => {
+    expect(byId.get('product-market-fit' as NoteId)![0]).toMatchObject({ id: 'single-threaded-model', reasons: { relations: ['responds-to'] } });
+    expect(JSON.stringify(related([...withRelation].reverse()))).toBe(JSON.stringify([...byId]));
+  });
+});
+

@@ -236,6 +236,20 @@ describe('lsp features', () => {
     expect(linked).toContain('its warning about [[queueing theory]] in hand-offs');
   });
 
+  it('should offer the closest note for a relation that names none, as lint --fix would write it', async () => {
+    const text = tt.replace('concepts: [ownership]\n', 'concepts: [ownership]\nrelations:\n  builds-on: [How Comittees Invent]\n');
+    await client.change(TT, text);
+    const diagnostics = await client.waitFor(TT, (d) => d.some((x) => x.code === 'relation-unknown-target'));
+    const target = diagnostics.find((x) => x.code === 'relation-unknown-target')!;
+    expect(target.range.start).toEqual(pos(text, 'How Comittees'));
+    const actions = await request<CodeAction[]>(CodeActionRequest.type, { textDocument: { uri: client.uri(TT) }, range: target.range, context: { diagnostics: [target] } });
+    const fix = actions.find((a) => a.title.startsWith('Fix: No note'))!;
+    expect(fix.title).toBe('Fix: No note "How Comittees Invent" for "builds-on": no file name, title or alias matches; did you mean "How Committees Invent"?');
+    const fixed = TextDocument.applyEdits(TextDocument.create(client.uri(TT), 'markdown', 1, text), fix.edit!.changes![client.uri(TT)]!);
+    expect(fixed).toContain('builds-on: [How Committees Invent]\n');
+    await client.change(TT, tt);
+  });
+
   it('should create a note for an unresolved link from the template, and refuse to overwrite it', async () => {
     const created = await request<{ uri: string }>(ExecuteCommandRequest.type, { command: 'commonplace.createNote', arguments: [{ title: 'Nonexistent Essay' }] });
     expect(created.uri).toBe(client.uri('library/nonexistent-essay.md'));

@@ -210,6 +210,7 @@ describe('NoteMeta', () => {
       tags: ['time', 'focus'],
       concepts: ['deep work'],
       aliases: [],
+      relations: [],
     });
   });
 
@@ -220,6 +221,7 @@ describe('NoteMeta', () => {
       tags: [],
       concepts: ['a', 'b'],
       aliases: ['Alt title'],
+      relations: [],
     });
   });
 });

@@ -5,7 +5,7 @@ const data = (entries: Record<string, unknown>): Record<string, unknown> => Obje
 
 describe('noteMeta', () => {
   it('should give defaults when there is no front matter', () => {
-    expect(noteMeta(null)).toEqual({ authors: [], kind: 'essay', tags: [], concepts: [], aliases: [] });
+    expect(noteMeta(null)).toEqual({ authors: [], kind: 'essay', tags: [], concepts: [], aliases: [], relations: [] });
   });
 
   it.each([

@@ -46,8 +46,8 @@ describe(`README "${SECTION}"`, () => {
 
   it('should fix exactly the kinds of problem it lists as safe', () => {
     const listed = /applies only safe fixes \(([^)]*)\)/.exec(text.replace(/\s+/g, ' '))?.[1] ?? '';
-    expect(listed).toBe('section heading level and spelling, trailing whitespace, front-matter key order');
-    expect(rules.filter((r) => r.fixable).map((r) => r.id).sort()).toEqual(['frontmatter-key-order', 'section-heading-spelling', 'section-level', 'trailing-whitespace']);
+    expect(listed).toBe("section heading level and spelling, trailing whitespace, front-matter key order, a `relations:` note name when exactly one note's name is closest");
+    expect(rules.filter((r) => r.fixable).map((r) => r.id).sort()).toEqual(['frontmatter-key-order', 'relation-unknown-target', 'section-heading-spelling', 'section-level', 'trailing-whitespace']);
   });
 
   it('should honour each inline comment of the example block as shown', () => {

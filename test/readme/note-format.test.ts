@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exampleNote } from '../../src/check/example-note.js';
 import { describe, expect, it } from 'vitest';
 import { FIELD_ORDER, KINDS } from '../../src/check/fields.js';
 import { defaultConfig } from '../../src/config.js';
@@ -60,7 +61,9 @@ describe('README "The note format": the example note and its rules', () => {
   it('should read the example note (its prose filled in) without an error', () => {
     const words = 'The team that owns an outcome end to end ships faster because every hand-off adds a queue, a translation and a chance to lose the intent along the way.';
     const note = exampleText.replace(/^(…|The summary:.*)$/gm, words).replace(/^….*$/gm, words).replace(/ +#.*$/gm, '');
-    const found = lintFiles({ 'how-do-committees-invent.md': note }, { concepts: [{ name: "Conway's law" }, { name: 'organizational design' }] });
+    // The note it relates to (`relations:`) is in the library beside it.
+    const other = exampleNote({ frontmatter: 'title: No Silver Bullet\nauthor: Fred Brooks\nyear: 1986\nsource: https://example.com/no-silver-bullet' });
+    const found = lintFiles({ 'how-do-committees-invent.md': note, 'no-silver-bullet.md': other }, { concepts: [{ name: "Conway's law" }, { name: 'organizational design' }] });
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
   });
 

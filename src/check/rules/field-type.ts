@@ -48,12 +48,21 @@ const checks: Record<string, FieldCheck> = {
   tags: stringList,
   concepts: stringList,
   aliases: stringList,
+  relations: (v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      return `expected a mapping of relation → notes, such as "builds-on: [Conway's paper]", found ${describeValue(v)}`;
+    }
+    for (const [name, targets] of Object.entries(v as Record<string, unknown>)) {
+      if (!isNonEmptyString(targets) && !isStringList(targets)) return `"${name}" must name a note or a list of notes, found ${describeValue(targets)}`;
+    }
+    return '';
+  },
 };
 
 /** Each known field has the right type, reported at the field's own line. */
 export default defineRule({
   id: 'field-type',
-  description: 'Known front-matter fields must have the right type: `year` a plausible integer, `source` an http(s) URL, lists are lists of strings.',
+  description: 'Known front-matter fields must have the right type: `year` a plausible integer, `source` an http(s) URL, lists are lists of strings, `relations` maps names to notes.',
   severity: 'error',
   scope: 'note',
   examples: {
@@ -64,6 +73,8 @@ export default defineRule({
       exampleNote({ frontmatter: 'title: A\nauthor: B\nyear: 20200\nsource: https://example.com/a' }),
       exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\ntags: leadership` }),
       exampleNote({ frontmatter: 'title: [A, B]\nauthor: B\nyear: 2020\nsource: https://example.com/a' }),
+      exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\nrelations: [example]` }),
+      exampleNote({ frontmatter: `${EXAMPLE_FRONTMATTER}\nrelations:\n  builds-on: { note: example }` }),
     ],
   },
   check(note, report, ctx) {

@@ -20,6 +20,11 @@ import frontmatterYaml from './frontmatter-yaml.js';
 import linkMissingNote from './link-missing-note.js';
 import placeholder from './placeholder.js';
 import rawHtml from './raw-html.js';
+import relationConflict from './relation-conflict.js';
+import relationDuplicate from './relation-duplicate.js';
+import relationSelf from './relation-self.js';
+import relationUnknownTarget from './relation-unknown-target.js';
+import relationUnknownType from './relation-unknown-type.js';
 import requiredField from './required-field.js';
 import sectionHeadingSpelling from './section-heading-spelling.js';
 import sectionLevel from './section-level.js';
@@ -49,6 +54,9 @@ export const rules: readonly Rule[] = [
   unknownField,
   frontmatterKeyOrder,
   unknownConcept,
+  relationUnknownType,
+  relationUnknownTarget,
+  relationSelf,
   summaryPresent,
   summaryMinWords,
   sectionRequired,
@@ -67,6 +75,8 @@ export const rules: readonly Rule[] = [
   duplicateTitle,
   duplicateId,
   duplicateSource,
+  relationDuplicate,
+  relationConflict,
   conceptAliasTitle,
 ];
 

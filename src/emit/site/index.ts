@@ -1,9 +1,10 @@
 /**
  * `dist/site/`: the handbook as one page per essay, concept, author and tag,
- * plus home, glossary, bibliography, author and tag indexes, search and 404
- * pages and the shared assets. Every page is one OutputFile named `site/…`,
- * rendered when iterated, in a fixed order (assets, fixed pages, essays in
- * reading order, concepts by id, authors and tags by code point),
+ * plus home, glossary, bibliography, author and tag indexes, debates (when
+ * there are any), search and 404 pages and the shared assets. Every page is
+ * one OutputFile named `site/…`, rendered when iterated, in a fixed order
+ * (assets, fixed pages, essays in reading order, concepts by id, authors and
+ * tags by code point),
  * so the site is deterministic like every other output.
  */
 import { readFileSync } from 'node:fs';
@@ -45,7 +46,8 @@ function assets(): SiteFile[] {
 export function* siteFiles(library: Library, config: Config): Generator<SiteFile> {
   const model = handbookModel(library, config);
   const page: PageContext = { model, paths: sitePaths(model.ctx) };
-  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage(spec(), config)) });
+  const hasDebates = model.ctx.debates.length > 0;
+  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });
   yield* assets();
   yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);
   const fixed = [
@@ -59,6 +61,9 @@ export function* siteFiles(library: Library, config: Config): Generator<SiteFile
   const lists = listings(library.notes);
   yield file(() => ({ path: SITE_PAGES.authors, title: 'Authors', main: authorsIndexMain(page, lists) }), SITE_PAGES.authors);
   yield file(() => ({ path: SITE_PAGES.tags, title: 'Tags', main: tagsIndexMain(page, lists) }), SITE_PAGES.tags);
+  // Only a library with essays that contradict one another has a debates page (linked from the contents and concept pages).
+  const debates = model.backMatter.find((p) => p.title === 'Debates');
+  if (debates) yield file(() => ({ path: SITE_PAGES.debates, title: 'Debates', main: backMatterMain(debates.nodes, SITE_PAGES.debates, page) }), SITE_PAGES.debates);
   yield file(() => ({ path: SITE_PAGES.search, title: 'Search', main: searchMain(), scripts: [ASSETS.stemmerJs, ASSETS.searchJs] }), SITE_PAGES.search);
   for (const [name, text] of searchFiles(library, page.paths)) yield { name: `${SITE_DIR}/${name}`, chunks: [text] };
   yield file(() => ({ path: SITE_PAGES.notFound, title: 'Page not found', main: notFoundMain() }), SITE_PAGES.notFound);

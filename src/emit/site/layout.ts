@@ -26,6 +26,8 @@ export interface PageSpec {
   main: RootContent[];
   /** Extra scripts (from the site root) loaded after site.js, e.g. the search page's. */
   scripts?: string[];
+  /** True when the site has a debates page: the navigation links it. */
+  debates?: boolean;
 }
 
 const serializer = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze();
@@ -54,6 +56,7 @@ export function renderPage(spec: PageSpec, config: Config): string {
         link(SITE_PAGES.bibliography, 'Bibliography'),
         link(SITE_PAGES.authors, 'Authors'),
         link(SITE_PAGES.tags, 'Tags'),
+        ...(spec.debates ? [link(SITE_PAGES.debates, 'Debates')] : []),
         link(SITE_PAGES.search, 'Search'),
       ]),
     ]),

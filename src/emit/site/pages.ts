@@ -16,6 +16,7 @@ import { renderEssayHtml, toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
 import { conceptSentences } from './concordance.js';
+import { debatesAbout } from '../debates.js';
 import { hrefFrom, SITE_PAGES, tagsOf, type SitePaths } from './paths.js';
 
 /** Where a page is and what it links with. */
@@ -162,6 +163,11 @@ export function conceptMain(linked: LinkedConcept, { model, paths }: PageContext
     return [i > 0 ? ', ' : '', page ? h('a', { href: hrefFrom(from, page) }, target.concept.name) : name];
   });
   if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
+  const debates = debatesAbout(concept.id, ctx).flatMap((d, i) => {
+    const target = paths.anchor(d.anchor);
+    return target ? [i > 0 ? ', ' : '', h('a', { href: hrefFrom(from, target.page, target.fragment) }, d.title)] : [];
+  });
+  if (debates.length > 0) out.push(h('p', { className: ['concept-debates'] }, [h('strong', 'Debates:'), ' ', ...debates]));
   const notes = sortBy(
     [...new Set([...linked.notes, ...linked.backlinks])].flatMap((id) => ctx.notes.get(id) ?? []),
     (n) => (n.note.meta.year === undefined ? 1 : 0),

@@ -20,6 +20,7 @@ export const SITE_PAGES = {
   bibliography: 'bibliography.html',
   authors: 'authors.html',
   tags: 'tags.html',
+  debates: 'debates.html',
   search: 'search.html',
   notFound: '404.html',
 } as const;
@@ -92,6 +93,8 @@ export function sitePaths(ctx: EmitContext): SitePaths {
   anchors.set(FIXED_ANCHORS.glossary, { page: SITE_PAGES.glossary, fragment: '' });
   anchors.set(FIXED_ANCHORS.bibliography, { page: SITE_PAGES.bibliography, fragment: '' });
   anchors.set(FIXED_ANCHORS.authors, { page: SITE_PAGES.authors, fragment: '' });
+  anchors.set(FIXED_ANCHORS.debates, { page: SITE_PAGES.debates, fragment: '' });
+  for (const debate of ctx.debates) anchors.set(debate.anchor, part(SITE_PAGES.debates, debate.anchor));
   anchors.set(FIXED_ANCHORS.contents, { page: SITE_PAGES.home, fragment: '' });
   anchors.set(FIXED_ANCHORS.title, { page: SITE_PAGES.home, fragment: '' });
   return {

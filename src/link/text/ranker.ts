@@ -19,6 +19,8 @@
  *    r(x) = ln(N / df(x)) / ln(N + 1) ∈ [0, 1): a concept every note has
  *    adds nothing, a concept two notes share adds nearly `conceptWeight`.
  * 5. Rounded to 4 decimals, ties broken by id (code point).
+ * 6. A document's `pinned` documents (its typed relations) are listed
+ *    before all others, scored as above but whatever their score (0 too).
  *
  * Search: q(t) = count of t in the query, scored as in step 2, with a
  * snippet around the densest run of matched words.
@@ -47,6 +49,8 @@ export interface RankerDoc {
   bag?: TermBag;
   concepts?: string[];
   tags?: string[];
+  /** Documents joined to this one by a typed relation (ids): listed first in its related documents, whatever their scores. */
+  pinned?: string[];
 }
 
 /** One related document, with the reasons for the link. */
@@ -57,6 +61,8 @@ export interface RelatedHit {
   sharedTerms: string[];
   /** Shared concepts, rarest first (then by code point). */
   sharedConcepts: string[];
+  /** True when the document is one of the query document's `pinned` ones. */
+  pinned: boolean;
 }
 
 /** One search result. */
@@ -220,21 +226,28 @@ export function createRanker(docs: readonly RankerDoc[], options: Partial<Ranker
         if (opts.postingsLimit > 0 && carriers.length > opts.postingsLimit) continue;
         for (const other of carriers) if (other !== d) candidates.add(other);
       }
-      const combined = new TopK(k);
-      for (const other of candidates) {
+      const scoreOf = (other: number): number => {
         let score = best > 0 ? scorer.score(other) / best : 0;
         score += opts.conceptWeight * overlap(labelSets[d]!.concepts, labelSets[other]!.concepts, conceptRarity);
         score += opts.tagWeight * overlap(labelSets[d]!.tags, labelSets[other]!.tags, tagRarity);
-        combined.offer(other, round4(score));
-      }
+        return round4(score);
+      };
+      // Pinned documents (typed relations) come first, best score first, then by position (id); the rest fill up to k.
+      const pinned = [...new Set((mine.pinned ?? []).map((p) => indexOf.get(p)))].filter((p): p is number => p !== undefined && p !== d);
+      const first = pinned.map((other) => ({ other, score: scoreOf(other) })).sort((a, b) => b.score - a.score || a.other - b.other).slice(0, k);
+      const combined = new TopK(k - first.length);
+      const skip = new Set(pinned);
+      for (const other of candidates) if (!skip.has(other)) combined.offer(other, scoreOf(other));
       scorer.clear();
+      const ranked = [...first, ...combined.ids.map((other, i) => ({ other, score: combined.scores[i]! }))];
       const terms = index.docs[d]!.terms;
       terms.forEach((t, i) => (position[t] = i + 1));
-      const hits = combined.ids.map((other, i) => ({
+      const hits = ranked.map(({ other, score }) => ({
         id: kept[other]!.id,
-        score: combined.scores[i]!,
+        score,
         sharedTerms: sharedTerms(d, other, index, position, isReason, 5),
         sharedConcepts: shared(mine.concepts, kept[other]!.concepts, conceptRarity),
+        pinned: skip.has(other),
       }));
       for (const t of terms) position[t] = 0;
       return hits;
