@@ -184,7 +184,9 @@ function printReport(results) {
     const growth = renderGrowth(corpus);
     const site = renderSite(corpus);
     if (site) process.stdout.write(`\n### site (${corpus.label})\n\n${site}\n`);
-    process.stdout.write(`\n### ${corpus.label}\n\n${renderTable(corpus)}\n${growth ? `\n${growth}\n` : ''}\n`);
+    // A run of the site job alone has no row for the main table.
+    const measuredJobs = Object.values(corpus.sizes).some((jobs) => JOBS.some((job) => jobs[job.key]));
+    if (measuredJobs) process.stdout.write(`\n### ${corpus.label}\n\n${renderTable(corpus)}\n${growth ? `\n${growth}\n` : ''}\n`);
   }
 }
 
