@@ -33,7 +33,8 @@ import { linkLibrary } from '../src/link/index.js';
 import { findMentions } from '../src/link/mentions.js';
 import { isReadFailure } from '../src/read/index.js';
 import { parseNote } from '../src/read/parse.js';
-import type { Concept, Note, ReadFailure } from '../src/types.js';
+import type { Concept, ReadFailure, WholeNote } from '../src/types.js';
+import { wholeBodies } from '../src/read/bodies.js';
 import { auditHandbook, codeScripts, parseDocument } from '../test/reliability/html-audit.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -144,7 +145,7 @@ export interface Finding {
 
 /** The shell's own scripts (the audit allows exactly these), from an empty handbook. */
 export function shellScriptsOf(config: Config): string[] {
-  const html = outputText(emitAll({ notes: [], concepts: [], diagnostics: [] }, config), 'handbook.html');
+  const html = outputText(emitAll({ notes: [], concepts: [], diagnostics: [] }, config, { bodies: wholeBodies([]) }), 'handbook.html');
   return codeScripts(parseDocument(html));
 }
 
@@ -152,10 +153,10 @@ export function shellScriptsOf(config: Config): string[] {
 export function runBatch(cases: { index: number; bytes: Uint8Array }[], concepts: Concept[], config: Config, shellScripts: readonly string[]): Finding[] {
   const ids = cases.map((c) => c.index);
   const found = (stage: string, detail: string, only = ids): Finding[] => [{ cases: only, stage, detail }];
-  const notes: Note[] = [];
+  const notes: WholeNote[] = [];
   const failures: ReadFailure[] = [];
   for (const { index, bytes } of cases) {
-    let result: Note | ReadFailure;
+    let result: WholeNote | ReadFailure;
     try {
       result = parseNote({ path: `fuzz-${index}.md`, bytes }, config);
     } catch (error) {
@@ -165,13 +166,14 @@ export function runBatch(cases: { index: number; bytes: Uint8Array }[], concepts
     else notes.push(result);
   }
   try {
-    const mentions = findMentions(notes, concepts);
-    const diagnostics = checkLibrary({ notes, failures, concepts, mentions, config });
+    const bodies = wholeBodies(notes);
+    const mentions = findMentions(notes, concepts, bodies);
+    const diagnostics = checkLibrary({ notes, bodies, failures, concepts, mentions, config });
     const internal = diagnostics.filter((d) => d.ruleId === INTERNAL_ERROR);
     if (internal.length > 0) return found('check', internal.map((d) => `${d.file}: ${d.message}`).join('\n'));
-    const library = linkLibrary(notes, concepts, config, mentions);
+    const library = linkLibrary(notes, concepts, config, bodies, mentions);
     library.diagnostics = diagnostics;
-    const outputs = emitAll(library, config);
+    const outputs = emitAll(library, config, { bodies });
     const problems = auditHandbook(outputText(outputs, 'handbook.html'), shellScripts);
     if (problems.length > 0) return found('html', problems.join('\n'));
     JSON.parse(outputText(outputs, 'index.json'));

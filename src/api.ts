@@ -16,12 +16,12 @@ import { ConfigError, type Config } from './config.js';
 import { findMentions } from './link/mentions.js';
 import { lintLibrary } from './pipeline.js';
 import { buildProject, findProject, lintProject, openProjectCache, type Project } from './project.js';
-import type { Concept, Diagnostic, Library, Note } from './types.js';
+import type { Concept, Diagnostic, Library, Note, NoteBodies } from './types.js';
 import { compareCodePoints } from './util/sort.js';
 
 export { ConfigError } from './config.js';
 export type { Config } from './config.js';
-export type { Concept, Diagnostic, Library, LinkedConcept, LinkedNote, Note, Severity } from './types.js';
+export type { BodyPart, Concept, Diagnostic, Library, LinkedConcept, LinkedNote, Note, NoteBodies, NoteBody, Severity } from './types.js';
 
 /** Where the project is; every path option is relative to `cwd`. */
 export interface ProjectOptions {
@@ -149,8 +149,10 @@ export interface LoadedLibrary {
   config: Config;
   /** The lint findings, as `lint` reports them. */
   diagnostics: Diagnostic[];
-  /** Every note read, sorted by id. */
+  /** Every note read (its head), sorted by id. */
   notes: Note[];
+  /** The notes' bodies (source, tree, plain text…): `bodies.get(note, ['source'])`. */
+  bodies: NoteBodies;
   concepts: Concept[];
   /**
    * The linked library the handbook and index are made from (mentions,
@@ -165,10 +167,10 @@ export async function loadLibrary(options: Omit<ProjectOptions, 'cache'> = {}): 
   const cwd = options.cwd ?? process.cwd();
   const { root, config } = findProject(cwd, options.library);
   const lint = await lintLibrary({ root, config });
-  const base = { root, config, diagnostics: lint.diagnostics, notes: lint.notes, concepts: lint.concepts };
+  const base = { root, config, diagnostics: lint.diagnostics, notes: lint.notes, bodies: lint.bodies, concepts: lint.concepts };
   if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...base, library: null };
   const { linkLibrary } = await import('./link/index.js');
-  const library = linkLibrary(lint.notes, lint.concepts, config, findMentions(lint.notes, lint.concepts));
+  const library = linkLibrary(lint.notes, lint.concepts, config, lint.bodies, findMentions(lint.notes, lint.concepts, lint.bodies));
   library.diagnostics = lint.diagnostics;
   return { ...base, library };
 }

@@ -6,12 +6,13 @@
  */
 import { checkLibraryInFull, noteRulesContext, type NoteResultStore } from './check/run.js';
 import { selectOutputs, type Config } from './config.js';
+import type { EssayBodies } from './emit/context.js';
 import type { OutputFile } from './emit/index.js';
 import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
+import type { BodyStore } from './read/bodies.js';
 import { CachedNoteLost, readLibrary, type NoteCache } from './read/index.js';
-import { releaseAfterLink } from './release.js';
-import type { Concept, Diagnostic, Library, LinkedNoteHead, Mention, Note, NoteId, ReadFailure } from './types.js';
+import type { Concept, Diagnostic, Library, Mention, Note, NoteId, ReadFailure } from './types.js';
 
 export interface RunOptions {
   /** Absolute path of the library folder. */
@@ -36,8 +37,7 @@ export interface RunOptions {
  * Everything a warm run reuses, as one store (in practice the persistent
  * cache, src/cache): parsed notes by content (read's `NoteCache`), note-rule
  * findings (check's `NoteResultStore`), and per-note extras such as rendered
- * essays (emit's memo, see src/emit/memo.ts). A store that holds notes also
- * keeps them for its own later use, so the pipeline never empties them.
+ * essays (emit's memo, see src/emit/memo.ts).
  */
 export interface IncrementalStore extends NoteCache, NoteResultStore {
   getExtra(key: string, name: string): unknown;
@@ -45,7 +45,10 @@ export interface IncrementalStore extends NoteCache, NoteResultStore {
 }
 
 export interface LintResult {
+  /** The notes' heads, sorted by id. */
   notes: Note[];
+  /** The notes' bodies (see `NoteBodies` in types.ts: the one place a read of note data may fail). */
+  bodies: BodyStore;
   failures: ReadFailure[];
   concepts: Concept[];
   /** Sorted by file, line, column, rule id. */
@@ -60,9 +63,11 @@ export async function lintLibrary(options: RunOptions): Promise<LintResult> {
 }
 
 /**
- * Runs `attempt`, and once more if a cached note turned out to be lost (its
- * entry damaged after the run began using it, see `NoteCache.get`): the
- * cache has then forgotten its shortcuts, so the second attempt reads afresh.
+ * Runs `attempt`, and once more if a cached body turned out to be lost (its
+ * entry damaged after the run began using it: `NoteBodies.get` throws
+ * `CachedNoteLost`, the only failure a fetch has): the cache has then
+ * forgotten its shortcuts, so the second attempt reads afresh. Every body is
+ * fetched before anything is written, so a retry never follows a half-write.
  */
 async function againIfCacheLost<T>(attempt: () => Promise<T>): Promise<T> {
   try {
@@ -73,22 +78,19 @@ async function againIfCacheLost<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `lintLibrary`, plus the mentions it found on the way (of the notes it checked afresh). */
+/** read → glossary → mentions (of the notes to check) → check. */
 async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; mentions: Map<NoteId, Mention[]> }> {
   const { root, config } = options;
-  const read = await readLibrary(root, config, {
-    workers: options.workers,
-    cache: options.incremental,
-    onProgress: options.onProgress,
-  });
+  const read = await readLibrary(root, config, { workers: options.workers, cache: options.incremental, onProgress: options.onProgress });
   const glossary = loadGlossary(root, config);
   const store = options.incremental;
   const context = store && noteRulesContext(read.notes, glossary.concepts, config);
   // Only the notes whose rules run need their mentions (a warm lint: the changed ones).
   const unchecked = context === undefined ? read.notes : read.notes.filter((note) => store?.getNoteResults(note, context) === undefined);
-  const mentions = findMentions(read.notes, glossary.concepts, unchecked);
+  const mentions = findMentions(read.notes, glossary.concepts, read.bodies, unchecked);
   let { diagnostics, suppressed } = checkLibraryInFull({
     notes: read.notes,
+    bodies: read.bodies,
     failures: read.failures,
     concepts: glossary.concepts,
     mentions,
@@ -100,12 +102,11 @@ async function lintAndMention(options: RunOptions): Promise<{ lint: LintResult; 
     diagnostics = diagnostics.filter(inFiles(options.files));
     suppressed = suppressed.filter(inFiles(options.files));
   }
-  return { lint: { notes: read.notes, failures: read.failures, concepts: glossary.concepts, diagnostics, suppressed }, mentions };
+  const lint = { notes: read.notes, bodies: read.bodies, failures: read.failures, concepts: glossary.concepts, diagnostics, suppressed };
+  return { lint, mentions };
 }
 
-export interface BuildResult extends Omit<LintResult, 'notes'> {
-  /** The notes as the linked library holds them: their heads (see release.ts), whole when an incremental store keeps them. */
-  notes: LinkedNoteHead[];
+export interface BuildResult extends Omit<LintResult, 'bodies'> {
   /** False when lint found errors: nothing was emitted. */
   ok: boolean;
   /** Outputs that could not be made (a PDF without Chromium), one line each; the rest are in `outputs`. */
@@ -125,45 +126,43 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
   return againIfCacheLost(() => buildOnce(options));
 }
 
+/** lint → link → prerender (essays, PDF) → emit (lazily, as the caller writes). */
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
-  const { library } = linked;
-  if (!library) return { ...linked, ok: false, library: null, outputs: [], problems: [], notices: [] };
+  const { library, bodies, ...rest } = linked;
+  if (!library || !bodies) return { ...rest, ok: false, library: null, outputs: [], problems: [], notices: [] };
   const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
   const wanted = selectOutputs(options.config.outputs, 'outputs');
   // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
   const printed = wanted.has('pdf') && library.notes.length <= PDF_NOTE_LIMIT;
-  const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, memo, options.workers === 0 ? 0 : undefined) : undefined;
+  // The model's anchors fetch every note's body here, where a lost cache entry can still be retried, not halfway through writing dist/.
+  const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, bodies, memo, options.workers === 0 ? 0 : undefined) : undefined;
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
-  const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
+  const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
   const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
-  const emitOptions = { sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };
-  return { ...linked, ok: true, library, problems, notices, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  const emitOptions = { bodies, sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };
+  return { ...rest, ok: true, library, problems, notices, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 /**
- * Lints, then (without errors) links. A function of its own so that the
- * whole notes it read are out of scope once it returns: without an
- * incremental store, what follows holds only their heads (release.ts).
+ * lint → mentions (of the notes lint did not check) → link. A function of
+ * its own so that the whole bodies it read are out of scope once it returns:
+ * what follows holds only what emit reads of them (source and tree).
  */
-async function lintAndLink(options: RunOptions): Promise<Omit<BuildResult, 'ok' | 'outputs' | 'problems' | 'notices'>> {
+async function lintAndLink(options: RunOptions): Promise<Omit<LintResult, 'bodies'> & { library: Library | null; bodies: EssayBodies | null }> {
   const { lint, mentions } = await lintAndMention(options);
-  if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...lint, library: null };
+  const { bodies, ...rest } = lint;
+  if (lint.diagnostics.some((d) => d.severity === 'error')) return { ...rest, library: null, bodies: null };
   // Loaded here, not at the top: lint never links or renders, and these
   // modules (rehype, the ranker…) are a fifth of its start-up time.
   const { linkLibrary } = await import('./link/index.js');
-  // Linking and rendering read every note whole: load cached ones now, where
-  // a lost entry can still be retried, not halfway through writing dist/.
-  for (const note of lint.notes) void note.source;
   const unmentioned = lint.notes.filter((note) => !mentions.has(note.id));
-  if (unmentioned.length > 0) for (const [id, found] of findMentions(lint.notes, lint.concepts, unmentioned)) mentions.set(id, found);
-  const whole = linkLibrary(lint.notes, lint.concepts, options.config, mentions);
-  whole.diagnostics = lint.diagnostics;
-  const library = options.incremental ? whole : releaseAfterLink(whole);
-  const heads = new Map<string, LinkedNoteHead>(library.notes.map((l) => [l.note.path, l.note]));
-  return { ...lint, notes: lint.notes.map((note) => heads.get(note.path) ?? note), library };
+  for (const [id, found] of findMentions(lint.notes, lint.concepts, bodies, unmentioned)) mentions.set(id, found);
+  const library = linkLibrary(lint.notes, lint.concepts, options.config, bodies, mentions);
+  library.diagnostics = lint.diagnostics;
+  return { ...rest, library, bodies: bodies.only(['source', 'tree']) };
 }
 
 const inFiles = (files: string[]) => {

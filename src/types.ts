@@ -5,7 +5,7 @@
  *
  * Conventions, everywhere:
  * - lines and columns are 1-based, as in vfile-message and ESLint;
- * - offsets are 0-based UTF-16 indices into `Note.source`;
+ * - offsets are 0-based UTF-16 indices into the note's source (`NoteBody.source`);
  * - paths are relative to the library root and `/`-separated;
  * - every list that reaches an output is sorted by code point with full
  *   tie-breakers (see `compareCodePoints` in `src/util/sort.ts`).
@@ -186,10 +186,11 @@ export interface LintDirective {
 }
 
 /**
- * A note after reading: everything later stages need, nothing they must
- * re-parse. A note from the cache may keep fields behind getters that load
- * them on first read (src/cache/digest-note.ts): read its fields; never
- * spread, structured-clone or serialise a Note whole.
+ * A note after reading: its head, plain data, everything later stages need
+ * for every note without re-parsing (what the cache's library snapshot
+ * keeps). The heavy parts (source, tree, plain text, prose words, term bag)
+ * are its `NoteBody`, fetched through the `NoteBodies` port when a stage
+ * needs them.
  */
 export interface Note {
   id: NoteId;
@@ -199,8 +200,6 @@ export interface Note {
   hash: string;
   /** Size of the file in bytes. */
   bytes: number;
-  /** The decoded text, BOM removed and line endings normalised to `\n`. */
-  source: string;
   /** The line ending the file used (the first one seen); fixes are written back with it. */
   eol: '\n' | '\r\n' | '\r';
   hadBom: boolean;
@@ -214,9 +213,17 @@ export interface Note {
   directives: LintDirective[];
   /** Raw HTML nodes in the body (for the raw-html warning). */
   html: Span[];
+  wordCount: number;
+  /** Where the code is, for line-based rules (`src/read/code-regions.ts`). */
+  code: CodeRegions;
+}
+
+/** The heavy parts of a note, fetched through `NoteBodies`; plain data like the head. */
+export interface NoteBody {
+  /** The decoded text, BOM removed and line endings normalised to `\n`. */
+  source: string;
   /** Plain text of the body (no front matter, no code), for text tooling. */
   text: string;
-  wordCount: number;
   /**
    * The analysed ranking text (title, summary, sections) the related-notes
    * index is built from. Computed while reading, in the parse workers, and
@@ -229,15 +236,33 @@ export interface Note {
    * workers, so the link stage never walks a tree.
    */
   prose: ProseWords;
-  /** Where the code is, for line-based rules (`src/read/code-regions.ts`). */
-  code: CodeRegions;
-  /**
-   * The mdast tree of the whole file, with positions (front matter as a
-   * `yaml` node). A note from the worker pool or the cache decodes it from
-   * bytes on each read (`src/read/tree-bytes.ts`): read it once per use.
-   */
+  /** The mdast tree of the whole file, with positions (front matter as a `yaml` node). */
   tree: Root;
 }
+
+/** A note's head with some parts of its body, as one plain object (one note at a time). */
+export type NoteWith<K extends keyof NoteBody> = Note & Pick<NoteBody, K>;
+
+/** A note's head and whole body together: what the parser gives and a parser test reads. */
+export type WholeNote = Note & NoteBody;
+
+/**
+ * The one port through which stages fetch note bodies (src/read/bodies.ts).
+ * Each call returns a fresh plain object (the tree decoded anew): fetch the
+ * parts a stage reads when it needs them and let them go, so a build holds
+ * one body at a time.
+ *
+ * `get` is the ONE place a read of note data may fail: a body kept in the
+ * cache whose entry was damaged or removed after the run began throws
+ * `CachedNoteLost` (src/read/index.ts), and the pipeline then runs once
+ * more, reading afresh (`againIfCacheLost` in src/pipeline.ts).
+ */
+export interface NoteBodies<P extends BodyPart = BodyPart> {
+  /** The named parts of `note`'s body (ask only for what you read: the tree is decoded per call). */
+  get<K extends P>(note: Note, parts: readonly K[]): Pick<NoteBody, K>;
+}
+
+export type BodyPart = keyof NoteBody;
 
 /**
  * A note's prose as parallel columns, one entry per word: the id of its
@@ -316,13 +341,6 @@ export interface Related {
 }
 
 /**
- * A note as the stages after linking read it: everything but what only
- * check and link read (the plain text, the prose words, the term bag: most
- * of a note's memory, which a build lets go of once linked).
- */
-export type LinkedNoteHead = Omit<Note, 'text' | 'prose' | 'termBag'>;
-
-/**
  * A typed relation between two notes (front matter `relations:`), seen from
  * one of them: `out` on the note that declares it, `in` on its target.
  */
@@ -336,7 +354,7 @@ export interface Relation {
 
 /** A note with everything the link stage found. */
 export interface LinkedNote {
-  note: LinkedNoteHead;
+  note: Note;
   mentions: Mention[];
   /** Explicit links out of this note, resolved. */
   links: Link[];

@@ -30,13 +30,13 @@ const read = await readLibrary(root, config, {});
 const notes = [...read.notes].sort((a, b) => compareCodePoints(a.id, b.id));
 const glossary = await link.loadGlossary(root, config);
 const concepts = [...glossary.concepts].sort((a, b) => compareCodePoints(a.id, b.id));
-const mentions = link.findMentions(notes, concepts);
+const mentions = link.findMentions(notes, concepts, read.bodies);
 const byNote = link.conceptIdsByNote(link.noteConcepts(notes, concepts, mentions));
 
 let best;
 for (let run = 0; run < repeat; run++) {
   const start = performance.now();
-  const index = link.createRelatedIndex(notes, byNote);
+  const index = link.createRelatedIndex(notes, byNote, read.bodies);
   const built = performance.now();
   const results = notes.map((note) => index.related(note.id, config.relatedLimit));
   const done = performance.now();

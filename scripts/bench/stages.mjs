@@ -38,15 +38,16 @@ try {
   const stages = {};
   const read = await timed(stages, 'read', () => readLibrary(root, config, {}));
   const glossary = await timed(stages, 'glossary', () => loadGlossary(root, config));
-  const mentions = await timed(stages, 'mentions', () => findMentions(read.notes, glossary.concepts));
+  const mentions = await timed(stages, 'mentions', () => findMentions(read.notes, glossary.concepts, read.bodies));
   await timed(stages, 'check', () =>
-    checkLibrary({ notes: read.notes, failures: read.failures, concepts: glossary.concepts, mentions, config, readDiagnostics: [] }),
+    checkLibrary({ notes: read.notes, bodies: read.bodies, failures: read.failures, concepts: glossary.concepts, mentions, config, readDiagnostics: [] }),
   );
-  const library = await timed(stages, 'link (related, backlinks)', () => linkLibrary(read.notes, glossary.concepts, config, mentions));
+  const library = await timed(stages, 'link (related, backlinks)', () => linkLibrary(read.notes, glossary.concepts, config, read.bodies, mentions));
   // As a build does it: essays serialised in worker threads first, then the outputs assembled.
   await timed(stages, 'emit', async () => {
-    await prerenderEssays(library, config, undefined);
-    return emitAll(library, config);
+    const bodies = read.bodies.only(['source', 'tree']);
+    const essays = await prerenderEssays(library, config, bodies, undefined);
+    return emitAll(library, config, { bodies, essays });
   });
   stages.heapMiB = heap;
   stages.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -7,13 +7,13 @@
  * ~1 GB at 10,000 notes), and a damaged file costs one entry, not the cache.
  * Measured with `scripts/bench/cache-formats.ts`.
  *
- * Why the tree, source, plain text and term bag load lazily: they are ~80%
- * of a Note's bytes, and a warm run that only needs metadata (lint never
- * ranks), or per-note results stored as extras, should not pay to rebuild
- * 10,000 syntax trees (note-entry.ts). And why a warm run opens no entry at
- * all for an unchanged note: the library snapshot (snapshot.ts) holds each
- * note's stamp, digest and findings, and a note made from a digest loads its
- * entry only if a field outside the digest is read (digest-note.ts).
+ * Why heads and bodies are apart: a body (source, tree, plain text, prose
+ * words, term bag) is ~80% of a note's bytes, and a warm run that only needs
+ * heads (lint never ranks), or per-note results stored as extras, should not
+ * pay to rebuild 10,000 syntax trees. `get` hands out a plain head; `body`
+ * loads the parts a stage asks for, one note at a time (note-entry.ts). And
+ * why a warm run opens no entry at all for an unchanged note: the library
+ * snapshot (snapshot.ts) holds each note's stamp, head and findings.
  *
  * Entries are scoped by tool version and config hash (a folder per scope, so
  * a new version or config starts clean and the old scope is removed on the
@@ -25,14 +25,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { NoteResultStore } from '../check/run.js';
-import { CachedNoteLost, cacheKey, type NoteCache } from '../read/index.js';
+import { CachedNoteLost, cacheKey, isReadFailure, type NoteCache } from '../read/index.js';
 import type { Note, ReadFailure } from '../types.js';
 import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
 import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
-import { isDigestNote, noteFromDigest } from './digest-note.js';
-import { extraParts, extraValue, fromParts, partMap, toParts } from './note-entry.js';
-import { digestOf, emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordDigest, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
+import { bodyFromParts, extraParts, extraValue, headFromParts, partMap, toParts } from './note-entry.js';
+import { emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordHead, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
 
 /** READ's cache port (src/read): key = `${path}\0${sha256}`. */
 export type { NoteCache } from '../read/index.js';
@@ -57,9 +56,10 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  * removes them with the rest of the old scope. 2: the term bag. 3: prose
  * words and code regions; the tree part is kept as bytes. 4: prose words
  * as term ids and one vocabulary string. 5: the library snapshot. 6:
- * `meta.relations` and nested field positions.
+ * `meta.relations` and nested field positions. 7: head and body parts
+ * apart; the snapshot holds whole heads.
  */
-const ENTRY_LAYOUT = 6;
+const ENTRY_LAYOUT = 7;
 
 /**
  * A stable hash of a resolved config: key order does not matter, any value
@@ -106,27 +106,27 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
   let snapshotChanged = false;
   const snap = (): Snapshot => (snapshot ??= loadSnapshot(snapshotFiles, snapshotIdentity));
 
-  const loadNote = (key: string): Note | ReadFailure | undefined => {
+  const loadHead = (key: string): Note | ReadFailure | undefined => {
     const parts = load(identityOf(key, 'note'));
-    const value = parts && fromParts(parts);
+    const value = parts && headFromParts(parts);
     if (parts && value === undefined) stats.rejected++;
     return value;
   };
-  // A digest note whose entry is gone: forget every digest note handed out
-  // and the snapshot itself, so the pipeline's second attempt reads afresh.
+  // A body whose entry is gone or damaged: forget every head handed out and
+  // the snapshot itself, so the pipeline's second attempt reads afresh.
   const lost = (file: string): never => {
-    for (const [id, value] of memory) if (isDigestNote(value)) memory.delete(id);
+    for (const id of memory.keys()) if (id.startsWith('note\0')) memory.delete(id);
     snapshot = emptySnapshot();
     rmSync(snapshotFiles.base, { force: true });
     throw new CachedNoteLost(file);
   };
   const remember = (key: string, value: Note | ReadFailure): void => {
     memory.set(`note\0${key}`, value);
-    if ('tree' in value) {
+    if (!isReadFailure(value)) {
       const s = snap();
       s.used.keys.add(key);
-      if (!s.digests.has(key)) {
-        recordDigest(s, key, digestOf(value));
+      if (!s.heads.has(key)) {
+        recordHead(s, key, value);
         snapshotChanged = true;
       }
     }
@@ -141,8 +141,7 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
         remember(key, held); // still in use: a watch-mode run must keep it in the snapshot it writes
         return held;
       }
-      const digest = snap().digests.get(key);
-      const value = digest ? noteFromDigest(digest, () => loadNote(key) ?? lost(digest.path)) : loadNote(key);
+      const value = snap().heads.get(key) ?? loadHead(key);
       if (value === undefined) {
         stats.misses++;
         return undefined;
@@ -151,8 +150,15 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       remember(key, value);
       return value;
     },
+    body(key, wanted) {
+      const waiting = pending.get(`note\0${key}`);
+      const parts = waiting ? partMap(waiting.parts()) : load(identityOf(key, 'note'));
+      // decodeEntry checked the entry's recorded key (path and hash) and every part's CRC.
+      const found = parts?.has('head') ? bodyFromParts(parts, wanted) : undefined;
+      return found ?? lost(key.split('\0')[0]!);
+    },
     set(key, value) {
-      remember(key, value);
+      remember(key, 'note' in value ? value.note : value);
       pending.set(`note\0${key}`, { identity: identityOf(key, 'note'), parts: () => toParts(value) });
     },
     knownHash(file, stamp) {
@@ -203,7 +209,7 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       }
       const wrote = pending.size > 0;
       pending.clear();
-      // After the entries, so a digest in the snapshot has its entry on disk.
+      // After the entries, so a head in the snapshot has its entry on disk.
       const plan = snapshot ? snapshotPlan(snapshot, snapshotChanged) : 'none';
       if (snapshot && plan !== 'none') {
         mkdirSync(scopeDir, { recursive: true });

@@ -1,16 +1,15 @@
 /**
  * One note's cache entry as parts (entry-file.ts lays the parts out): what a
- * Note or ReadFailure becomes on disk and back, and per-note extras.
+ * parsed note or ReadFailure becomes on disk and back, and per-note extras.
  *
- * A Note is stored as `light` (everything but the big fields) plus `source`
- * and `text` as UTF-8, `termBag` and `tree` as v8. Source, text and term bag
- * decode on first access; the tree stays bytes and is decoded on each read
- * (src/read/tree-bytes.ts), so trees never pile up in the heap.
+ * A note is stored as its `head` (v8) plus one part per body part: `source`
+ * and `text` as UTF-8, `tree`, `termBag` and `prose` as v8. A fetch decodes
+ * only the parts asked for (src/read/bodies.ts).
  */
 import { deserialize, serialize } from 'node:v8';
 import { withNullPrototypes } from '../read/null-prototype.js';
-import { setTreeBytes, treeBytes } from '../read/tree-bytes.js';
-import type { Note, ReadFailure } from '../types.js';
+import type { PackedNote } from '../read/bodies.js';
+import type { BodyPart, Note, NoteBody, ReadFailure } from '../types.js';
 import type { EntryPart } from './entry-file.js';
 
 /** An extra as entry parts: a string as UTF-8 (half the bytes of a V8 two-byte string), anything else through v8. */
@@ -28,65 +27,58 @@ export function extraValue(parts: Map<string, Buffer>): unknown {
 
 export const partMap = (parts: readonly EntryPart[]): Map<string, Buffer> => new Map(parts.map((p) => [p.name, Buffer.from(p.bytes)]));
 
-/** The fields stored apart from the rest of a Note and decoded on first access. */
-const LAZY_FIELDS = ['source', 'text', 'termBag'] as const;
+/** The body parts, each stored apart from the head: a run decodes only the ones it asks for. */
+const BODY_PARTS = ['source', 'text', 'tree', 'termBag', 'prose'] as const satisfies readonly BodyPart[];
 
-export function toParts(value: Note | ReadFailure): EntryPart[] {
-  if (!('tree' in value)) return [{ name: 'failure', bytes: serialize(value) }];
-  // null placeholders keep the key order of the original object.
-  const light = { ...value, tree: null, source: null, text: null, termBag: null };
+export function toParts(value: PackedNote | ReadFailure): EntryPart[] {
+  if (!('note' in value)) return [{ name: 'failure', bytes: serialize(value) }];
+  const { note, body } = value;
   return [
-    { name: 'light', bytes: serialize(light) },
-    { name: 'source', bytes: Buffer.from(value.source, 'utf8') },
-    { name: 'text', bytes: Buffer.from(value.text, 'utf8') },
-    { name: 'tree', bytes: Buffer.from(treeBytes(value)) },
-    { name: 'termBag', bytes: serialize(value.termBag) },
+    { name: 'head', bytes: serialize(note) },
+    { name: 'source', bytes: Buffer.from(body.source, 'utf8') },
+    { name: 'text', bytes: Buffer.from(body.text, 'utf8') },
+    { name: 'tree', bytes: Buffer.from(body.treeBytes) },
+    { name: 'termBag', bytes: serialize(body.termBag) },
+    { name: 'prose', bytes: serialize(body.prose) },
   ];
 }
 
-/** Rebuilds a Note or ReadFailure, or undefined when the parts are not what `toParts` wrote. */
-export function fromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
+/** The head (or ReadFailure) `toParts` wrote, or undefined when the parts are not all there and ours. */
+export function headFromParts(parts: Map<string, Buffer>): Note | ReadFailure | undefined {
   const failure = parts.get('failure');
   if (failure) {
     const value = safeDeserialize(failure);
     return isRecord(value) && typeof value.path === 'string' && isRecord(value.diagnostic) ? (value as unknown as ReadFailure) : undefined;
   }
-  const light = parts.get('light');
-  const source = parts.get('source');
-  const text = parts.get('text');
-  const tree = parts.get('tree');
-  const termBag = parts.get('termBag');
-  if (!light || !source || !text || !tree || !termBag) return undefined;
-  const note = safeDeserialize(light);
-  if (!isRecord(note) || typeof note.id !== 'string' || typeof note.path !== 'string' || typeof note.hash !== 'string') return undefined;
-  // Fields later stages read without checking: an entry without them is not one of ours.
-  if (!isRecord(note.prose) || typeof note.prose.vocabulary !== 'string' || !isRecord(note.code) || !Array.isArray(note.code.blockLines)) return undefined;
-  note.frontmatter = withNullPrototypes(note.frontmatter as Note['frontmatter']); // v8 deserialisation gave them Object.prototype
-  const decoders: Record<(typeof LAZY_FIELDS)[number], () => unknown> = {
-    source: () => source.toString('utf8'),
-    text: () => text.toString('utf8'),
-    termBag: () => deserialize(termBag),
-  };
-  for (const field of LAZY_FIELDS) defineLazy(note, field, decoders[field]);
-  // The tree is decoded on each read and never kept (see src/read/tree-bytes.ts).
-  return setTreeBytes(note, tree) as unknown as Note;
+  const head = parts.get('head');
+  if (!head || BODY_PARTS.some((part) => !parts.has(part))) return undefined;
+  const note = safeDeserialize(head);
+  if (!isNoteHead(note)) return undefined;
+  note.frontmatter = withNullPrototypes(note.frontmatter); // v8 deserialisation gave them Object.prototype
+  return note;
 }
 
-/** A property that computes itself once, then is an ordinary writable data property. */
-function defineLazy(target: Record<string, unknown>, field: string, compute: () => unknown): void {
-  const settle = (value: unknown): void => {
-    Object.defineProperty(target, field, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(target, field, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
+/** Fields later stages read without checking: a head without them is not one of ours. */
+export function isNoteHead(value: unknown): value is Note {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.path !== 'string' || typeof value.hash !== 'string') return false;
+  return isRecord(value.meta) && Array.isArray(value.directives) && Array.isArray(value.sections) && Array.isArray(value.wikilinks) && isRecord(value.code) && Array.isArray(value.code.blockLines);
+}
+
+/** The requested body parts from an entry's parts, or undefined when one is missing or damaged. */
+export function bodyFromParts<K extends BodyPart>(parts: Map<string, Buffer>, wanted: readonly K[]): Pick<NoteBody, K> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const part of wanted) {
+    const bytes = parts.get(part);
+    if (!bytes) return undefined;
+    if (part === 'source' || part === 'text') out[part] = bytes.toString('utf8');
+    else {
+      const value = safeDeserialize(bytes);
+      if (!isRecord(value)) return undefined;
+      if (part === 'prose' && typeof value.vocabulary !== 'string') return undefined;
+      out[part] = value;
+    }
+  }
+  return out as Pick<NoteBody, K>;
 }
 
 function safeDeserialize(bytes: Buffer): unknown {

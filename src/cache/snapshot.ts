@@ -6,9 +6,9 @@
  *
  * - file stamps (size, mtime, ctime, inode) → the sha256 of the bytes, as
  *   git's index does, so an unchanged file is neither read nor hashed;
- * - note digests: the few small fields of a Note that a run reads for every
- *   note (id, path, meta, directives…); the rest of the note stays in its
- *   entry and is loaded only if asked for (note-cache.ts);
+ * - note heads (`Note`: id, path, meta, sections, links, directives…), all
+ *   a run reads of an unchanged note unless a stage fetches its body, which
+ *   stays in the note's entry (note-cache.ts);
  * - each note's note-rule diagnostics, for one context (src/check/run.ts:
  *   `noteRulesContext`), so lint re-runs rules only on changed notes.
  *
@@ -18,21 +18,18 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { withNullPrototypes } from '../read/null-prototype.js';
 import type { Diagnostic, Note } from '../types.js';
 import { decodeEntry, encodeEntry, type EntryIdentity } from './entry-file.js';
-
-/** The fields of a Note kept in the snapshot; every other field is loaded from the note's entry on access. */
-export const DIGEST_FIELDS = ['id', 'path', 'hash', 'bytes', 'eol', 'hadBom', 'meta', 'directives', 'wordCount'] as const;
-
-export type NoteDigest = Pick<Note, (typeof DIGEST_FIELDS)[number]>;
+import { isNoteHead } from './note-entry.js';
 
 interface SnapshotData {
   /** Names this base file: a change file applies only to the base it was written against. */
   generation: string;
   /** file → [stamp, sha256] */
   stamps: Map<string, [string, string]>;
-  /** cache key → digest */
-  digests: Map<string, NoteDigest>;
+  /** cache key → note head */
+  heads: Map<string, Note>;
   /** The context the results hold for (results of another context are dropped, never kept beside). */
   resultsContext: string;
   /** cache key → note-rule diagnostics */
@@ -43,7 +40,7 @@ interface SnapshotData {
 interface SnapshotChanges {
   base: string;
   stamps: Map<string, [string, string]>;
-  digests: Map<string, NoteDigest>;
+  heads: Map<string, Note>;
   results: Map<string, Diagnostic[]>;
 }
 
@@ -60,7 +57,7 @@ export interface Snapshot extends SnapshotData {
 export const emptySnapshot = (): Snapshot => ({
   generation: '',
   stamps: new Map(),
-  digests: new Map(),
+  heads: new Map(),
   resultsContext: '',
   results: new Map(),
   dirty: { files: new Set(), keys: new Set() },
@@ -76,7 +73,7 @@ export function loadSnapshot(files: { base: string; changes: string }, identity:
   const changes = readPart(files.changes, identity);
   if (isSnapshotChanges(changes) && changes.base === data.generation) {
     for (const [file, stamp] of changes.stamps) recordStamp(snapshot, file, stamp);
-    for (const [key, digest] of changes.digests) recordDigest(snapshot, key, digest);
+    for (const [key, head] of changes.heads) recordHead(snapshot, key, head);
     for (const [key, diagnostics] of changes.results) recordResults(snapshot, key, snapshot.resultsContext, diagnostics);
   }
   return snapshot;
@@ -102,8 +99,8 @@ export function recordStamp(snapshot: Snapshot, file: string, stamp: [string, st
   snapshot.dirty.files.add(file);
 }
 
-export function recordDigest(snapshot: Snapshot, key: string, digest: NoteDigest): void {
-  snapshot.digests.set(key, digest);
+export function recordHead(snapshot: Snapshot, key: string, head: Note): void {
+  snapshot.heads.set(key, head);
   snapshot.dirty.keys.add(key);
 }
 
@@ -124,20 +121,20 @@ export function recordResults(snapshot: Snapshot, key: string, context: string, 
  * a new base (many changes, a new context, or many deleted notes to drop).
  */
 export function snapshotPlan(snapshot: Snapshot, freshChanges: boolean): 'none' | 'changes' | 'full' {
-  const size = Math.max(snapshot.digests.size, snapshot.stamps.size);
-  const unused = snapshot.digests.size - snapshot.used.keys.size + (snapshot.stamps.size - snapshot.used.files.size);
+  const size = Math.max(snapshot.heads.size, snapshot.stamps.size);
+  const unused = snapshot.heads.size - snapshot.used.keys.size + (snapshot.stamps.size - snapshot.used.files.size);
   const dirty = snapshot.dirty.keys.size + snapshot.dirty.files.size;
   if (snapshot.generation === '' || snapshot.contextChanged || dirty > Math.max(100, size / 20) || unused > Math.max(100, size / 10)) return 'full';
   return freshChanges ? 'changes' : 'none';
 }
 
-/** A new base file: only the stamps, digests and results used this run, under a new generation. */
+/** A new base file: only the stamps, heads and results used this run, under a new generation. */
 export function encodeSnapshot(snapshot: Snapshot, identity: EntryIdentity): Buffer {
   const keep = <V>(map: Map<string, V>, used: Set<string>): Map<string, V> => new Map([...map].filter(([k]) => used.has(k)));
   const data: SnapshotData = {
     generation: randomBytes(8).toString('hex'),
     stamps: keep(snapshot.stamps, snapshot.used.files),
-    digests: keep(snapshot.digests, snapshot.used.keys),
+    heads: keep(snapshot.heads, snapshot.used.keys),
     resultsContext: snapshot.resultsContext,
     results: keep(snapshot.results, snapshot.used.keys),
   };
@@ -150,17 +147,10 @@ export function encodeSnapshotChanges(snapshot: Snapshot, identity: EntryIdentit
   const changes: SnapshotChanges = {
     base: snapshot.generation,
     stamps: pick(snapshot.stamps, snapshot.dirty.files),
-    digests: pick(snapshot.digests, snapshot.dirty.keys),
+    heads: pick(snapshot.heads, snapshot.dirty.keys),
     results: pick(snapshot.results, snapshot.dirty.keys),
   };
   return encodeEntry(identity, [{ name: 'snapshot', bytes: serialize(changes) }]);
-}
-
-/** The digest fields of a note (a plain object, so it serialises small). */
-export function digestOf(note: Note): NoteDigest {
-  const digest: Record<string, unknown> = {};
-  for (const field of DIGEST_FIELDS) digest[field] = note[field];
-  return digest as unknown as NoteDigest;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -176,13 +166,13 @@ function isSnapshotChanges(value: unknown): value is SnapshotChanges {
 }
 
 function hasValidMaps(value: Record<string, unknown>): boolean {
-  if (!(value.stamps instanceof Map) || !(value.digests instanceof Map) || !(value.results instanceof Map)) return false;
+  if (!(value.stamps instanceof Map) || !(value.heads instanceof Map) || !(value.results instanceof Map)) return false;
   for (const stamp of value.stamps.values()) {
     if (!Array.isArray(stamp) || typeof stamp[0] !== 'string' || typeof stamp[1] !== 'string') return false;
   }
-  for (const digest of value.digests.values()) {
-    if (!isRecord(digest) || typeof digest.id !== 'string' || typeof digest.path !== 'string' || !isRecord(digest.meta)) return false;
-    if (!Array.isArray(digest.directives)) return false;
+  for (const head of value.heads.values()) {
+    if (!isNoteHead(head)) return false;
+    head.frontmatter = withNullPrototypes(head.frontmatter); // v8 deserialisation gave them Object.prototype
   }
   for (const diagnostics of value.results.values()) if (!Array.isArray(diagnostics)) return false;
   return true;

@@ -12,7 +12,7 @@
 import type { Config } from '../config.js';
 import { isReadFailure } from '../read/index.js';
 import { parseNote } from '../read/parse.js';
-import type { Concept, Fix, Note, NoteId } from '../types.js';
+import type { Concept, Fix, Note, NoteId, WholeNote } from '../types.js';
 import type { RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { checkNote, createContext } from './run.js';
@@ -108,7 +108,7 @@ export function fixFile(
 /** One pass: check the note with the fixable rules and apply their fixes to the raw text. */
 function fixOnce(
   raw: string,
-  note: Note,
+  note: WholeNote,
   config: Config,
   concepts: readonly Concept[],
   fixable: typeof allRules,

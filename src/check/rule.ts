@@ -6,7 +6,10 @@
  * never mutate the notes they are given.
  */
 import type { Config } from '../config.js';
-import type { Concept, Diagnostic, Fix, Mention, Note, NoteId, RelatedLocation, Severity } from '../types.js';
+import type { Concept, Diagnostic, Fix, Mention, Note, NoteId, NoteWith, RelatedLocation, Severity } from '../types.js';
+
+/** What a note rule sees: the note's head and its source (the check stage fetches it through the `NoteBodies` port). */
+export type RuleNote = NoteWith<'source'>;
 
 /** What every rule may look at besides its own note. */
 export interface RuleContext {
@@ -67,7 +70,7 @@ interface RuleBase {
 /** A rule that looks at one note at a time. */
 export interface NoteRule extends RuleBase {
   scope: 'note';
-  check(note: Note, report: (r: Report) => void, ctx: RuleContext): void;
+  check(note: RuleNote, report: (r: Report) => void, ctx: RuleContext): void;
 }
 
 /** A rule that looks at the whole library at once (duplicates, links). */

@@ -7,11 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Config, RuleSetting } from '../config.js';
-import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure, Severity } from '../types.js';
-import { CachedNoteLost } from '../read/index.js';
+import type { Concept, Diagnostic, Mention, Note, NoteBodies, NoteId, ReadFailure, Severity } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { applyDirectives, partitionByDirectives } from './directives.js';
-import { toDiagnostic, type Rule, type RuleContext } from './rule.js';
+import { toDiagnostic, type Rule, type RuleContext, type RuleNote } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 
 /** Rule id of a diagnostic that says a rule crashed (a bug in Commonplace, not in the note). */
@@ -23,6 +22,8 @@ export interface CheckInput {
   failures: readonly ReadFailure[];
   concepts: readonly Concept[];
   mentions: ReadonlyMap<NoteId, Mention[]>;
+  /** Where the notes' sources come from: note rules read one note's at a time. */
+  bodies: NoteBodies<'source'>;
   config: Config;
   /** Discovery and glossary diagnostics, passed through. */
   readDiagnostics?: readonly Diagnostic[];
@@ -80,7 +81,7 @@ const crashed = (rule: Rule, file: string, error: unknown): Diagnostic => ({
 });
 
 /** Runs the note-scoped rules on one note (no directives applied). */
-function runNoteRules(note: Note, ctx: RuleContext, rules: readonly Rule[]): Diagnostic[] {
+function runNoteRules(note: RuleNote, ctx: RuleContext, rules: readonly Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     if (rule.scope !== 'note') continue;
@@ -91,7 +92,6 @@ function runNoteRules(note: Note, ctx: RuleContext, rules: readonly Rule[]): Dia
       rule.check(note, (r) => found.push(toDiagnostic(rule.id, severity, note.path, r)), ctx);
       out.push(...found);
     } catch (error) {
-      if (error instanceof CachedNoteLost) throw error; // not the rule's fault: the pipeline reads again
       out.push(crashed(rule, note.path, error));
     }
   }
@@ -110,7 +110,6 @@ function runLibraryRules(ctx: RuleContext, rules: readonly Rule[]): Diagnostic[]
       rule.check(ctx.notes, (r) => found.push(toDiagnostic(rule.id, severity, r.file, r)), ctx);
       out.push(...found);
     } catch (error) {
-      if (error instanceof CachedNoteLost) throw error;
       // A library rule has no one file to blame; the first note stands in.
       out.push(crashed(rule, ctx.notes[0]?.path ?? '.', error));
     }
@@ -166,7 +165,8 @@ export function checkLibraryInFull(input: CheckInput): { diagnostics: Diagnostic
       found.push(...stored);
       continue;
     }
-    const fresh = runNoteRules(note, ctx, rules);
+    // The one fetch of the stage, outside any rule: a lost cache entry (`CachedNoteLost`) is not a rule's crash.
+    const fresh = runNoteRules({ ...note, ...input.bodies.get(note, ['source']) }, ctx, rules);
     if (context !== undefined) store?.setNoteResults(note, context, fresh);
     found.push(...fresh);
   }
@@ -177,6 +177,6 @@ export function checkLibraryInFull(input: CheckInput): { diagnostics: Diagnostic
 }
 
 /** The note-scoped diagnostics of one note, directives applied (what `--fix` acts on). */
-export function checkNote(note: Note, ctx: RuleContext, rules: readonly Rule[] = allRules): Diagnostic[] {
+export function checkNote(note: RuleNote, ctx: RuleContext, rules: readonly Rule[] = allRules): Diagnostic[] {
   return sortDiagnostics(applyDirectives(runNoteRules(note, ctx, rules), new Map([[note.path, note.directives]])));
 }

@@ -53,7 +53,7 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   const concepts = conceptIdsByNote(noteConcepts(library.notes, library.concepts, library.mentions));
   const vocabulary = relationVocabulary(config);
   const relations = relationsByNote(resolveRelations(library.notes, createLinkResolver(library.notes, library.concepts), vocabulary));
-  const related = createRelatedIndex(library.notes, concepts, relations).related(note.id, limit);
+  const related = createRelatedIndex(library.notes, concepts, library.bodies, relations).related(note.id, limit);
   const byId = new Map(library.notes.map((n) => [n.id, n]));
   const names = new Map(library.concepts.map((c) => [c.id as string, c.name]));
 

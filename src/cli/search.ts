@@ -64,8 +64,8 @@ export const run = defineCommand(spec, async ({ values, positionals }, io) => {
   const limit = parseLimit(values.limit, DEFAULT_LIMIT);
   const library = await openQueryLibrary(io, values.library);
   const byId = new Map(library.notes.map((n) => [n.id as string, n]));
-  // The bag is the read stage's analysis of the same text (see Note.termBag); the text is for snippets.
-  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: linkText(rankingText(n)), bag: n.termBag })));
+  // The bag is the read stage's analysis of the same text (see NoteBody.termBag); the text is for snippets.
+  const ranker = createRanker(library.notes.map((n) => ({ id: n.id, text: linkText(rankingText(n)), bag: library.bodies.get(n, ['termBag']).termBag })));
   const hits = ranker.search(query, limit).map((hit) => ({ hit, note: byId.get(hit.id)! }));
 
   if (values.json) {

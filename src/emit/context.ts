@@ -3,16 +3,21 @@
  * library, computed once per build: chapters, anchors and lookups.
  */
 import type { Config } from '../config.js';
-import type { Library, LinkedConcept, LinkedNote } from '../types.js';
+import type { Library, LinkedConcept, LinkedNote, NoteBodies } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createAnchors, type Anchors } from './anchors.js';
 import { groupChapters, type Chapter } from './chapters.js';
 import { findDebates, type Debate } from './debates.js';
 
+/** What emit reads of note bodies: the source and tree of one essay at a time. */
+export type EssayBodies = NoteBodies<'source' | 'tree'>;
+
 /** Shared, read-only rendering context. */
 export interface EmitContext {
   library: Library;
   config: Config;
+  /** Where essays' sources and trees are fetched (one note at a time, so emit's memory stays bounded). */
+  bodies: EssayBodies;
   chapters: Chapter[];
   anchors: Anchors;
   notes: Map<string, LinkedNote>;
@@ -31,7 +36,7 @@ export function noteAuthors(linked: LinkedNote): string[] {
 }
 
 /** Builds the context (linear in the size of the library). */
-export function createContext(library: Library, config: Config): EmitContext {
+export function createContext(library: Library, config: Config, bodies: EssayBodies): EmitContext {
   const chapters = groupChapters(library, config);
   const authors = [...new Set(library.notes.flatMap(noteAuthors))].sort(compareCodePoints);
   const conceptsByName = new Map<string, LinkedConcept>();
@@ -44,8 +49,9 @@ export function createContext(library: Library, config: Config): EmitContext {
   return {
     library,
     config,
+    bodies,
     chapters,
-    anchors: createAnchors(library, chapters, authors, config),
+    anchors: createAnchors(library, chapters, authors, config, bodies),
     notes: new Map(library.notes.map((n) => [n.note.id, n])),
     concepts: new Map(library.concepts.map((c) => [c.concept.id, c])),
     conceptsByName,

@@ -69,7 +69,7 @@ export function createCrosslinker(linked: LinkedNote, parts: NoteParts, ctx: Emi
   const text = (node: Text): PhrasingContent[] => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    const exact = start !== undefined && end !== undefined && note.source.slice(start, end) === node.value;
+    const exact = start !== undefined && end !== undefined && parts.source.slice(start, end) === node.value;
     type Cut = { start: number; end: number; node: PhrasingContent };
     const cuts: Cut[] = [];
     for (const w of scanWikilinks(node.value)) {

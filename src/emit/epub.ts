@@ -28,6 +28,7 @@ import { toHast } from './html-essay.js';
 import { sanitizeFragment } from './html-sanitize.js';
 import { TEMPLATES_DIR } from './html-shell.js';
 import { timestampFrom } from './index-json.js';
+import type { EssayBodies } from './context.js';
 import type { EmitMemo } from './memo.js';
 import type { HandbookModel } from './model.js';
 
@@ -43,6 +44,8 @@ const FIXED_MODIFIED = '1980-01-01T00:00:00Z';
 
 /** Options of `epubChunks`. */
 export interface EpubOptions {
+  /** Where essays' sources and trees are fetched (see `EssayBodies`). */
+  bodies: EssayBodies;
   sourceDateEpoch?: string | undefined;
   /** This build's essays (`prerenderEssays`, shared with the handbooks); rendered (or recalled from `memo`) without it. */
   essays?: RenderedEssays | undefined;
@@ -50,7 +53,7 @@ export interface EpubOptions {
 }
 
 /** `handbook.epub` as zip bytes in pieces, each chapter written as the iteration reaches it. */
-export function* epubChunks(library: Library, config: Config, options: EpubOptions = {}): Generator<Uint8Array> {
+export function* epubChunks(library: Library, config: Config, options: EpubOptions): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
   let failure: Error | undefined;
   const zip = new Zip((error, data) => {
@@ -67,7 +70,7 @@ export function* epubChunks(library: Library, config: Config, options: EpubOptio
   mimetype.push(new TextEncoder().encode('application/epub+zip'), true);
   yield* drain();
   const encoder = new TextEncoder();
-  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+  const essays = options.essays ?? renderedEssays(library, config, options.bodies, options.memo);
   for (const file of bookFiles(library, config, essays, options.sourceDateEpoch)) {
     const entry = new ZipDeflate(file.name, { level: 6 });
     entry.mtime = ZIP_DATE();

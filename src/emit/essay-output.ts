@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { decodeText, encodeEssay, renderEssayOutput, type EssayBytes, type EssayOutput } from './essay-text.js';
 import { essayMemoKey, recall, remember, type EmitMemo } from './memo.js';
+import type { EssayBodies } from './context.js';
 import { handbookModel, type EssayPart, type HandbookModel } from './model.js';
 import { renderInPool, renderPoolSize } from './render-pool.js';
 import { SpillFile, type SpillRef } from './spill.js';
@@ -38,8 +39,8 @@ export interface RenderedEssays {
 }
 
 /** `RenderedEssays` with nothing rendered yet: each essay is rendered (or recalled) when first asked for. */
-export function renderedEssays(library: Library, config: Config, memo: EmitMemo | undefined): RenderedEssays {
-  return essayStore(handbookModel(library, config), config, memo);
+export function renderedEssays(library: Library, config: Config, bodies: EssayBodies, memo: EmitMemo | undefined): RenderedEssays {
+  return essayStore(handbookModel(library, config, bodies), config, memo);
 }
 
 /**
@@ -48,8 +49,8 @@ export function renderedEssays(library: Library, config: Config, memo: EmitMemo 
  * memo, and returns them for the emitters. Only ever makes emit faster: an
  * essay a worker could not render is rendered when the emitters ask for it.
  */
-export async function prerenderEssays(library: Library, config: Config, memo: EmitMemo | undefined, workers?: number): Promise<RenderedEssays> {
-  const store = essayStore(handbookModel(library, config), config, memo);
+export async function prerenderEssays(library: Library, config: Config, bodies: EssayBodies, memo: EmitMemo | undefined, workers?: number): Promise<RenderedEssays> {
+  const store = essayStore(handbookModel(library, config, bodies), config, memo);
   const todo = store.model.chapters.flatMap((chapter) => chapter.essays).filter((essay) => store.known(essay) === undefined);
   const size = Math.min(workers ?? renderPoolSize(todo.length), todo.length);
   if (size <= 0) return store;

@@ -21,7 +21,7 @@ export const ESSAY_DEPTH = 3;
 export function renderEssay(linked: LinkedNote, ctx: EmitContext): RootContent[] {
   const { note } = linked;
   const anchor = ctx.anchors.note(note.id)!;
-  const parts = splitNote(note, ctx.config);
+  const parts = splitNote(note, ctx.bodies.get(note, ['source', 'tree']), ctx.config);
   const sectionDepth = (ESSAY_DEPTH + 1) as 4;
   const crosslinker = createCrosslinker(linked, parts, ctx, sectionDepth + 1 - ctx.config.sectionDepth);
   const out: RootContent[] = [anchoredHeading(ESSAY_DEPTH, anchor, [text(noteTitle(linked))], 'essay-title'), byline(linked, ctx), ...relationLines(linked, ctx)];

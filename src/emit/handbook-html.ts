@@ -24,7 +24,7 @@ export { renderEssayHtml, toHast } from './html-essay.js';
  * tables are inside it, so this equals sanitising the whole page) and spliced
  * into its chapter's `<section>`; so an essay's HTML can be memoised.
  */
-export function emitHandbookHtml(library: Library, config: Config, options: HandbookOptions = {}): string {
+export function emitHandbookHtml(library: Library, config: Config, options: HandbookOptions): string {
   return [...handbookHtmlChunks(library, config, options)].join('');
 }
 
@@ -32,8 +32,8 @@ export function emitHandbookHtml(library: Library, config: Config, options: Hand
  * `emitHandbookHtml`'s text in pieces; the essays are rendered as the
  * iteration reaches them: a large library's page is longer than one string can be.
  */
-export function* handbookHtmlChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
-  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+export function* handbookHtmlChunks(library: Library, config: Config, options: HandbookOptions): Generator<string> {
+  const essays = options.essays ?? renderedEssays(library, config, options.bodies, options.memo);
   const { model } = essays;
   // Parts that are a pure function of their nodes are memoised by the nodes' hash.
   const byNodes = (kind: string, nodes: unknown, render: () => string): string => memoisedByNodes(options.memo, `html-${kind}`, nodes, render);

@@ -12,6 +12,7 @@ import { memoisedByNodes, type EmitMemo } from './memo.js';
 import { timestampFrom } from './index-json.js';
 import { text } from './mdast-build.js';
 import { handbookModel } from './model.js';
+import type { EssayBodies } from './context.js';
 
 /** Options of the handbook emitters. */
 export interface HandbookOptions {
@@ -19,6 +20,8 @@ export interface HandbookOptions {
   memo?: EmitMemo | undefined;
   /** This build's essays (`prerenderEssays`), shared by both handbooks; rendered on demand without it. */
   essays?: RenderedEssays | undefined;
+  /** Where essays' sources and trees are fetched (see `EssayBodies`). */
+  bodies: EssayBodies;
   /** The `SOURCE_DATE_EPOCH` value: the metadata block's `date` when set. */
   sourceDateEpoch?: string | undefined;
 }
@@ -30,7 +33,7 @@ export interface HandbookOptions {
  * heading, so this is exactly what serialising them as one tree gives, and an
  * essay's text can be memoised.
  */
-export function emitHandbookMarkdown(library: Library, config: Config, options: HandbookOptions = {}): string {
+export function emitHandbookMarkdown(library: Library, config: Config, options: HandbookOptions): string {
   return [...handbookMarkdownChunks(library, config, options)].join('');
 }
 
@@ -38,8 +41,8 @@ export function emitHandbookMarkdown(library: Library, config: Config, options: 
  * `emitHandbookMarkdown`'s text in pieces, each rendered when the iteration
  * reaches it: a large library's handbook is longer than one string can be.
  */
-export function* handbookMarkdownChunks(library: Library, config: Config, options: HandbookOptions = {}): Generator<string> {
-  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+export function* handbookMarkdownChunks(library: Library, config: Config, options: HandbookOptions): Generator<string> {
+  const essays = options.essays ?? renderedEssays(library, config, options.bodies, options.memo);
   const { model } = essays;
   const byNodes = (nodes: RootContent[]): string => memoisedByNodes(options.memo, 'md-part', nodes, () => serialise(nodes));
   yield pandocMetadata(config, options.sourceDateEpoch);

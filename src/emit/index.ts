@@ -15,6 +15,7 @@ import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
 import { siteFiles } from './site/index.js';
+import type { EssayBodies } from './context.js';
 
 /**
  * One file for `dist/`: a bare file name and its text in pieces, rendered as
@@ -40,6 +41,8 @@ export { memoFromNoteCache, type EmitMemo } from './memo.js';
 
 /** Options of `emitAll`. */
 export interface EmitOptions extends IndexOptions {
+  /** Where essays' sources and trees are fetched, one note at a time (see `EssayBodies`). */
+  bodies: EssayBodies;
   /**
    * Store of rendered essays (Markdown and HTML) for warm builds; outputs are
    * byte-identical with or without it. See memo.ts and `memoFromNoteCache`.
@@ -61,7 +64,7 @@ export { prerenderPdf, PDF_NOTE_LIMIT, type PdfResult } from './pdf.js';
  * caller) is the only way a timestamp enters an output; `options.memo`
  * only makes it faster.
  */
-export function emitAll(library: Library, config: Config, options: EmitOptions = {}): OutputText[] {
+export function emitAll(library: Library, config: Config, options: EmitOptions): OutputText[] {
   return [...emitEach(library, config, options)].map((file) => ({ name: file.name, content: whole([...file.chunks]) }));
 }
 
@@ -83,10 +86,10 @@ function whole(chunks: (string | Uint8Array)[]): string | Uint8Array {
  * the iteration reaches it, so a caller that writes each piece before asking
  * for the next holds a little of one output in memory, not four outputs.
  */
-export function* emitEach(library: Library, config: Config, options: EmitOptions = {}): Generator<OutputFile> {
+export function* emitEach(library: Library, config: Config, options: EmitOptions): Generator<OutputFile> {
   // The handbooks and the book walk one model and share each essay's text, rendered once (and only if one of them is written).
   let shared: RenderedEssays | undefined;
-  const handbook = (): { memo: EmitMemo | undefined; essays: RenderedEssays } => ({ memo: options.memo, essays: (shared ??= options.essays ?? renderedEssays(library, config, options.memo)) });
+  const handbook = (): { bodies: EssayBodies; memo: EmitMemo | undefined; essays: RenderedEssays } => ({ bodies: options.bodies, memo: options.memo, essays: (shared ??= options.essays ?? renderedEssays(library, config, options.bodies, options.memo)) });
   const lazily = (render: () => Iterator<string | Uint8Array>): Iterable<string | Uint8Array> => ({ [Symbol.iterator]: render });
   // config.outputs was checked when the config was resolved (and --outputs when parsed).
   const wanted = selectOutputs(config.outputs, 'outputs');
@@ -101,7 +104,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
-  if (wanted.has('site')) yield* siteFiles(library, config);
+  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

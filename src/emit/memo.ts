@@ -69,6 +69,8 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
   const some = (value: string | null): string | undefined => value ?? undefined;
   return {
     config: ctx.config,
+    // The essay's own body: its path and hash are in the memo key.
+    bodies: ctx.bodies,
     anchors: {
       note: (id) => some(ask('note', id)),
       section: (id, heading) => some(ask('section', id, heading)),

@@ -10,7 +10,7 @@ import { FIXED_ANCHORS } from './anchors.js';
 import { renderAuthorIndex, renderBibliography, renderGlossary } from './back-matter.js';
 import { renderDebates } from './debates.js';
 import { noteTitle } from './chapters.js';
-import { createContext, type EmitContext } from './context.js';
+import { createContext, type EmitContext, type EssayBodies } from './context.js';
 import { renderEssay } from './essay.js';
 import { anchorLink, anchoredHeading, paragraph, text } from './mdast-build.js';
 import { recordingContext, type Lookup } from './memo.js';
@@ -47,8 +47,8 @@ export interface HandbookModel {
 export const EMPTY_NOTICE = 'This library has no notes yet. Add essays to the library folder and run commonplace build again.';
 
 /** Builds the handbook model of a library (once a build: see `RenderedEssays`, which holds it). */
-export function handbookModel(library: Library, config: Config): HandbookModel {
-  const ctx = createContext(library, config);
+export function handbookModel(library: Library, config: Config, bodies: EssayBodies): HandbookModel {
+  const ctx = createContext(library, config, bodies);
   const chapters: ChapterPart[] = ctx.chapters.map((chapter, i) => {
     const anchor = ctx.anchors.chapter(i);
     return {

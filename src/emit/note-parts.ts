@@ -7,7 +7,7 @@
 import type { Definition, FootnoteDefinition, Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Config } from '../config.js';
-import type { LinkedNoteHead } from '../types.js';
+import type { Note, NoteBody } from '../types.js';
 
 /** One section of a note: its heading and the nodes up to the next section heading. */
 export interface NoteSection {
@@ -21,6 +21,8 @@ export interface NoteSection {
 
 /** A note's body, split for the handbook. Nodes are the note's own (do not mutate). */
 export interface NoteParts {
+  /** The note's source, which the nodes' offsets point into. */
+  source: string;
   summary: RootContent[];
   sections: NoteSection[];
   footnotes: FootnoteDefinition[];
@@ -34,14 +36,14 @@ export interface NoteParts {
  * Not memoised: the parts are the note's decoded tree, and anchors split
  * every note before the first essay is rendered, so a memo would hold every
  * tree of the library as objects for the whole emit (~60 KB of heap a note,
- * 6 GB at 100,000 notes). A split costs one tree decode; each note is split
- * twice (anchors, then its essay).
+ * 6 GB at 100,000 notes). A split costs one body fetch (a tree decode); each
+ * note is split twice (anchors, then its essay).
  */
-export function splitNote(note: LinkedNoteHead, config: Config): NoteParts {
+export function splitNote(note: Note, body: Pick<NoteBody, 'source' | 'tree'>, config: Config): NoteParts {
   const keyByOffset = new Map(note.sections.map((s) => [s.headingStart, s.key] as const));
-  const parts: NoteParts = { summary: [], sections: [], footnotes: [], definitions: new Map() };
+  const parts: NoteParts = { source: body.source, summary: [], sections: [], footnotes: [], definitions: new Map() };
   let current: RootContent[] = parts.summary;
-  for (const node of note.tree.children) {
+  for (const node of body.tree.children) {
     if (node.type === 'heading' && node.depth <= config.sectionDepth) {
       const offset = node.position?.start.offset;
       const key = offset === undefined ? null : (keyByOffset.get(offset) ?? null);

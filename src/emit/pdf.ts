@@ -28,6 +28,7 @@ import type { Config } from '../config.js';
 import type { Library } from '../types.js';
 import { writeTempChunks, commitTemp } from '../util/fs-write.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
+import type { EssayBodies } from './context.js';
 import type { EmitMemo } from './memo.js';
 import { pdfDocumentChunks, type ContentsPages } from './pdf-document.js';
 import { destinationPages } from './pdf-pages.js';
@@ -63,6 +64,8 @@ export const NO_CHROMIUM =
 
 /** Options of `prerenderPdf`. */
 export interface PdfOptions {
+  /** Where essays' sources and trees are fetched (see `EssayBodies`). */
+  bodies: EssayBodies;
   /** This build's essays (`prerenderEssays`); rendered (or recalled from `memo`) without it. */
   essays?: RenderedEssays | undefined;
   memo?: EmitMemo | undefined;
@@ -74,7 +77,7 @@ export interface PdfOptions {
 const MAX_REPRINTS = 3;
 
 /** Prints the handbook; never throws (a failure becomes the result's problem, and the other outputs are still written). */
-export async function prerenderPdf(library: Library, config: Config, options: PdfOptions = {}): Promise<PdfResult> {
+export async function prerenderPdf(library: Library, config: Config, options: PdfOptions): Promise<PdfResult> {
   if (library.notes.length > PDF_NOTE_LIMIT) {
     return { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` };
   }
@@ -89,7 +92,7 @@ export async function prerenderPdf(library: Library, config: Config, options: Pd
 
 async function printPdf(library: Library, config: Config, executablePath: string, options: PdfOptions): Promise<Uint8Array> {
   const { chromium } = await import('playwright-core'); // only a build that prints loads it
-  const essays = options.essays ?? renderedEssays(library, config, options.memo);
+  const essays = options.essays ?? renderedEssays(library, config, options.bodies, options.memo);
   const dir = mkdtempSync(path.join(tmpdir(), 'commonplace-pdf-'));
   try {
     const file = path.join(dir, 'handbook-print.html');

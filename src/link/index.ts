@@ -6,7 +6,7 @@
  * Public API of `src/link/` (one import for other stages).
  */
 import type { Config } from '../config.js';
-import type { Concept, ConceptId, Library, LinkedConcept, LinkedNote, Mention, Note, NoteId } from '../types.js';
+import type { Concept, ConceptId, Library, LinkedConcept, LinkedNote, Mention, Note, NoteBodies, NoteId } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { createConceptLookup } from './glossary.js';
 import { findMentions } from './mentions.js';
@@ -66,9 +66,10 @@ export function conceptIdsByNote(counts: ReadonlyMap<NoteId, ReadonlyMap<Concept
 
 /**
  * Links the library: mentions (computed unless given, e.g. by the lint run
- * that already found them), explicit links and backlinks, per-note concepts
- * with mention counts, typed relations both ways, related notes
- * (`config.relatedLimit` each), and the per-concept note lists. `diagnostics` is left empty: the caller adds lint's.
+ * that already found them; from each note's prose, fetched from `bodies`),
+ * explicit links and backlinks, per-note concepts with mention counts, typed
+ * relations both ways, related notes (`config.relatedLimit` each), and the
+ * per-concept note lists. `diagnostics` is left empty: the caller adds lint's.
  *
  * Complexity: O(words × longest phrase) for mentions, O(links log links) for
  * links, plus the related-notes ranking (see `related.ts`).
@@ -77,11 +78,12 @@ export function linkLibrary(
   input: readonly Note[],
   glossary: readonly Concept[],
   config: Config,
+  bodies: NoteBodies<'source' | 'prose' | 'termBag'>,
   precomputed?: ReadonlyMap<NoteId, Mention[]>,
 ): Library {
   const notes = sortBy(input, (n) => n.id, (n) => n.path);
   const concepts = sortBy(glossary, (c) => c.id);
-  const mentions = precomputed ?? findMentions(notes, concepts);
+  const mentions = precomputed ?? findMentions(notes, concepts, bodies);
   const { links } = resolveLinks(notes, concepts);
   const backlinks = computeBacklinks([...links.values()].flat());
 
@@ -107,7 +109,7 @@ export function linkLibrary(
   }
 
   const relations = relationsByNote(resolveRelations(notes, createLinkResolver(notes, concepts), relationVocabulary(config)));
-  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit, relations);
+  const related = computeRelated(notes, conceptIdsByNote(conceptCounts), config.relatedLimit, bodies, relations);
   const sorted = (set: Set<NoteId> | undefined): NoteId[] => [...(set ?? [])].sort(compareCodePoints);
 
   const linkedNotes: LinkedNote[] = notes.map((note) => ({

@@ -17,7 +17,7 @@
  * words, plus O(P) to build the trie from P phrase words.
  */
 import { JOINED, LINKED, proseTerms } from '../read/prose-words.js';
-import type { Concept, Mention, Note, NoteId } from '../types.js';
+import type { Concept, Mention, Note, NoteBodies, NoteId, NoteWith } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { createMatcher, type MatchTarget, type PhraseMatcher } from './matcher.js';
 import { createPositionIndex } from './positions.js';
@@ -40,21 +40,25 @@ export function createMentionMatcher(notes: readonly Note[], concepts: readonly 
   return createMatcher(phrases.filter((p) => !phraseTerms(p.text).every((term) => isStopword(term))));
 }
 
+/** What mentions are found in: a note's head, source and prose words. */
+export type MentionSource = NoteWith<'source' | 'prose'>;
+
 /**
  * Every note's mentions (or only those of the notes in `of`; the phrases are
  * always every note's), keyed by note id, each list sorted by offset, then
- * kind and target.
+ * kind and target. Each note of `of` has its source and prose fetched from
+ * `bodies`, one at a time.
  */
-export function findMentions(notes: readonly Note[], concepts: readonly Concept[], of: readonly Note[] = notes): Map<NoteId, Mention[]> {
+export function findMentions(notes: readonly Note[], concepts: readonly Concept[], bodies: NoteBodies<'source' | 'prose'>, of: readonly Note[] = notes): Map<NoteId, Mention[]> {
   const result = new Map<NoteId, Mention[]>();
   if (of.length === 0) return result; // a warm lint with nothing changed: no phrase trie to build
   const matcher = createMentionMatcher(notes, concepts);
-  for (const note of of) result.set(note.id, mentionsInNote(note, matcher));
+  for (const note of of) result.set(note.id, mentionsInNote({ ...note, ...bodies.get(note, ['source', 'prose']) }, matcher));
   return result;
 }
 
 /** Finds the mentions in one note (see the module comment for the rules). */
-export function mentionsInNote(note: Note, matcher: PhraseMatcher): Mention[] {
+export function mentionsInNote(note: MentionSource, matcher: PhraseMatcher): Mention[] {
   if (matcher.size === 0) return [];
   const words = note.prose;
   const positions = createPositionIndex(note.source);

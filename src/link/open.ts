@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import { readLibrary, type NoteCache } from '../read/index.js';
-import type { Concept, Diagnostic, Mention, Note, NoteId, ReadFailure } from '../types.js';
+import type { Concept, Diagnostic, Mention, Note, NoteBodies, NoteId, ReadFailure } from '../types.js';
 import { loadGlossary } from './glossary.js';
 import { findMentions } from './mentions.js';
 
@@ -21,6 +21,8 @@ export interface OpenLibrary {
   /** The glossary's own diagnostics (file `concepts.yml`). */
   glossaryDiagnostics: Diagnostic[];
   mentions: Map<NoteId, Mention[]>;
+  /** The notes' bodies (see `NoteBodies`). */
+  bodies: NoteBodies;
 }
 
 /** Reads the notes and glossary at `root` and finds every mention. Never throws for a bad note. */
@@ -34,6 +36,7 @@ export async function openLibrary(root: string, config: Config, cache?: NoteCach
     failures: read.failures,
     concepts: glossary.concepts,
     glossaryDiagnostics: glossary.diagnostics,
-    mentions: findMentions(read.notes, glossary.concepts),
+    mentions: findMentions(read.notes, glossary.concepts, read.bodies),
+    bodies: read.bodies,
   };
 }

@@ -26,7 +26,7 @@
  * walks only the postings lists of its own terms (the inverted index prunes
  * every note sharing none of them).
  */
-import type { ConceptId, Note, NoteId, Related, Relation } from '../types.js';
+import type { ConceptId, Note, NoteBodies, NoteId, Related, Relation } from '../types.js';
 import { compareCodePoints } from '../util/sort.js';
 import { createRanker, type RankerDoc } from './text/ranker.js';
 
@@ -41,17 +41,18 @@ export interface RelatedIndex {
 /**
  * Indexes the notes; `concepts` gives each note's concept ids (declared ∪
  * mentioned), `relations` its typed relations (both ways, as the link stage
- * puts them on `LinkedNote.relations`).
+ * puts them on `LinkedNote.relations`); term bags come from `bodies`.
  */
 export function createRelatedIndex(
   notes: readonly Note[],
   concepts: ReadonlyMap<NoteId, readonly ConceptId[]>,
+  bodies: NoteBodies<'termBag'>,
   relations: ReadonlyMap<NoteId, readonly Relation[]> = new Map(),
 ): RelatedIndex {
   const docs: RankerDoc[] = notes.map((note) => ({
     id: note.id,
-    // Analysed by the read stage (in the parse workers, kept by the cache): see `Note.termBag`.
-    bag: note.termBag,
+    // Analysed by the read stage (in the parse workers, kept by the cache): see `NoteBody.termBag`.
+    bag: bodies.get(note, ['termBag']).termBag,
     concepts: [...(concepts.get(note.id) ?? [])],
     tags: note.meta.tags.map((tag) => tag.toLowerCase()),
     pinned: [...new Set((relations.get(note.id) ?? []).map((r) => r.id as string))].sort(compareCodePoints),
@@ -75,8 +76,9 @@ export function computeRelated(
   notes: readonly Note[],
   concepts: ReadonlyMap<NoteId, readonly ConceptId[]>,
   limit: number,
+  bodies: NoteBodies<'termBag'>,
   relations: ReadonlyMap<NoteId, readonly Relation[]> = new Map(),
 ): Map<NoteId, Related[]> {
-  const index = createRelatedIndex(notes, concepts, relations);
+  const index = createRelatedIndex(notes, concepts, bodies, relations);
   return new Map(notes.map((note) => [note.id, index.related(note.id, limit)] as const));
 }

@@ -101,8 +101,8 @@ function addSection(session: Session, note: Note, text: NoteText, d: Diagnostic)
     const at = text.range(before.headingStart, before.headingStart).start;
     return { title: `Add the missing section "${spec.heading}"`, edit: { range: { start: at, end: at }, newText: `${block}\n` } };
   }
-  const end = note.source.trimEnd().length;
-  return { title: `Add the missing section "${spec.heading}"`, edit: { range: text.range(end, note.source.length), newText: `\n\n${block}` } };
+  const end = text.source.trimEnd().length;
+  return { title: `Add the missing section "${spec.heading}"`, edit: { range: text.range(end, text.source.length), newText: `\n\n${block}` } };
 }
 
 /** The template's text under `heading` (its first paragraph), or '' when the template has no such section. */

@@ -1,6 +1,6 @@
 /**
  * Between Commonplace's shapes and the protocol's: 1-based line/column
- * spans (of `Note.source`, BOM stripped, `\n` line endings) and 0-based LSP
+ * spans (of the note's source, BOM stripped, `\n` line endings) and 0-based LSP
  * positions (UTF-16, as both count), file URIs and library paths. Line
  * endings never move a line or column; a BOM shifts line 1 by one.
  */
@@ -68,32 +68,36 @@ export function toLspDiagnostic(d: Diagnostic, uriOf: (file: string) => string, 
 export class NoteText {
   private readonly lines: LineIndex;
 
-  constructor(readonly note: Note) {
-    this.lines = new LineIndex(note.source);
+  /** `source`: the note's, fetched from the library's `bodies` port. */
+  constructor(
+    readonly note: Note,
+    readonly source: string,
+  ) {
+    this.lines = new LineIndex(source);
   }
 
-  /** The LSP position of a `Note.source` offset. */
+  /** The LSP position of a the note's source offset. */
   position(offset: number): Position {
     const p = this.lines.point(offset);
     return toRange({ line: p.line, column: p.column, endLine: p.line, endColumn: p.column }, this.note.hadBom).start;
   }
 
-  /** The LSP range of `[start, end)` in `Note.source`. */
+  /** The LSP range of `[start, end)` in the note's source. */
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(end) };
   }
 
-  /** The `Note.source` offset of an LSP position. */
+  /** The the note's source offset of an LSP position. */
   offset(position: Position): number {
     const { line, column } = toPoint(position, this.note.hadBom);
     const start = this.lines.lineStart(line);
-    const next = line < this.lineCount ? this.lines.lineStart(line + 1) - 1 : this.note.source.length;
+    const next = line < this.lineCount ? this.lines.lineStart(line + 1) - 1 : this.source.length;
     return Math.min(start + Math.max(0, column - 1), next);
   }
 
   /** The 1-based number of lines. */
   get lineCount(): number {
-    return this.lines.point(this.note.source.length).line;
+    return this.lines.point(this.source.length).line;
   }
 
   /** The start offset of a 1-based span. */

@@ -39,6 +39,7 @@ export class DiagnosticsEngine {
       failures: library.failures,
       concepts: library.concepts,
       mentions: new Map(),
+      bodies: library.bodies,
       config: library.config,
       readDiagnostics: library.readDiagnostics,
       rules: [],
@@ -61,8 +62,9 @@ export class DiagnosticsEngine {
     const kept = this.perNote.get(note.path);
     if (kept && kept.note === note && kept.names === names) return kept.diagnostics;
     const { ctx, mentions } = this.ruleContext();
-    mentions.set(note.id, mentionsInNote(note, this.library.matcher));
-    const diagnostics = checkNote(note, ctx, noteRules);
+    const whole = { ...note, ...this.library.bodies.get(note, ['source', 'prose']) };
+    mentions.set(note.id, mentionsInNote(whole, this.library.matcher));
+    const diagnostics = checkNote(whole, ctx, noteRules);
     this.perNote.set(note.path, { note, names, diagnostics });
     return diagnostics;
   }
@@ -89,7 +91,7 @@ export class DiagnosticsEngine {
   private libraryWide(): Diagnostic[] {
     const library = this.library;
     if (this.libraryFindings?.version === library.libraryInputsVersion) return this.libraryFindings.diagnostics;
-    const diagnostics = checkLibrary({ notes: library.notes, failures: [], concepts: library.concepts, mentions: new Map(), config: library.config, rules: libraryRules });
+    const diagnostics = checkLibrary({ notes: library.notes, bodies: library.bodies, failures: [], concepts: library.concepts, mentions: new Map(), config: library.config, rules: libraryRules });
     this.libraryFindings = { version: library.libraryInputsVersion, diagnostics };
     return diagnostics;
   }

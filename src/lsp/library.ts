@@ -1,7 +1,8 @@
 /**
  * The language server's library: every note as the read stage gives it,
  * with the editor's unsaved text laid over the disk, and the glossary. It
- * keeps plain `Note`s and `ReadFailure`s keyed by path; an edit re-parses
+ * keeps plain `Note`s and `ReadFailure`s keyed by path, and serves their
+ * bodies through `bodies` (the `NoteBodies` port); an edit re-parses
  * only the note edited (the read stage's parse worker, `parser.ts`), and
  * derived indexes (link resolver, mention matcher) are rebuilt only when a
  * name they index changed: `namesVersion` counts those changes.
@@ -17,9 +18,10 @@ import { createMentionMatcher } from '../link/mentions.js';
 import { createLinkResolver, type LinkResolver } from '../link/resolve.js';
 import type { PhraseMatcher } from '../link/matcher.js';
 import { discover } from '../read/discover.js';
+import { BodyStore, bodyParts, type PackedNote, type StoredBody } from '../read/bodies.js';
 import { isReadFailure, readLibrary, type NoteCache } from '../read/index.js';
 import { readNoteBytes } from '../read/read-file.js';
-import type { Concept, Diagnostic, Note, ReadFailure } from '../types.js';
+import type { BodyPart, Concept, Diagnostic, Note, NoteBodies, NoteBody, ReadFailure } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { NoteParser } from './parser.js';
 
@@ -59,6 +61,10 @@ export class LibraryState {
   version = 0;
   private readonly disk = new Map<string, Entry>();
   private readonly editor = new Map<string, Entry>();
+  /** Bodies of the notes parsed since loading (editor text, files re-read), by their head. */
+  private readonly parsedBodies = new WeakMap<Note, StoredBody>();
+  /** Bodies of the notes read by `load` (in memory, or fetched from the cache). */
+  private loadedBodies: NoteBodies = new BodyStore();
   private discovered = new Set<string>();
   private discovery: Diagnostic[] = [];
   private glossaryDisk: Glossary = { concepts: [], diagnostics: [] };
@@ -91,6 +97,7 @@ export class LibraryState {
     this.parser.warm(); // loads the parser while the library is read
     const read = await readLibrary(this.root, this.config, cache ? { cache } : {});
     this.disk.clear();
+    this.loadedBodies = read.bodies;
     for (const entry of [...read.notes, ...read.failures]) this.disk.set(entry.path, entry);
     this.discovered = new Set(read.notes.map((n) => n.path).concat(read.failures.map((f) => f.path)));
     this.discovery = read.diagnostics;
@@ -127,9 +134,21 @@ export class LibraryState {
     return entry && !isReadFailure(entry) ? entry : undefined;
   }
 
+  /**
+   * The port through which every feature fetches a note's body: the body of
+   * the very head it holds (editor text or disk), so a body never belongs to
+   * another version of the note.
+   */
+  readonly bodies: NoteBodies = {
+    get: <K extends BodyPart>(note: Note, parts: readonly K[]): Pick<NoteBody, K> => {
+      const parsed = this.parsedBodies.get(note);
+      return parsed ? bodyParts(parsed, parts) : this.loadedBodies.get(note, parts);
+    },
+  };
+
   /** Lays the editor's text of `file` over the disk (unsaved text counts). */
   async setText(file: string, text: string): Promise<void> {
-    const parsed = await this.parser.parse(file, new TextEncoder().encode(text));
+    const parsed = this.keep(await this.parser.parse(file, new TextEncoder().encode(text)));
     const before = this.entry(file);
     this.editor.set(file, parsed);
     this.changedFrom(before, file);
@@ -205,7 +224,14 @@ export class LibraryState {
 
   private async readFromDisk(file: string): Promise<Entry> {
     const bytes = readNoteBytes(this.root, file, this.config.maxFileBytes);
-    return bytes instanceof Uint8Array ? this.parser.parse(file, bytes) : bytes;
+    return bytes instanceof Uint8Array ? this.keep(await this.parser.parse(file, bytes)) : bytes;
+  }
+
+  /** The head of a parsed note, its body kept for `bodies`. */
+  private keep(parsed: PackedNote | ReadFailure): Entry {
+    if (isReadFailure(parsed)) return parsed;
+    this.parsedBodies.set(parsed.note, parsed.body);
+    return parsed.note;
   }
 
   /**

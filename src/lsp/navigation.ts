@@ -103,7 +103,7 @@ function relatedText(session: Session, note: Note): string {
   const library = session.library;
   if (related?.version !== library.version) {
     const mentions = new Map<NoteId, Mention[]>(library.notes.map((n) => [n.id, mentionsOf(session, n)]));
-    related = { version: library.version, index: createRelatedIndex(library.notes, conceptIdsByNote(noteConcepts(library.notes, library.concepts, mentions))) };
+    related = { version: library.version, index: createRelatedIndex(library.notes, conceptIdsByNote(noteConcepts(library.notes, library.concepts, mentions)), library.bodies) };
   }
   const top = related.index.related(note.id, library.config.relatedLimit);
   if (top.length === 0) return '_No related notes._';
@@ -123,7 +123,7 @@ export function documentSymbols(session: Session, uri: string): DocumentSymbol[]
   const at = session.noteAt(uri);
   if (!at) return [];
   const { note, text } = at;
-  const end = text.position(note.source.length);
+  const end = text.position(text.source.length);
   const roots: DocumentSymbol[] = [];
   const stack: { depth: number; symbol: DocumentSymbol }[] = [];
   note.sections.forEach((section, i) => {

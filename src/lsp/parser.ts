@@ -12,8 +12,8 @@ import type { Config } from '../config.js';
 import { readFailure } from '../read/failure.js';
 import { withNullPrototypes } from '../read/null-prototype.js';
 import type { ParseRequest, ParseResponse } from '../read/parse-worker.js';
-import { isPackedNote, unpackNote } from '../read/tree-bytes.js';
-import type { Note, ReadFailure } from '../types.js';
+import type { PackedNote } from '../read/bodies.js';
+import type { ReadFailure } from '../types.js';
 import { startWorker } from '../util/worker.js';
 
 /** The worker's heap cap, as the read stage's pool sets it. */
@@ -31,7 +31,7 @@ export class NoteParser {
   constructor(private readonly config: Config) {}
 
   /** Parses `bytes` as the note at `path`; never rejects (every problem is a ReadFailure). */
-  parse(path: string, bytes: Uint8Array): Promise<Note | ReadFailure> {
+  parse(path: string, bytes: Uint8Array): Promise<PackedNote | ReadFailure> {
     const run = this.queue.then(() => this.parseNow(path, bytes));
     this.queue = run.catch(() => undefined);
     return run;
@@ -73,7 +73,7 @@ export class NoteParser {
     return { worker, ready: this.ready };
   }
 
-  private async parseNow(path: string, bytes: Uint8Array): Promise<Note | ReadFailure> {
+  private async parseNow(path: string, bytes: Uint8Array): Promise<PackedNote | ReadFailure> {
     let started;
     try {
       started = this.start();
@@ -85,7 +85,7 @@ export class NoteParser {
     const { worker } = started;
     const index = this.next++;
     return new Promise((resolve) => {
-      const finish = (result: Note | ReadFailure, restart: boolean): void => {
+      const finish = (result: PackedNote | ReadFailure, restart: boolean): void => {
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit).off('messageerror', onMessageError);
         if (restart) this.close();
@@ -93,9 +93,9 @@ export class NoteParser {
       };
       const onMessage = (message: ParseResponse): void => {
         if ('ready' in message || message.index !== index) return;
-        const result = isPackedNote(message.result) ? unpackNote(message.result) : message.result;
-        if (!('diagnostic' in result)) result.frontmatter = withNullPrototypes(result.frontmatter);
-        finish(result, false);
+        const { result } = message;
+        // A structured clone: the front matter lost its null prototypes.
+        finish('note' in result ? { note: { ...result.note, frontmatter: withNullPrototypes(result.note.frontmatter) }, body: result.body } : result, false);
       };
       const onError = (error: Error): void => finish(readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (${error.message}); simplify the Markdown`), true);
       const onExit = (code: number): void => finish(readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (exit code ${code}); simplify the Markdown`), true);

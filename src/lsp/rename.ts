@@ -34,7 +34,7 @@ export function prepareRename(session: Session, uri: string, position: Position)
   const start = here.text.spanStart(span);
   const end = here.text.spanEnd(span);
   if (target.via === 'wikilink') {
-    const part = targetPart(here.note.source, start, end);
+    const part = targetPart(here.text.source, start, end);
     return part ? { range: here.text.range(part.start, part.end), placeholder } : null;
   }
   if (target.via === 'mention' || target.via === 'link') return null;
@@ -66,11 +66,11 @@ function renameNote(session: Session, target: Extract<Target, { kind: 'note' }>,
   const old = note.meta.title;
   const title = note.frontmatter?.fields.title;
   if (old === undefined || !title) throw new ResponseError(ErrorCodes.InvalidRequest, `${note.path} has no title to rename`);
-  const text = new NoteText(note);
+  const text = new NoteText(note, session.library.bodies.get(note, ['source']).source);
   edit(note.path, text.range(text.spanStart(title.value), text.spanEnd(title.value)), yaml);
   const { resolver } = session.library;
   for (const other of session.library.notes) {
-    relinks(other, (w) => {
+    relinks(session, other, (w) => {
       const found = resolver.wikilink(w.target, other.id);
       return found?.kind === 'note' && found.to === note.id && namesSame(w.target, old);
     }, name, edit);
@@ -84,15 +84,15 @@ function renameConcept(session: Session, concept: Concept, name: string, yaml: s
   const { resolver } = session.library;
   const lookup = createConceptLookup(session.library.concepts);
   for (const note of session.library.notes) {
-    relinks(note, (w) => {
+    relinks(session, note, (w) => {
       const found = resolver.wikilink(w.target, note.id);
       return found?.kind === 'concept' && found.to === concept.id && namesSame(w.target, concept.name);
     }, name, edit);
     const field = note.frontmatter?.fields.concepts;
     if (!field) continue;
-    const text = new NoteText(note);
+    const text = new NoteText(note, session.library.bodies.get(note, ['source']).source);
     const start = text.spanStart(field.value);
-    const value = note.source.slice(start, text.spanEnd(field.value));
+    const value = text.source.slice(start, text.spanEnd(field.value));
     for (const item of value.matchAll(/[^[\],\n]+/gu)) {
       const raw = item[0];
       const lead = /^\s*(?:-\s+)?["']?/u.exec(raw)![0].length;
@@ -106,12 +106,12 @@ function renameConcept(session: Session, concept: Concept, name: string, yaml: s
 }
 
 /** Rewrites the target part of every wikilink of `note` that `matches`. */
-function relinks(note: Note, matches: (w: Wikilink) => boolean, name: string, edit: Edit): void {
+function relinks(session: Session, note: Note, matches: (w: Wikilink) => boolean, name: string, edit: Edit): void {
   let text: NoteText | undefined;
   for (const w of note.wikilinks) {
     if (!matches(w)) continue;
-    text ??= new NoteText(note);
-    const part = targetPart(note.source, text.spanStart(w), text.spanEnd(w));
+    text ??= new NoteText(note, session.library.bodies.get(note, ['source']).source);
+    const part = targetPart(text.source, text.spanStart(w), text.spanEnd(w));
     if (part) edit(note.path, text.range(part.start, part.end), name);
   }
 }
@@ -181,7 +181,7 @@ export function renameFiles(session: Session, files: { oldUri: string; newUri: s
     const oldNames = new Set([moved.id.toLowerCase(), moved.path.toLowerCase(), moved.path.toLowerCase().replace(/\.md$/u, '')]);
     const newId = path.posix.basename(to, '.md');
     for (const note of session.library.notes) {
-      relinks(note, (w) => {
+      relinks(session, note, (w) => {
         const found = resolver.wikilink(w.target, note.id);
         return found?.kind === 'note' && found.to === moved.id && oldNames.has(w.target.trim().toLowerCase());
       }, linkName(newId, to), edit);
@@ -189,9 +189,9 @@ export function renameFiles(session: Session, files: { oldUri: string; newUri: s
       for (const l of note.links) {
         const found = resolver.href(l.url, note.path);
         if (found?.kind !== 'note' || found.to !== moved.id || l.type === 'image') continue;
-        text ??= new NoteText(note);
+        text ??= new NoteText(note, session.library.bodies.get(note, ['source']).source);
         const start = text.spanStart(l);
-        const raw = note.source.slice(start, text.spanEnd(l));
+        const raw = text.source.slice(start, text.spanEnd(l));
         const at = raw.lastIndexOf(l.url);
         if (at === -1) continue;
         const suffix = /[?#].*$/su.exec(l.url)?.[0] ?? '';

@@ -57,7 +57,7 @@ export class Session {
     const file = this.fileOf(uri);
     if (file === null) return null;
     const note = this.library.note(file);
-    return note ? { note, text: new NoteText(note) } : null;
+    return note ? { note, text: new NoteText(note, this.library.bodies.get(note, ['source']).source) } : null;
   }
 
   /** An open document's text changed (or it opened): re-read it after the debounce. */

@@ -22,7 +22,7 @@ const mentionCache = new WeakMap<Note, { names: number; mentions: Mention[] }>()
 export function mentionsOf(session: Session, note: Note): Mention[] {
   const kept = mentionCache.get(note);
   if (kept?.names === session.library.namesVersion) return kept.mentions;
-  const mentions = mentionsInNote(note, session.library.matcher);
+  const mentions = mentionsInNote({ ...note, ...session.library.bodies.get(note, ['source', 'prose']) }, session.library.matcher);
   mentionCache.set(note, { names: session.library.namesVersion, mentions });
   return mentions;
 }
@@ -62,7 +62,7 @@ export function targetAt(session: Session, uri: string, position: Position): Tar
   if (fields && note.frontmatter && point.line <= note.frontmatter.endLine) {
     const concepts = fields.concepts;
     if (concepts && spanContains(concepts.value, point)) {
-      const word = wordAt(note.source, at.text.offset(position));
+      const word = wordAt(at.text.source, at.text.offset(position));
       const concept = word === null ? undefined : createConceptLookup(session.library.concepts)(word.text);
       return concept && word ? { kind: 'concept', concept, span: spanOf(at.text, word), via: 'frontmatter' } : null;
     }

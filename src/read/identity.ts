@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Note, NoteId, ReadFailure } from '../types.js';
 
 /** True for a ReadFailure (a Note has an `id`, a failure never does). */
-export function isReadFailure(value: Note | ReadFailure): value is ReadFailure {
+export function isReadFailure<T extends object>(value: T | ReadFailure): value is ReadFailure {
   return 'diagnostic' in value && !('id' in value);
 }
 

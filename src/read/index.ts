@@ -8,7 +8,8 @@ import { lstatSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import type { Diagnostic, Note, ReadFailure } from '../types.js';
+import type { BodyPart, Diagnostic, Note, NoteBody, ReadFailure } from '../types.js';
+import { BodyStore, packNote, type PackedNote } from './bodies.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { classifyEntry, discover, findCollisions } from './discover.js';
 import { readFailure } from './failure.js';
@@ -27,21 +28,23 @@ export { isReadFailure } from './identity.js';
  * worker crashes are never stored: they depend on the machine, not the file.
  */
 export interface NoteCache {
-  /**
-   * A cache may hand out a note whose bulk it loads only when a field of it
-   * is read. If that load fails (the entry was damaged since), the read
-   * throws `CachedNoteLost`, and the cache must answer the next `get` for
-   * that key from scratch: the pipeline then runs again.
-   */
+  /** The note's head (plain data, nothing loaded later) or its read failure. */
   get(key: string): Note | ReadFailure | undefined;
-  set(key: string, value: Note | ReadFailure): void;
+  /**
+   * Parts of the body of a note `get` handed out. A cache may keep bodies
+   * apart from heads (on disk); if loading one fails (the entry was damaged
+   * since), this throws `CachedNoteLost`, and the cache must answer the next
+   * `get` for that key from scratch: the pipeline then runs again.
+   */
+  body<K extends BodyPart>(key: string, parts: readonly K[]): Pick<NoteBody, K>;
+  set(key: string, value: PackedNote | ReadFailure): void;
   /** The sha256 recorded for `file` when its stamp (size, times, inode) was `stamp`: an unchanged file is not even read. */
   knownHash?(file: string, stamp: string): string | undefined;
   /** Records `file`'s sha256 under `stamp` (only for stamps that cannot hide a later change). */
   recordHash?(file: string, stamp: string, sha256: string): void;
 }
 
-/** Thrown on reading a field of a cached note whose entry could not be loaded after all (see `NoteCache.get`). */
+/** Thrown by `NoteCache.body` (so by the `NoteBodies` port) when a cached note's body could not be loaded after all. */
 export class CachedNoteLost extends Error {
   constructor(readonly file: string) {
     super(`the cached copy of ${file} could not be loaded`);
@@ -72,6 +75,8 @@ export interface ReadResult {
   failures: ReadFailure[];
   /** Discovery findings (symlinks, extensions, collisions), sorted by file then rule. */
   diagnostics: Diagnostic[];
+  /** The notes' bodies: those parsed now held in memory, the others fetched from the cache. */
+  bodies: BodyStore;
 }
 
 /** The cache key of one file's contents at one path. */
@@ -110,6 +115,7 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
   };
 
   const cache = options.cache;
+  const bodies = new BodyStore(cache && ((note, parts) => cache.body(cacheKey(note.path, note.hash), parts)));
   for (const file of found.files) {
     const stamp = cache?.knownHash ? stampOf(root, file) : null;
     const known = stamp && cache?.knownHash?.(file, stamp.text);
@@ -134,25 +140,34 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
   }
 
   const workers = options.workers ?? poolSize(tasks.length);
-  const settle = (result: Note | ReadFailure, i: number): void => {
-    // A note from a worker is a structured clone. In place, not `{ ...note }`:
-    // its tree is decoded on each read, and a spread would decode and keep it.
-    if (!isReadFailure(result)) result.frontmatter = withNullPrototypes(result.frontmatter);
-    if (!(isReadFailure(result) && UNCACHEABLE.has(result.diagnostic.ruleId))) options.cache?.set(tasks[i]!.key, result);
+  const settle = (result: PackedNote | ReadFailure, i: number): void => {
     // Parsed: the file's bytes are not needed again (all of them are ~1.2 GB at 100,000 notes).
     tasks[i]!.bytes = NO_BYTES;
-    accept(result);
+    if (isReadFailure(result)) {
+      if (!UNCACHEABLE.has(result.diagnostic.ruleId)) options.cache?.set(tasks[i]!.key, result);
+      accept(result);
+      return;
+    }
+    // A note from a worker is a structured clone: its front matter lost its null prototypes.
+    const note = { ...result.note, frontmatter: withNullPrototypes(result.note.frontmatter) };
+    options.cache?.set(tasks[i]!.key, { note, body: result.body });
+    bodies.hold(note, result.body);
+    accept(note);
   };
   if (workers === 0) {
     // Loaded only now: a run with nothing to parse never loads the parser.
     const { parseNote } = await import('./parse.js');
-    tasks.forEach((task, i) => settle(parseNote(task, config), i));
+    tasks.forEach((task, i) => {
+      const result = parseNote(task, config);
+      settle(isReadFailure(result) ? result : packNote(result), i);
+    });
   } else await parseInPool(tasks, config, workers, settle, standby);
 
   return {
     notes: sortBy(notes, (note) => note.id, (note) => note.path),
     failures: sortBy(failures, (failure) => failure.path, (failure) => failure.diagnostic.ruleId),
     diagnostics: found.diagnostics,
+    bodies,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The parse worker: receives `{ index, path, bytes }`, answers
  * `{ index, result }` with `parseNote`'s plain-data result (structured
- * clone), the note's tree as bytes (see tree-bytes.ts). It says
+ * clone), packed as head and stored body (the tree as bytes, see bodies.ts). It says
  * `{ ready: true }` once its modules are loaded, so start-up never counts
  * against a note's time budget. The pool terminates it when a note runs over
  * budget; nothing here needs to clean up.
@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import type { ReadFailure } from '../types.js';
 import { isReadFailure, parseNote } from './parse.js';
-import { packNote, type PackedNote } from './tree-bytes.js';
+import { packNote, type PackedNote } from './bodies.js';
 
 /** A request from the pool. */
 export interface ParseRequest {

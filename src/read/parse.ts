@@ -1,5 +1,5 @@
 /**
- * One file's bytes → a `Note`, or a `ReadFailure` saying why not. Pure and
+ * One file's bytes → a `WholeNote` (head and body), or a `ReadFailure` saying why not. Pure and
  * synchronous, so it runs the same inline or in a worker (`pool.ts`).
  *
  * The Markdown parser sees the FULL normalised source (front matter
@@ -11,7 +11,7 @@
  */
 import type { Root } from 'mdast';
 import { type Config, defaultConfig } from '../config.js';
-import type { Note, ReadFailure } from '../types.js';
+import type { ReadFailure, WholeNote } from '../types.js';
 import { hashBytes, isReadFailure, noteIdOf } from './identity.js';
 import { decode } from './decode.js';
 import { readFailure } from './failure.js';
@@ -34,7 +34,7 @@ export { hashBytes, isReadFailure, noteIdOf } from './identity.js';
  * Reads one note. `path` is library-relative and `/`-separated. Never throws
  * for any input bytes: every problem becomes a ReadFailure with a position.
  */
-export function parseNote(input: { path: string; bytes: Uint8Array }, config: Config): Note | ReadFailure {
+export function parseNote(input: { path: string; bytes: Uint8Array }, config: Config): WholeNote | ReadFailure {
   const { path, bytes } = input;
   const decoded = decode(bytes, config.maxFileBytes);
   if (!decoded.ok) return readFailure(path, decoded.ruleId, decoded.message, pointSpan(decoded.line, decoded.column));
@@ -70,14 +70,14 @@ export function treeDepthExceeds(tree: Root, limit: number): boolean {
   return false;
 }
 
-/** Test and tooling convenience: a Note from text; throws if it would be a ReadFailure. */
-export function noteFromText(path: string, text: string, config: Config = defaultConfig): Note {
+/** Test and tooling convenience: a whole note from text; throws if it would be a ReadFailure. */
+export function noteFromText(path: string, text: string, config: Config = defaultConfig): WholeNote {
   const result = parseNote({ path, bytes: new TextEncoder().encode(text) }, config);
   if (isReadFailure(result)) throw new Error(`${path}: ${result.diagnostic.message}`);
   return result;
 }
 
-function buildNote(path: string, bytes: Uint8Array, source: string, eol: Note['eol'], hadBom: boolean, config: Config): Note {
+function buildNote(path: string, bytes: Uint8Array, source: string, eol: WholeNote['eol'], hadBom: boolean, config: Config): WholeNote {
   const lines = new LineIndex(source);
   const { frontmatter, mask } = readFrontmatter(source, lines, config);
   const parseable = mask ? blank(source, mask.start, mask.end) : source;

@@ -15,11 +15,11 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
-import type { Note, ReadFailure } from '../types.js';
+import type { ReadFailure } from '../types.js';
 import { startWorker } from '../util/worker.js';
 import { readFailure } from './failure.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
-import { isPackedNote, unpackNote } from './tree-bytes.js';
+import type { PackedNote } from './bodies.js';
 
 /** One file to parse. */
 export interface ParseTask {
@@ -86,16 +86,16 @@ export async function parseInPool(
   tasks: readonly ParseTask[],
   config: Config,
   size = poolSize(tasks.length),
-  onResult?: (result: Note | ReadFailure, index: number) => void,
+  onResult?: (result: PackedNote | ReadFailure, index: number) => void,
   standby?: StandbyWorker,
-): Promise<(Note | ReadFailure)[]> {
-  const results: (Note | ReadFailure)[] = new Array(tasks.length);
+): Promise<(PackedNote | ReadFailure)[]> {
+  const results: (PackedNote | ReadFailure)[] = new Array(tasks.length);
   if (tasks.length === 0) {
     standby?.release();
     return results;
   }
   let next = 0;
-  const settle = (index: number, result: Note | ReadFailure): void => {
+  const settle = (index: number, result: PackedNote | ReadFailure): void => {
     results[index] = result;
     onResult?.(result, index);
   };
@@ -139,7 +139,7 @@ export async function parseInPool(
             dispatch();
           } else if (message.index === current) {
             clearTimeout(timer);
-            settle(current, isPackedNote(message.result) ? unpackNote(message.result) : message.result);
+            settle(current, message.result);
             dispatch();
           }
         });

@@ -2,14 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isDigestNote } from '../../src/cache/digest-note.js';
 import { defaultCacheDir, hashConfig, openNoteCache } from '../../src/cache/index.js';
 import { defaultConfig } from '../../src/config.js';
 import { termBag } from '../../src/link/text/term-bag.js';
+import { ALL_PARTS, packNote, type PackedNote } from '../../src/read/bodies.js';
 import { CachedNoteLost } from '../../src/read/index.js';
 import { isReadFailure, parseNote } from '../../src/read/parse.js';
 import { rankingText } from '../../src/read/ranking-text.js';
-import type { Note, ReadFailure } from '../../src/types.js';
+import type { Note, NoteBody, ReadFailure, WholeNote } from '../../src/types.js';
 import { generateCorpus } from '../../scripts/gen-corpus.js';
 
 const temps: string[] = [];
@@ -34,23 +34,32 @@ const snapshotFile = (dir: string): string => filesUnder(dir).find((f) => path.b
 
 const configHash = hashConfig(defaultConfig);
 
-/** A note's fields read one by one, as stages read them (a note from the snapshot keeps some behind getters). */
-const fieldsOf = (value: Note, like: Note): Record<string, unknown> => Object.fromEntries(Object.keys(like).map((k) => [k, value[k as keyof Note]]));
+/** The parsed notes (head and body), their heads, and the packed form the read stage stores. */
+let whole: WholeNote;
 let note: Note;
 let other: Note;
+let packed: PackedNote;
+let packedOther: PackedNote;
 let failure: ReadFailure;
+/** The body parts of `whole`, as `body(key, ALL_PARTS)` should give them back. */
+let body: NoteBody;
 
 beforeAll(() => {
   // Real note files on disk, written by the corpus generator.
   const library = mkdtempSync(path.join(os.tmpdir(), 'cp-cache-lib-'));
   const [first, second] = generateCorpus({ out: library, count: 2, seed: 'cache-test', words: 400 });
-  const read = (file: string): Note => {
+  const read = (file: string): WholeNote => {
     const value = parseNote({ path: file, bytes: readFileSync(path.join(library, file)) }, defaultConfig);
     if (isReadFailure(value)) throw new Error(value.diagnostic.message);
     return value;
   };
-  note = read(first!);
-  other = read(second!);
+  whole = read(first!);
+  packed = packNote(whole);
+  packedOther = packNote(read(second!));
+  note = packed.note;
+  other = packedOther.note;
+  const { source, text, termBag, prose, tree } = whole;
+  body = { source, text, termBag, prose, tree };
   const bad = parseNote({ path: 'binary.md', bytes: Uint8Array.from([0xff, 0xfe, 0x00, 0x41]) }, defaultConfig);
   if (!isReadFailure(bad)) throw new Error('expected invalid UTF-8 to be a ReadFailure');
   failure = bad;
@@ -63,11 +72,12 @@ describe('openNoteCache', () => {
   it('should return a stored note equal to the original after reopening', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.set('binary.md\0x', failure);
     writer.flush();
     const reader = openNoteCache({ dir, configHash });
-    expect(fieldsOf(reader.get(keyOf(note)) as Note, note)).toEqual(note);
+    expect(reader.get(keyOf(note))).toEqual(note);
+    expect(reader.body(keyOf(note), ALL_PARTS)).toEqual(body);
     expect(reader.get('binary.md\0x')).toEqual(failure);
     expect(reader.stats).toMatchObject({ hits: 2, misses: 0, rejected: 0 });
     // Front matter maps come back null-prototype, as the reader made them, through the snapshot and without it.
@@ -79,70 +89,79 @@ describe('openNoteCache', () => {
     expect(Object.getPrototypeOf(direct.frontmatter!.data)).toBeNull();
   });
 
-  it('should turn lazily loaded fields of an entry into plain data that clones and serialises like the original', () => {
+  it('should hand out heads and bodies as plain data (no getters) that clone and serialise like the original', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.flush();
-    rmSync(snapshotFile(dir)); // the entry itself, not the snapshot's digest note
-    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
-    expect(Object.keys(loaded)).toEqual(Object.keys(note));
-    expect(structuredClone(loaded)).toEqual(note);
-    expect(JSON.stringify(loaded)).toBe(JSON.stringify(note));
-    expect(Object.getOwnPropertyDescriptor(loaded, 'source')).toMatchObject({ writable: true });
+    const accessors = (value: object): string[] => Object.entries(Object.getOwnPropertyDescriptors(value)).flatMap(([key, d]) => (d.get || d.set ? [key] : []));
+    for (const withSnapshot of [true, false]) {
+      if (!withSnapshot) rmSync(snapshotFile(dir)); // the entry itself, not the snapshot's head
+      const reader = openNoteCache({ dir, configHash });
+      const loaded = reader.get(keyOf(note)) as Note;
+      expect(Object.keys(loaded)).toEqual(Object.keys(note));
+      expect(accessors(loaded)).toEqual([]);
+      expect(structuredClone(loaded)).toEqual(note);
+      expect(JSON.stringify(loaded)).toBe(JSON.stringify(note));
+      const fetched = reader.body(keyOf(note), ALL_PARTS);
+      expect(accessors(fetched)).toEqual([]);
+      expect(structuredClone(fetched)).toEqual(body);
+    }
   });
 
-  it('should keep a loaded tree as bytes, decoding a fresh copy on each read', () => {
+  it('should keep a tree as bytes, decoding a fresh copy on each fetch', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.flush();
-    expect((openNoteCache({ dir, configHash }).get(keyOf(note)) as Note).tree).toEqual(note.tree); // through the snapshot
+    expect(openNoteCache({ dir, configHash }).body(keyOf(note), ['tree']).tree).toEqual(whole.tree); // head through the snapshot
     rmSync(snapshotFile(dir));
-    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
-    const first = loaded.tree;
-    expect(first).toEqual(note.tree);
-    expect(loaded.tree).not.toBe(first);
-    expect(Object.getOwnPropertyDescriptor(loaded, 'tree')?.get).toBeTypeOf('function');
-    // The bytes are written back as they are when the entry is stored again.
+    const reader = openNoteCache({ dir, configHash });
+    const first = reader.body(keyOf(note), ['tree']).tree;
+    expect(first).toEqual(whole.tree);
+    expect(reader.body(keyOf(note), ['tree']).tree).not.toBe(first);
+    expect(Object.keys(reader.body(keyOf(note), ['tree']))).toEqual(['tree']); // only the parts asked for
+    // A body fetched from the cache and stored again comes back the same.
     const again = tempDir();
     const rewriter = openNoteCache({ dir: again, configHash });
-    rewriter.set(keyOf(note), loaded);
+    rewriter.set(keyOf(note), packNote({ ...(reader.get(keyOf(note)) as Note), ...reader.body(keyOf(note), ALL_PARTS) }));
     rewriter.flush();
-    expect((openNoteCache({ dir: again, configHash }).get(keyOf(note)) as Note).tree).toEqual(note.tree);
+    expect(openNoteCache({ dir: again, configHash }).body(keyOf(note), ['tree']).tree).toEqual(whole.tree);
   });
 
   it('should keep a note\'s term bag, so a warm build never tokenises it again', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.flush();
-    const loaded = openNoteCache({ dir, configHash }).get(keyOf(note)) as Note;
-    expect(note.termBag.length).toBeGreaterThan(100);
-    expect(loaded.termBag).toEqual(note.termBag);
-    expect(loaded.termBag).toEqual(termBag(rankingText(loaded)));
+    const reader = openNoteCache({ dir, configHash });
+    const loaded = reader.get(keyOf(note)) as Note;
+    const { termBag: bag } = reader.body(keyOf(note), ['termBag']);
+    expect(whole.termBag.length).toBeGreaterThan(100);
+    expect(bag).toEqual(whole.termBag);
+    expect(bag).toEqual(termBag(rankingText(loaded)));
   });
 
   it('should miss when the note content, the tool version or the config changes', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash, version: '1.0.0' });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.flush();
     expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(`${note.path}\0${'0'.repeat(64)}`)).toBeUndefined();
     expect(openNoteCache({ dir, configHash, version: '1.0.1' }).get(keyOf(note))).toBeUndefined();
     const otherConfig = hashConfig({ ...defaultConfig, minSectionWords: 40 });
     expect(otherConfig).not.toBe(configHash);
     expect(openNoteCache({ dir, configHash: otherConfig, version: '1.0.0' }).get(keyOf(note))).toBeUndefined();
-    expect(fieldsOf(openNoteCache({ dir, configHash, version: '1.0.0' }).get(keyOf(note)) as Note, note)).toEqual(note);
+    expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(keyOf(note))).toEqual(note);
   });
 
   it('should remove the entries of an older version once a newer one flushes', () => {
     const dir = tempDir();
     const old = openNoteCache({ dir, configHash, version: '1.0.0' });
-    old.set(keyOf(note), note);
+    old.set(keyOf(note), packed);
     old.flush();
     const next = openNoteCache({ dir, configHash, version: '2.0.0' });
-    next.set(keyOf(other), other);
+    next.set(keyOf(other), packedOther);
     next.flush();
     expect(readdirSync(dir)).toHaveLength(1);
     expect(openNoteCache({ dir, configHash, version: '1.0.0' }).get(keyOf(note))).toBeUndefined();
@@ -164,29 +183,30 @@ describe('openNoteCache', () => {
   ])('should ignore and then rebuild an entry damaged by %s', (_name, damage) => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.flush();
     const [file] = entryFiles(dir);
     writeFileSync(file!, damage(readFileSync(file!)));
-    // Through the snapshot, the note is handed out before its entry is read:
-    // the first read of a stored field finds the damage and throws.
+    // Through the snapshot, the head is handed out before its entry is read:
+    // the first body fetch finds the damage and throws.
     const reader = openNoteCache({ dir, configHash });
-    const lazy = reader.get(keyOf(note)) as Note;
-    expect(lazy.meta).toEqual(note.meta);
-    expect(() => lazy.sections).toThrow(CachedNoteLost);
+    expect(reader.get(keyOf(note))).toEqual(note);
+    expect(() => reader.body(keyOf(note), ['source'])).toThrow(CachedNoteLost);
     // Then the cache has forgotten its shortcuts: the entry is read, and refused.
     expect(reader.get(keyOf(note))).toBeUndefined();
     expect(reader.stats.rejected).toBeGreaterThanOrEqual(1);
-    reader.set(keyOf(note), note);
+    reader.set(keyOf(note), packed);
     reader.flush();
-    expect(fieldsOf(openNoteCache({ dir, configHash }).get(keyOf(note)) as Note, note)).toEqual(note);
+    const rebuilt = openNoteCache({ dir, configHash });
+    expect(rebuilt.get(keyOf(note))).toEqual(note);
+    expect(rebuilt.body(keyOf(note), ALL_PARTS)).toEqual(body);
   });
 
   it('should not trust a foreign entry moved under another key', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
-    writer.set(keyOf(other), other);
+    writer.set(keyOf(note), packed);
+    writer.set(keyOf(other), packedOther);
     writer.flush();
     const [a, b] = entryFiles(dir);
     writeFileSync(b!, readFileSync(a!)); // intact file, wrong place
@@ -212,7 +232,7 @@ describe('openNoteCache', () => {
   it('should leave no temporary files behind and write nothing before flush', () => {
     const dir = tempDir();
     const cache = openNoteCache({ dir, configHash });
-    cache.set(keyOf(note), note);
+    cache.set(keyOf(note), packed);
     expect(filesUnder(dir)).toEqual([]);
     cache.flush();
     expect(filesUnder(dir).map((f) => path.basename(f)).sort()).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.bin$/), 'snapshot.bin']);
@@ -221,8 +241,8 @@ describe('openNoteCache', () => {
   it('should keep file stamps and note-rule results in the snapshot, for one context, and drop what a run did not use', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
-    writer.set(keyOf(other), other);
+    writer.set(keyOf(note), packed);
+    writer.set(keyOf(other), packedOther);
     writer.recordHash(note.path, '10:1:1:7', note.hash);
     const found = [{ ruleId: 'x', severity: 'warning' as const, message: 'm', file: note.path, line: 3, column: 1, endLine: 3, endColumn: 2 }];
     writer.setNoteResults(note, 'context-1', found);
@@ -252,7 +272,7 @@ describe('openNoteCache', () => {
   ])('should ignore a snapshot %s and read the entries themselves', (_name, damage) => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.recordHash(note.path, 'stamp', note.hash);
     writer.flush();
     writeFileSync(snapshotFile(dir), damage(readFileSync(snapshotFile(dir))));
@@ -265,7 +285,7 @@ describe('openNoteCache', () => {
   it('should write a small change as a change file beside the snapshot, and ignore one written against another snapshot', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
-    writer.set(keyOf(note), note);
+    writer.set(keyOf(note), packed);
     writer.recordHash(note.path, 'stamp-1', note.hash);
     writer.flush();
     const base = readFileSync(snapshotFile(dir));
@@ -273,7 +293,7 @@ describe('openNoteCache', () => {
     const next = openNoteCache({ dir, configHash });
     next.get(keyOf(note));
     next.recordHash(note.path, 'stamp-1', note.hash);
-    next.set(keyOf(other), other);
+    next.set(keyOf(other), packedOther);
     next.recordHash(other.path, 'stamp-2', other.hash);
     next.flush();
     expect(readFileSync(snapshotFile(dir)).equals(base)).toBe(true); // the base is not rewritten
@@ -281,7 +301,7 @@ describe('openNoteCache', () => {
     const reader = openNoteCache({ dir, configHash });
     expect(reader.knownHash(other.path, 'stamp-2')).toBe(other.hash);
     expect(reader.knownHash(note.path, 'stamp-1')).toBe(note.hash);
-    expect(fieldsOf(reader.get(keyOf(other)) as Note, other)).toEqual(other);
+    expect(reader.get(keyOf(other))).toEqual(other);
 
     // A new base (here: written by a run that used only `other`) voids the old change file.
     const saved = readFileSync(changes);
@@ -300,16 +320,17 @@ describe('openNoteCache', () => {
   it('should keep in the snapshot a note a later run (watch mode) took from memory', () => {
     const dir = tempDir();
     const cache = openNoteCache({ dir, configHash });
-    cache.set(keyOf(note), note);
-    cache.set(keyOf(other), other);
+    cache.set(keyOf(note), packed);
+    cache.set(keyOf(other), packedOther);
     cache.flush();
     // The second run of the same process: `note` comes from memory; a new context makes the flush write a new snapshot.
     cache.get(keyOf(note));
     cache.get(keyOf(other));
     cache.setNoteResults(other, 'context-2', []);
     cache.flush();
+    for (const file of entryFiles(dir)) rmSync(file);
     const reader = openNoteCache({ dir, configHash });
-    expect(isDigestNote(reader.get(keyOf(note)))).toBe(true); // served from the snapshot, not dropped from it
+    expect(reader.get(keyOf(note))).toEqual(note); // served from the snapshot (the entries are gone), not dropped from it
   });
 
   it('should live under the nearest project\'s node_modules/.cache/commonplace by default', () => {

@@ -12,6 +12,7 @@ import { parseGlossary } from '../../src/link/glossary.js';
 import { findMentions } from '../../src/link/mentions.js';
 import { noteFromText } from '../../src/read/parse.js';
 import type { Concept, Diagnostic } from '../../src/types.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 /** Concepts as the real glossary parser reads them from a YAML list. */
 export function glossary(entries: readonly { name: string; aliases?: string[] }[] = []): Concept[] {
@@ -38,9 +39,10 @@ export function lintFiles(files: Record<string, string>, options: LintTextOption
   const concepts = glossary(options.concepts);
   return checkLibrary({
     notes,
+    bodies: wholeBodies(notes),
     failures: [],
     concepts,
-    mentions: findMentions(notes, concepts),
+    mentions: findMentions(notes, concepts, wholeBodies(notes)),
     config,
     ...(options.rules ? { rules: options.rules } : {}),
   });

@@ -10,14 +10,15 @@ import { checkLibrary, INTERNAL_ERROR } from '../../src/check/run.js';
 import { defaultConfig } from '../../src/config.js';
 import { isReadFailure } from '../../src/read/index.js';
 import { parseNote } from '../../src/read/parse.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote } from '../../src/types.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 import { glossary } from './harness.js';
 
 const concepts = glossary([{ name: "Conway's law", aliases: ['mirroring'] }]);
 
-const check = (notes: Note[]) => checkLibrary({ notes, failures: [], concepts, mentions: new Map(), config: defaultConfig });
+const check = (notes: WholeNote[]) => checkLibrary({ notes, bodies: wholeBodies(notes), failures: [], concepts, mentions: new Map(), config: defaultConfig });
 
-const read = (text: string, path = 'odd.md'): Note[] => {
+const read = (text: string, path = 'odd.md'): WholeNote[] => {
   const parsed = parseNote({ path, bytes: new TextEncoder().encode(text) }, defaultConfig);
   return isReadFailure(parsed) ? [] : [parsed];
 };
@@ -73,7 +74,7 @@ describe('rule robustness', () => {
         const parsed = parseNote({ path: 'x.md', bytes }, defaultConfig);
         const notes = isReadFailure(parsed) ? [] : [parsed];
         const failures = isReadFailure(parsed) ? [parsed] : [];
-        const found = checkLibrary({ notes, failures, concepts, mentions: new Map(), config: defaultConfig });
+        const found = checkLibrary({ notes, bodies: wholeBodies(notes), failures, concepts, mentions: new Map(), config: defaultConfig });
         expect(found.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
       }),
       { numRuns: 300, seed: 3 },

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config.js';
 import { noteFromText } from '../../src/read/parse.js';
 import type { Diagnostic, ReadFailure } from '../../src/types.js';
 import { lintFiles } from './harness.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const boom = defineRule({
   id: 'boom',
@@ -29,7 +30,7 @@ describe('checkLibrary', () => {
 
   it('should turn a throwing rule into an internal-error on that file and go on', () => {
     const note = noteFromText('a.md', exampleNote({ summary: `${EXAMPLE_SUMMARY} ` }));
-    const found = checkLibrary({ notes: [note], failures: [], concepts: [], mentions: new Map(), config: defaultConfig, rules: [boom] });
+    const found = checkLibrary({ notes: [note], bodies: wholeBodies([note]), failures: [], concepts: [], mentions: new Map(), config: defaultConfig, rules: [boom] });
     expect(found.map((d) => `${d.ruleId}:${d.file}`)).toEqual([`${INTERNAL_ERROR}:a.md`]);
     expect(found[0]!.message).toContain('kaput');
   });
@@ -38,6 +39,7 @@ describe('checkLibrary', () => {
     const failure: ReadFailure = { path: 'b.md', diagnostic: diag('b.md', 1, 1, 'file-not-utf8') };
     const found = checkLibrary({
       notes: [],
+      bodies: wholeBodies([]),
       failures: [failure],
       concepts: [],
       mentions: new Map(),
@@ -53,7 +55,7 @@ describe('checkLibrary', () => {
     expect(effectiveSeverity('summary-min-words', 'error', config)).toBeNull();
     const found = lintFiles({ 'n.md': exampleNote({ summary: 'Too short. ' }) }, { config });
     expect(found.map((d) => `${d.ruleId}:${d.severity}`)).toEqual(['trailing-whitespace:error']);
-    const passed = checkLibrary({ notes: [], failures: [{ path: 'e.md', diagnostic: diag('e.md', 1, 1, 'file-empty') }], concepts: [], mentions: new Map(), config });
+    const passed = checkLibrary({ notes: [], bodies: wholeBodies([]), failures: [{ path: 'e.md', diagnostic: diag('e.md', 1, 1, 'file-empty') }], concepts: [], mentions: new Map(), config });
     expect(passed[0]!.severity).toBe('warning');
   });
 });

@@ -6,7 +6,7 @@ import { createAnchors } from '../../src/emit/anchors.js';
 import { groupChapters } from '../../src/emit/chapters.js';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
 import { anchorSlug } from '../../src/emit/slug.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
 import { markdownAnchorIds, parseMarkdown } from './parse-output.js';
 import { visit } from 'unist-util-visit';
 
@@ -38,13 +38,13 @@ describe('createAnchors', () => {
     }
     const config = fixtureConfig();
     const library = await buildFixtureLibrary(root, config);
-    const anchors = createAnchors(library, groupChapters(library, config), [], config);
+    const anchors = createAnchors(library, groupChapters(library, config), [], config, bodiesOf(library));
     const noteAnchors = library.notes.map((n) => anchors.note(n.note.id)!);
     expect(new Set(noteAnchors).size).toBe(library.notes.length);
     expect(anchors.note('A b')).toBe('note-a-b'); // first in code-point order wins the plain slug
     expect(anchors.note('A_B')).toBe('note-ab'); // only [a-z0-9-] survive
     expect(anchors.note('a-b')).toBe('note-a-b-2');
-    const md = parseMarkdown(emitHandbookMarkdown(library, config));
+    const md = parseMarkdown(emitHandbookMarkdown(library, config, { bodies: bodiesOf(library) }));
     const ids = new Set(markdownAnchorIds(md));
     const dangling: string[] = [];
     visit(md, 'link', (l: { url: string }) => {

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig, type Config } from '../../src/config.js';
 import { linkLibrary, loadGlossary } from '../../src/link/index.js';
+import { emitAll, type EmitOptions, type OutputText } from '../../src/emit/index.js';
 import { readLibrary } from '../../src/read/index.js';
-import type { Library } from '../../src/types.js';
+import type { Library, NoteBodies } from '../../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -44,7 +45,30 @@ export async function buildFixtureLibrary(root: string = FIXTURE_LIBRARY, config
   const read = await readLibrary(root, config, { workers: 0 });
   if (read.failures.length > 0 && !options.allowFailures) throw new Error(`fixture notes failed to read: ${read.failures.map((f) => `${f.path}: ${f.diagnostic.message}`).join('; ')}`);
   const glossary = loadGlossary(root, config);
-  return linkLibrary(read.notes, glossary.concepts, config);
+  const library = linkLibrary(read.notes, glossary.concepts, config, read.bodies);
+  bodiesByLibrary.set(library, read.bodies);
+  return library;
+}
+
+/** The bodies port of each library `buildFixtureLibrary` made (or `shareBodies` named), as the pipeline would pass it. */
+const bodiesByLibrary = new WeakMap<Library, NoteBodies>();
+
+/** The bodies port that goes with `library` (a test passes it to emit, as the pipeline does). */
+export function bodiesOf(library: Library): NoteBodies {
+  const bodies = bodiesByLibrary.get(library);
+  if (!bodies) throw new Error('not a library from buildFixtureLibrary: pass its bodies explicitly, or shareBodies() first');
+  return bodies;
+}
+
+/** Gives `derived` (a reordered or cloned copy of `original`) the same bodies port; returns `derived`. */
+export function shareBodies(derived: Library, original: Library): Library {
+  bodiesByLibrary.set(derived, bodiesOf(original));
+  return derived;
+}
+
+/** `emitAll` with the library's own bodies port. */
+export function emitFixture(library: Library, config: Config, options: Omit<EmitOptions, 'bodies'> = {}): OutputText[] {
+  return emitAll(library, config, { ...options, bodies: bodiesOf(library) });
 }
 
 /** Copies a library to a fresh temp folder writing its files in REVERSE name order (different inode/readdir order). */

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { emitAll, outputText, type OutputText } from '../../src/emit/index.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary } from './build-fixture.js';
+import { buildFixtureLibrary, emitFixture } from './build-fixture.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 let library: Library;
@@ -20,7 +20,7 @@ let files: OutputText[];
 beforeAll(async () => {
   const config = resolveConfig(JSON.parse(readFileSync(path.join(ROOT, 'commonplace.config.json'), 'utf8')));
   library = await buildFixtureLibrary(path.join(ROOT, 'library'), config);
-  files = emitAll(library, { ...config, outputs: ['markdown', 'html', 'site'] });
+  files = emitFixture(library, { ...config, outputs: ['markdown', 'html', 'site'] });
 });
 
 describe('the bundled library', () => {

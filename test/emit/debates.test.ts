@@ -11,13 +11,13 @@ import { resolveConfig } from '../../src/config.js';
 import { findDebates } from '../../src/emit/debates.js';
 import { emitAll, outputText, type OutputText } from '../../src/emit/index.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, FIXTURE_RELATIONS, fixtureConfig, fixtureWithRelations } from './build-fixture.js';
+import { buildFixtureLibrary, emitFixture, FIXTURE_RELATIONS, fixtureConfig, fixtureWithRelations } from './build-fixture.js';
 
 const config = resolveConfig({ ...fixtureConfig(), outputs: ['all'] });
 let files: OutputText[];
 let cluster: Library;
 beforeAll(async () => {
-  files = emitAll(await buildFixtureLibrary(fixtureWithRelations(FIXTURE_RELATIONS), config), config);
+  files = emitFixture(await buildFixtureLibrary(fixtureWithRelations(FIXTURE_RELATIONS), config), config);
   cluster = await buildFixtureLibrary(
     fixtureWithRelations({
       'deep-work.md': 'relations:\n  contradicts: [makers-schedule]',
@@ -83,7 +83,7 @@ describe('the Debates part', () => {
   });
 
   it('should leave every output without a Debates part when nothing contradicts', async () => {
-    const plain = emitAll(await buildFixtureLibrary(undefined, config), config);
+    const plain = emitFixture(await buildFixtureLibrary(undefined, config), config);
     expect(plain.some((f) => f.name === 'site/debates.html')).toBe(false);
     expect(outputText(plain, 'handbook.md')).not.toContain('Debates');
     expect(outputText(plain, 'site/index.html')).not.toContain('debates.html');

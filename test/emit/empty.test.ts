@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emitAll, outputText } from '../../src/emit/index.js';
+import { outputText } from '../../src/emit/index.js';
 import { EMPTY_NOTICE } from '../../src/emit/model.js';
-import { buildFixtureLibrary, emptyLibrary, fixtureConfig } from './build-fixture.js';
+import { buildFixtureLibrary, emitFixture, emptyLibrary, fixtureConfig } from './build-fixture.js';
 import { elements, htmlFragmentLinks, htmlIds, markdownAnchorIds, parseHtml, parseMarkdown, textOf } from './parse-output.js';
 
 const root = emptyLibrary();
@@ -14,7 +14,7 @@ describe('an empty library', () => {
   it('should build a valid, empty handbook with a clear notice and a valid empty index', async () => {
     const library = await buildFixtureLibrary(root);
     expect(library.notes).toEqual([]);
-    const outputs = emitAll(library, fixtureConfig());
+    const outputs = emitFixture(library, fixtureConfig());
     const files = Object.fromEntries(['handbook.md', 'handbook.html', 'index.json', 'index.schema.json'].map((name) => [name, outputText(outputs, name)]));
 
     const md = parseMarkdown(files['handbook.md']!);

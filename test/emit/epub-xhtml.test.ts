@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderedEssays } from '../../src/emit/essay-output.js';
 import { htmlToXhtml } from '../../src/emit/epub-xhtml.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 import { MARKUP_LIBRARY, REFERENCES_LIBRARY } from './format-checkers.js';
 import { parseHtml } from './parse-output.js';
 
@@ -31,7 +31,7 @@ async function markupLibrary(): Promise<Library> {
 
 /** Each essay of `library` as [anchor, its HTML, its XHTML]; anchors outside the essay are in "other.xhtml". */
 function essaysOf(library: Library): [string, string, string][] {
-  const essays = renderedEssays(library, fixtureConfig(), undefined);
+  const essays = renderedEssays(library, fixtureConfig(), bodiesOf(library), undefined);
   return essays.model.chapters.flatMap((chapter) =>
     chapter.essays.map((essay) => {
       const html = essays.text(essay, 'html');

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { bookIdentifier, epubChunks } from '../../src/emit/epub.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 import { epubcheck, MARKUP_LIBRARY, REFERENCES_LIBRARY, requireEpubcheck } from './format-checkers.js';
 import { elements, parseHtml, textOf } from './parse-output.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'commonplace-epub-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const epub = (library: Library, config: Config, sourceDateEpoch?: string): Buffer => Buffer.concat([...epubChunks(library, config, { sourceDateEpoch })]);
+const epub = (library: Library, config: Config, sourceDateEpoch?: string): Buffer => Buffer.concat([...epubChunks(library, config, { bodies: bodiesOf(library), sourceDateEpoch })]);
 const text = (files: Record<string, Uint8Array>, name: string): string => new TextDecoder().decode(files[name]);
 
 let library: Library;

@@ -9,9 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { emitAll } from '../../src/emit/index.js';
 import { writeOutputs } from '../../src/emit/write.js';
-import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY, TEST_OUTPUT } from './build-fixture.js';
+import { buildFixtureLibrary, emitFixture, fixtureConfig, HOSTILE_LIBRARY, TEST_OUTPUT } from './build-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -30,12 +29,12 @@ beforeAll(async () => {
   const bundledDir = path.join(TEST_OUTPUT, 'browser', 'bundled');
   const hostileDir = path.join(TEST_OUTPUT, 'browser', 'hostile');
   mkdirSync(hostileDir, { recursive: true });
-  writeOutputs(hostileDir, emitAll(await buildFixtureLibrary(HOSTILE_LIBRARY), fixtureConfig()));
+  writeOutputs(hostileDir, emitFixture(await buildFixtureLibrary(HOSTILE_LIBRARY), fixtureConfig()));
   hostilePage = pathToFileURL(path.join(hostileDir, 'handbook.html')).href;
   mkdirSync(fixtureDir, { recursive: true });
-  writeOutputs(fixtureDir, emitAll(await buildFixtureLibrary(), fixtureConfig()));
+  writeOutputs(fixtureDir, emitFixture(await buildFixtureLibrary(), fixtureConfig()));
   const { config } = loadConfig(REPO);
-  writeOutputs(bundledDir, emitAll(await buildFixtureLibrary(path.join(REPO, config.library), config), config));
+  writeOutputs(bundledDir, emitFixture(await buildFixtureLibrary(path.join(REPO, config.library), config), config));
   fixturePage = pathToFileURL(path.join(fixtureDir, 'handbook.html')).href;
   bundledPage = pathToFileURL(path.join(bundledDir, 'handbook.html')).href;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

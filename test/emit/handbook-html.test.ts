@@ -4,7 +4,7 @@ import { CLOBBER_PREFIX } from '../../src/emit/html-sanitize.js';
 import { emitHandbookHtml } from '../../src/emit/handbook-html.js';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
 import { elements, htmlFragmentLinks, htmlIds, markdownAnchorIds, parseHtml, parseMarkdown, textOf } from './parse-output.js';
 
 let library: Library;
@@ -13,7 +13,7 @@ let tree: Root;
 
 beforeAll(async () => {
   library = await buildFixtureLibrary();
-  html = emitHandbookHtml(library, fixtureConfig());
+  html = emitHandbookHtml(library, fixtureConfig(), { bodies: bodiesOf(library) });
   tree = parseHtml(html);
 });
 
@@ -30,7 +30,7 @@ describe('emitHandbookHtml', () => {
   });
 
   it('should carry the same anchors and links as the Markdown, with the sanitiser prefix', () => {
-    const md = parseMarkdown(emitHandbookMarkdown(library, fixtureConfig()));
+    const md = parseMarkdown(emitHandbookMarkdown(library, fixtureConfig(), { bodies: bodiesOf(library) }));
     const mdIds = markdownAnchorIds(md).map((id) => `${CLOBBER_PREFIX}${id}`);
     const ids = htmlIds(tree);
     expect(mdIds.filter((id) => !ids.has(id))).toEqual([]);

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
 import { markdownAnchorIds, parseMarkdown } from './parse-output.js';
 
 /** Plain text of a node, our `<a id>` anchors left out. */
@@ -17,7 +17,7 @@ let tree: Root;
 
 beforeAll(async () => {
   library = await buildFixtureLibrary();
-  markdown = emitHandbookMarkdown(library, fixtureConfig());
+  markdown = emitHandbookMarkdown(library, fixtureConfig(), { bodies: bodiesOf(library) });
   tree = parseMarkdown(markdown);
 });
 
@@ -76,7 +76,7 @@ describe('emitHandbookMarkdown', () => {
   it('should date the metadata block from SOURCE_DATE_EPOCH and keep Markdown in config text literal', () => {
     const config = fixtureConfig();
     config.handbook.title = '*Not emphasis* <b>nor HTML</b>: "quoted"';
-    const block = parseMarkdown(emitHandbookMarkdown(library, config, { sourceDateEpoch: '1700000000' })).children[0] as { type: string; value: string };
+    const block = parseMarkdown(emitHandbookMarkdown(library, config, { bodies: bodiesOf(library), sourceDateEpoch: '1700000000' })).children[0] as { type: string; value: string };
     const meta = parseYaml(block.value) as Record<string, string>;
     expect(meta.date).toBe('2023-11-14');
     // Pandoc reads the value as Markdown: parsed back as Markdown, it is the literal title.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitAll, memoFromNoteCache, outputText as outputOf, type EmitMemo } from '../../src/emit/index.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, emitFixture, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 
 /** An in-memory memo that counts what was stored. */
 /** Keys of per-essay entries (the memo also holds title page, contents and back matter by their nodes). */
@@ -38,15 +38,15 @@ function copyLibrary(root: string): string {
 describe('emitAll with a memo', () => {
   it('should give byte-identical outputs with no memo, an empty memo and a filled memo', async () => {
     for (const root of [FIXTURE_LIBRARY, HOSTILE_LIBRARY]) {
-      const plain = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
+      const plain = emitFixture(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
       const memo = countingMemo();
-      const cold = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig(), { memo });
+      const cold = emitFixture(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig(), { memo });
       expect(cold).toEqual(plain);
       const library = await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true });
       // One entry (Markdown and HTML) per essay.
       expect([...memo.store.keys()].filter(isEssayKey).length).toBe(library.notes.length);
       memo.sets.length = 0;
-      const warm = emitAll(library, fixtureConfig(), { memo });
+      const warm = emitFixture(library, fixtureConfig(), { memo });
       expect(warm).toEqual(plain);
       expect(memo.sets).toEqual([]);
     }
@@ -55,12 +55,12 @@ describe('emitAll with a memo', () => {
   it('should re-render the essays that link to a note whose title changed, matching a cold build', async () => {
     const root = copyLibrary(FIXTURE_LIBRARY);
     const memo = countingMemo();
-    emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    emitFixture(await buildFixtureLibrary(root), fixtureConfig(), { memo });
     const file = path.join(root, 'boring-tech.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: "Choose Boring Technology"', 'title: "Pick Dull Technology"'));
     memo.sets.length = 0;
-    const warm = emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
-    const cold = emitAll(await buildFixtureLibrary(root), fixtureConfig());
+    const warm = emitFixture(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const cold = emitFixture(await buildFixtureLibrary(root), fixtureConfig());
     expect(warm).toEqual(cold);
     expect(cold[0]!.content).toContain('Pick Dull Technology');
     // The edited note and every essay that shows its title were re-rendered, and only those.
@@ -74,11 +74,11 @@ describe('emitAll with a memo', () => {
   it('should re-render the target of a new relation, its file unchanged, matching a cold build', async () => {
     const root = copyLibrary(FIXTURE_LIBRARY);
     const memo = countingMemo();
-    emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    emitFixture(await buildFixtureLibrary(root), fixtureConfig(), { memo });
     const file = path.join(root, 'deep-work.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/\n---\n/, '\nrelations:\n  contradicts: [boring-tech]\n---\n'));
-    const warm = emitAll(await buildFixtureLibrary(root), fixtureConfig(), { memo });
-    const cold = emitAll(await buildFixtureLibrary(root), fixtureConfig());
+    const warm = emitFixture(await buildFixtureLibrary(root), fixtureConfig(), { memo });
+    const cold = emitFixture(await buildFixtureLibrary(root), fixtureConfig());
     expect(warm).toEqual(cold);
     expect(outputOf(cold, 'handbook.md')).toContain('Contradicted by [*Deep Work*](#note-deep-work)');
   });
@@ -88,7 +88,7 @@ describe('emitAll with a memo', () => {
     // scores (which alone would re-render them); so change only the title (and that note's
     // hash, as a real edit would) in the linked library, to exercise the recorded lookups.
     const memo = countingMemo();
-    emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo });
+    emitFixture(await buildFixtureLibrary(), fixtureConfig(), { memo });
     const library = await buildFixtureLibrary();
     const target = library.notes.find((n) => n.note.id === 'boring-tech')!;
     target.note.meta.title = 'Pick Dull Technology';
@@ -96,18 +96,18 @@ describe('emitAll with a memo', () => {
     const others = library.notes.filter((n) => n !== target && (n.related.some((r) => r.id === 'boring-tech') || n.backlinks.some((id) => id === 'boring-tech') || n.mentionedIn.some((id) => id === 'boring-tech') || n.links.some((l) => l.to === 'boring-tech')));
     expect(others.length).toBeGreaterThan(0);
     memo.sets.length = 0;
-    const warm = emitAll(library, fixtureConfig(), { memo });
+    const warm = emitFixture(library, fixtureConfig(), { memo });
     const clone = await buildFixtureLibrary();
     const cloned = clone.notes.find((n) => n.note.id === 'boring-tech')!;
     cloned.note.meta.title = 'Pick Dull Technology';
     cloned.note.hash = target.note.hash;
-    expect(warm).toEqual(emitAll(clone, fixtureConfig()));
+    expect(warm).toEqual(emitFixture(clone, fixtureConfig()));
     expect(memo.sets.length).toBe(others.length + 1);
   });
 
   it('should ignore damaged or foreign memo entries and render afresh', async () => {
     const memo = countingMemo();
-    const plain = emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo });
+    const plain = emitFixture(await buildFixtureLibrary(), fixtureConfig(), { memo });
     let n = 0;
     for (const [key, value] of memo.store) {
       const [sum, lookups] = value.split('\n', 2);
@@ -119,16 +119,16 @@ describe('emitAll with a memo', () => {
       n++;
     }
     memo.store.set([...memo.store.keys()][0]!, 'not json');
-    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo })).toEqual(plain);
+    expect(emitFixture(await buildFixtureLibrary(), fixtureConfig(), { memo })).toEqual(plain);
   });
 
   it('should store through a note cache extras interface', async () => {
     const extras = new Map<string, unknown>();
     const cache = { getExtra: (key: string, name: string) => extras.get(`${name}|${key}`), setExtra: (key: string, name: string, value: unknown) => void extras.set(`${name}|${key}`, value) };
-    const plain = emitAll(await buildFixtureLibrary(), fixtureConfig());
-    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
+    const plain = emitFixture(await buildFixtureLibrary(), fixtureConfig());
+    expect(emitFixture(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
     expect(extras.size).toBeGreaterThan(0);
     extras.set([...extras.keys()][0]!, 42);
-    expect(emitAll(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
+    expect(emitFixture(await buildFixtureLibrary(), fixtureConfig(), { memo: memoFromNoteCache(cache) })).toEqual(plain);
   });
 });

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAll, prerenderPdf, type PdfResult } from '../../src/emit/index.js';
+import { prerenderPdf, type PdfResult } from '../../src/emit/index.js';
 import { cssString } from '../../src/emit/pdf-document.js';
 import { destinationPages } from '../../src/emit/pdf-pages.js';
 import { NO_CHROMIUM, PDF_NOTE_LIMIT } from '../../src/emit/pdf.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, emitFixture, fixtureConfig } from './build-fixture.js';
 import { pdfDestinationPages, pdfDestinations, pdfInfo, pdfLayoutPages, pdfLinkTargets, pdfOutline, pdfPages, requireCommand } from './format-checkers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'commonplace-pdf-'));
@@ -28,7 +28,7 @@ const file = path.join(scratch, 'handbook.pdf');
 beforeAll(async () => {
   if (!existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing: install Debian\'s chromium (apt-get install chromium; CI does this in .ci/run). The PDF test never skips.');
   library = await buildFixtureLibrary();
-  const result = await prerenderPdf(library, config, { sourceDateEpoch: '1700000000' });
+  const result = await prerenderPdf(library, config, { bodies: bodiesOf(library), sourceDateEpoch: '1700000000' });
   if (!result || !('bytes' in result)) throw new Error(`no PDF: ${result && 'problem' in result ? result.problem : 'not printed'}`);
   bytes = result.bytes;
   printed = result;
@@ -38,7 +38,7 @@ beforeAll(async () => {
 describe('handbook.pdf', () => {
   it('should be yielded by emitAll once printed, and be a tagged A4 PDF dated from SOURCE_DATE_EPOCH', (context) => {
     requireCommand('pdfinfo', context, 'apt-get install poppler-utils; .ci/run does', ['-v']);
-    expect(emitAll(library, config, { pdf: printed }).map((f) => f.name)).toEqual(['handbook.pdf']);
+    expect(emitFixture(library, config, { pdf: printed }).map((f) => f.name)).toEqual(['handbook.pdf']);
     const info = pdfInfo(file);
     expect(info.Title).toBe('Field Notes');
     expect(info.Tagged).toBe('yes');
@@ -114,24 +114,25 @@ describe('handbook.pdf', () => {
 
   it('should be byte-identical when printed again', async () => {
     const again = await buildFixtureLibrary();
-    const result = await prerenderPdf(again, config, { sourceDateEpoch: '1700000000' });
+    const result = await prerenderPdf(again, config, { bodies: bodiesOf(again), sourceDateEpoch: '1700000000' });
     expect(result && 'bytes' in result && Buffer.from(result.bytes).equals(Buffer.from(bytes))).toBe(true);
   }, 120_000);
 
   it('should report a missing Chromium in one line naming how to install it, and yield no PDF', async () => {
     const other = await buildFixtureLibrary();
-    expect(await prerenderPdf(other, config, { env: { COMMONPLACE_CHROMIUM: path.join(scratch, 'no-such-chromium') } })).toEqual({ problem: NO_CHROMIUM });
+    expect(await prerenderPdf(other, config, { bodies: bodiesOf(other), env: { COMMONPLACE_CHROMIUM: path.join(scratch, 'no-such-chromium') } })).toEqual({ problem: NO_CHROMIUM });
     expect(NO_CHROMIUM).toMatch(/^handbook\.pdf not written: .*apt-get install chromium.*COMMONPLACE_CHROMIUM/);
     expect(NO_CHROMIUM).not.toContain('\n');
-    expect(emitAll(other, config)).toEqual([]);
+    expect(emitFixture(other, config)).toEqual([]);
   });
 });
 
 describe('the PDF of a very large library', () => {
   it('should not be printed past PDF_NOTE_LIMIT notes, with a notice (not a problem) saying why', async () => {
-    const one = (await buildFixtureLibrary()).notes[0]!;
+    const source = await buildFixtureLibrary();
+    const one = source.notes[0]!;
     const huge: Library = { notes: new Array<typeof one>(PDF_NOTE_LIMIT + 1).fill(one), concepts: [], diagnostics: [] };
-    expect(await prerenderPdf(huge, config)).toEqual({ notice: `handbook.pdf not written: ${PDF_NOTE_LIMIT + 1} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` });
+    expect(await prerenderPdf(huge, config, { bodies: bodiesOf(source) })).toEqual({ notice: `handbook.pdf not written: ${PDF_NOTE_LIMIT + 1} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` });
   });
 });
 

@@ -8,12 +8,12 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { emitAll, outputText, type OutputText } from '../../src/emit/index.js';
-import { buildFixtureLibrary, FIXTURE_RELATIONS, fixtureConfig, fixtureWithRelations } from './build-fixture.js';
+import { buildFixtureLibrary, emitFixture, FIXTURE_RELATIONS, fixtureConfig, fixtureWithRelations } from './build-fixture.js';
 
 let files: OutputText[];
 beforeAll(async () => {
   const config = resolveConfig({ ...fixtureConfig(), outputs: ['all'] });
-  files = emitAll(await buildFixtureLibrary(fixtureWithRelations(FIXTURE_RELATIONS), config), config);
+  files = emitFixture(await buildFixtureLibrary(fixtureWithRelations(FIXTURE_RELATIONS), config), config);
 });
 
 /** The text of one essay in a handbook: from its heading to the next essay's. */
@@ -64,7 +64,7 @@ describe('relations in the handbook', () => {
   it("should use a configured relation's phrases", async () => {
     const config = resolveConfig({ ...fixtureConfig(), relationTypes: { critiques: { phrase: 'Critiques', inverse: 'Critiqued by' } } });
     const library = await buildFixtureLibrary(fixtureWithRelations({ 'deep-work.md': 'relations:\n  critiques: [boring-tech]' }), config);
-    const md = outputText(emitAll(library, config), 'handbook.md');
+    const md = outputText(emitFixture(library, config), 'handbook.md');
     expect(essayIn(md, /### <a id="note-deep-work"/)).toContain('Critiques [*Choose Boring Technology*](#note-boring-tech)');
     expect(essayIn(md, /### <a id="note-boring-tech"/)).toContain('Critiqued by [*Deep Work*](#note-deep-work)');
   });

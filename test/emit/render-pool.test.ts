@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { emitAll, prerenderEssays, type EmitMemo } from '../../src/emit/index.js';
+import { prerenderEssays, type EmitMemo } from '../../src/emit/index.js';
 import { decodeText, renderEssayOutput, type EssayBytes, type EssayOutput } from '../../src/emit/essay-text.js';
 import { handbookModel } from '../../src/emit/model.js';
 import { renderInPool, renderPoolSize } from '../../src/emit/render-pool.js';
-import { buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, emitFixture, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 
 /** A worker's answer as text (it sends UTF-8 bytes). */
 const asText = (output: EssayBytes): EssayOutput => ({ md: decodeText(output.md), html: decodeText(output.html) });
@@ -18,7 +18,7 @@ const mapMemo = (): EmitMemo & { store: Map<string, string> } => {
 describe('renderInPool', () => {
   it('should give each essay exactly the text the main thread renders', async () => {
     const library = await buildFixtureLibrary(HOSTILE_LIBRARY, fixtureConfig(), { allowFailures: true });
-    const essays = handbookModel(library, fixtureConfig()).chapters.flatMap((chapter) => chapter.essays);
+    const essays = handbookModel(library, fixtureConfig(), bodiesOf(library)).chapters.flatMap((chapter) => chapter.essays);
     expect(essays.length).toBeGreaterThan(2);
     const results = new Map<number, EssayOutput>();
     await renderInPool(essays, 2, (index, output) => results.set(index, asText(output)));
@@ -54,10 +54,10 @@ describe('renderPoolSize', () => {
 describe('prerenderEssays', () => {
   it('should leave the outputs byte-identical to rendering in the main thread', async () => {
     for (const root of [FIXTURE_LIBRARY, HOSTILE_LIBRARY]) {
-      const plain = emitAll(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
+      const plain = emitFixture(await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true }), fixtureConfig());
       const library = await buildFixtureLibrary(root, fixtureConfig(), { allowFailures: true });
-      const essays = await prerenderEssays(library, fixtureConfig(), undefined, 2);
-      expect(emitAll(library, fixtureConfig(), { essays })).toEqual(plain);
+      const essays = await prerenderEssays(library, fixtureConfig(), bodiesOf(library), undefined, 2);
+      expect(emitFixture(library, fixtureConfig(), { essays })).toEqual(plain);
     }
   });
 
@@ -65,12 +65,12 @@ describe('prerenderEssays', () => {
     const config = fixtureConfig();
     const library = await buildFixtureLibrary(FIXTURE_LIBRARY, config);
     const memo = mapMemo();
-    await prerenderEssays(library, config, memo, 1);
+    await prerenderEssays(library, config, bodiesOf(library), memo, 1);
     const essayKeys = [...memo.store.keys()].filter((key) => key.startsWith('emit-essay:'));
     expect(essayKeys).toHaveLength(library.notes.length);
     const before = new Map(memo.store);
-    const outputs = emitAll(library, config, { memo });
+    const outputs = emitFixture(library, config, { memo });
     for (const key of essayKeys) expect(memo.store.get(key)).toBe(before.get(key));
-    expect(outputs).toEqual(emitAll(await buildFixtureLibrary(FIXTURE_LIBRARY, config), config));
+    expect(outputs).toEqual(emitFixture(await buildFixtureLibrary(FIXTURE_LIBRARY, config), config));
   });
 });

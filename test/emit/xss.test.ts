@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitHandbookHtml } from '../../src/emit/handbook-html.js';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
+import { bodiesOf, buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 import { elements, htmlFragmentLinks, htmlIds, markdownUrls, parseHtml, parseMarkdown, textOf } from './parse-output.js';
 
 let library: Library;
@@ -19,8 +19,8 @@ let markdown: string;
 
 beforeAll(async () => {
   library = await buildFixtureLibrary(HOSTILE_LIBRARY);
-  tree = parseHtml(emitHandbookHtml(library, fixtureConfig()));
-  markdown = emitHandbookMarkdown(library, fixtureConfig());
+  tree = parseHtml(emitHandbookHtml(library, fixtureConfig(), { bodies: bodiesOf(library) }));
+  markdown = emitHandbookMarkdown(library, fixtureConfig(), { bodies: bodiesOf(library) });
 });
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -106,7 +106,7 @@ describe('handbook.html with a hostile handbook config', () => {
     config.handbook.title = '</title><script>alert(9)</script>';
     config.handbook.subtitle = '<img src=x onerror=alert(10)>';
     config.handbook.editor = '<a href="javascript:alert(11)">me</a>';
-    const page = parseHtml(emitHandbookHtml(library, config));
+    const page = parseHtml(emitHandbookHtml(library, config, { bodies: bodiesOf(library) }));
     const title = elements(page).find((e) => e.tagName === 'title')!;
     expect(textOf(title)).toBe('</title><script>alert(9)</script>');
     expect(elements(page).filter((e) => e.tagName === 'script')).toHaveLength(3);

@@ -5,9 +5,10 @@ import type { Library } from '../../src/types.js';
 import { LIBRARY_FILES, readFixture } from './helpers.js';
 import { prng, TOPIC_GLOSSARY, topicCorpus } from './topic-corpus.js';
 import { parseGlossary } from '../../src/link/glossary.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const { notes, concepts } = readFixture('library', LIBRARY_FILES);
-const library = linkLibrary(notes, concepts, defaultConfig);
+const library = linkLibrary(notes, concepts, defaultConfig, wholeBodies(notes));
 const byId = (id: string) => library.notes.find((n) => n.note.id === id)!;
 /** The library without the parsed trees (huge, and the same objects either way). */
 const json = (lib: Library) => JSON.stringify(lib, (key, value) => (key === 'tree' ? undefined : value));
@@ -56,25 +57,25 @@ describe('linkLibrary', () => {
   });
 
   it('should give the same result with precomputed mentions', () => {
-    expect(json(linkLibrary(notes, concepts, defaultConfig, findMentions(notes, concepts)))).toBe(json(library));
+    expect(json(linkLibrary(notes, concepts, defaultConfig, wholeBodies(notes), findMentions(notes, concepts, wholeBodies(notes))))).toBe(json(library));
   });
 
   it('should be identical whatever order the notes and concepts come in', () => {
     const corpus = topicCorpus({ conceptRate: 0.5, wrongConceptRate: 0.1 });
     const glossary = parseGlossary(TOPIC_GLOSSARY).concepts;
     const all = [...notes, ...corpus.notes];
-    const reference = json(linkLibrary(all, [...concepts, ...glossary], defaultConfig));
+    const reference = json(linkLibrary(all, [...concepts, ...glossary], defaultConfig, wholeBodies(all)));
     for (const seed of [1, 2, 3]) {
-      expect(json(linkLibrary(shuffle(all, seed), shuffle([...concepts, ...glossary], seed), defaultConfig))).toBe(reference);
+      expect(json(linkLibrary(shuffle(all, seed), shuffle([...concepts, ...glossary], seed), defaultConfig, wholeBodies(shuffle(all, seed))))).toBe(reference);
     }
   });
 
   it('should respect config.relatedLimit', () => {
-    const limited = linkLibrary(notes, concepts, { ...defaultConfig, relatedLimit: 1 });
+    const limited = linkLibrary(notes, concepts, { ...defaultConfig, relatedLimit: 1 }, wholeBodies(notes));
     expect(limited.notes.every((n) => n.related.length <= 1)).toBe(true);
   });
 
   it('should link an empty library to an empty result', () => {
-    expect(linkLibrary([], [], defaultConfig)).toEqual({ notes: [], concepts: [], diagnostics: [] });
+    expect(linkLibrary([], [], defaultConfig, wholeBodies([]))).toEqual({ notes: [], concepts: [], diagnostics: [] });
   });
 });

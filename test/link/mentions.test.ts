@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseGlossary } from '../../src/link/glossary.js';
 import { findMentions } from '../../src/link/mentions.js';
-import type { Mention, Note } from '../../src/types.js';
+import type { Mention, WholeNote } from '../../src/types.js';
 import { LIBRARY_FILES, note, readFixture } from './helpers.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const glossary = parseGlossary(`
 - name: Conway's law
@@ -16,9 +17,9 @@ const glossary = parseGlossary(`
 `).concepts;
 
 const brief = (m: Mention) => `${m.kind}:${m.target} "${m.text}" ${m.line}:${m.column}${m.linked ? ' linked' : ''}`;
-const mentionsOf = (body: string, others: Note[] = []): string[] => {
+const mentionsOf = (body: string, others: WholeNote[] = []): string[] => {
   const subject = note('subject.md', 'title: Subject note', body);
-  return findMentions([subject, ...others], glossary).get(subject.id)!.map(brief);
+  return findMentions([subject, ...others], glossary, wholeBodies([subject, ...others])).get(subject.id)!.map(brief);
 };
 // The body starts on line 8 of the generated note (6 front-matter lines, a blank line).
 const L = 8;
@@ -82,7 +83,7 @@ describe('findMentions', () => {
 
   it('should consume the note’s own title so no shorter phrase is found inside it', () => {
     const subject = note('pmf.md', 'title: Market leadership', 'Market leadership is a market thing.');
-    const found = findMentions([subject], glossary).get(subject.id)!.map(brief);
+    const found = findMentions([subject], glossary, wholeBodies([subject])).get(subject.id)!.map(brief);
     expect(found).toEqual([`concept:market "market" ${L}:24`]);
   });
 
@@ -94,20 +95,20 @@ describe('findMentions', () => {
   it('should record the section of each mention', () => {
     const body = 'The market.\n\n## Central argument\n\nA market.\n\n### Aside\n\nMarket.\n\n## Other heading\n\nMarket.\n\n## Critique\n\nMarket.';
     const subject = note('s.md', 'title: S', body);
-    const sections = findMentions([subject], glossary).get(subject.id)!.map((m) => m.section);
+    const sections = findMentions([subject], glossary, wholeBodies([subject])).get(subject.id)!.map((m) => m.section);
     expect(sections).toEqual(['summary', 'centralArgument', 'centralArgument', null, 'critique']);
   });
 
   it('should give offsets that slice the mention out of the source', () => {
     const subject = note('s.md', 'title: S', 'One **Conway’s law** and a \\*market\\*.');
-    for (const m of findMentions([subject], glossary).get(subject.id)!) {
+    for (const m of findMentions([subject], glossary, wholeBodies([subject])).get(subject.id)!) {
       expect(subject.source.slice(m.start, m.end)).toBe(m.text);
     }
   });
 
   it('should find the expected mentions in the fixture library', () => {
     const { notes, concepts } = readFixture('library', LIBRARY_FILES);
-    const found = findMentions(notes, concepts);
+    const found = findMentions(notes, concepts, wholeBodies(notes));
     expect(found.get('single-threaded-model' as never)!.map(brief)).toEqual([
       'concept:single-threaded-leader "single-threaded leader" 10:28',
       'note:conways-law "How Do Committees Invent" 10:138 linked',
@@ -126,7 +127,7 @@ describe('findMentions', () => {
   it('should stay linear on a hostile long line', () => {
     const subject = note('s.md', 'title: S', `${'market '.repeat(20_000)}[[${'a'.repeat(50_000)}!`);
     const started = performance.now();
-    const found = findMentions([subject], glossary).get(subject.id)!;
+    const found = findMentions([subject], glossary, wholeBodies([subject])).get(subject.id)!;
     expect(performance.now() - started).toBeLessThan(5000);
     expect(found).toHaveLength(20_000);
   });

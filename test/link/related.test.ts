@@ -8,11 +8,12 @@ import { fixture, LIBRARY_FILES, readFixture } from './helpers.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { precisionAtK, TOPIC_GLOSSARY, topicCorpus } from './topic-corpus.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const glossary = parseGlossary(TOPIC_GLOSSARY).concepts;
 const measure = (options: Parameters<typeof topicCorpus>[0]) => {
   const { notes, topicOf } = topicCorpus(options);
-  const library = linkLibrary(notes, glossary, defaultConfig);
+  const library = linkLibrary(notes, glossary, defaultConfig, wholeBodies(notes));
   return { library, precision: precisionAtK(new Map(library.notes.map((n) => [n.note.id, n.related])), topicOf, 5) };
 };
 
@@ -55,7 +56,7 @@ describe('related notes on a generated topic-group corpus', () => {
 
 describe('related notes on the fixture library', () => {
   const { notes, concepts } = readFixture('library', LIBRARY_FILES);
-  const library = linkLibrary(notes, concepts, defaultConfig);
+  const library = linkLibrary(notes, concepts, defaultConfig, wholeBodies(notes));
   const relatedOf = (id: string): Related[] => library.notes.find((n) => n.note.id === id)!.related;
 
   it('should relate the Conway’s-law note and the single-threaded-leader note first, for shared concepts', () => {
@@ -67,8 +68,8 @@ describe('related notes on the fixture library', () => {
 
   it('should honour the limit and list nothing when the limit is 0', () => {
     const ids = new Map(notes.map((n) => [n.id, [] as never[]]));
-    expect([...computeRelated(notes, ids, 1).values()].every((r) => r.length <= 1)).toBe(true);
-    expect([...computeRelated(notes, ids, 0).values()].every((r) => r.length === 0)).toBe(true);
+    expect([...computeRelated(notes, ids, 1, wholeBodies(notes)).values()].every((r) => r.length <= 1)).toBe(true);
+    expect([...computeRelated(notes, ids, 0, wholeBodies(notes)).values()].every((r) => r.length === 0)).toBe(true);
   });
 
   it('should rank by title, summary and section text, not front matter or code', () => {
@@ -82,7 +83,7 @@ describe('related notes on the fixture library', () => {
 describe('related notes joined by a typed relation', () => {
   const { notes, concepts } = readFixture('library', LIBRARY_FILES);
   const text = readFileSync(path.join(fixture('library'), 'single-threaded-model.md'), 'utf8').replace(/\n---\n/, '\nrelations:\n  responds-to: [The Only Thing That Matters]\n---\n');
-  const related = (input: typeof notes) => linkLibrary(input, concepts, defaultConfig).notes.map((n) => [n.note.id, n.related] as const);
+  const related = (input: typeof notes) => linkLibrary(input, concepts, defaultConfig, wholeBodies(input)).notes.map((n) => [n.note.id, n.related] as const);
   const withRelation = [...notes.filter((n) => n.id !== 'single-threaded-model'), noteFromText('single-threaded-model.md', text)];
   const byId = new Map(related(withRelation));
 

@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../../src/config.js';
 import { linkLibrary } from '../../src/link/index.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote as Note } from '../../src/types.js';
 import { note } from './helpers.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const conway = note('conway.md', "title: How Do Committees Invent?\naliases: [Conway's paper]", 'Body.');
 const leader = note('leader.md', "title: Single-threaded leaders\nrelations:\n  builds-on: [Conway's paper]\n  contradicts: spotify", 'Body.');
@@ -18,7 +19,7 @@ const odd = note(
   'Body.',
 );
 
-const relationsOf = (notes: Note[], id: string, config = defaultConfig) => linkLibrary(notes, [], config).notes.find((n) => n.note.id === id)!.relations;
+const relationsOf = (notes: Note[], id: string, config = defaultConfig) => linkLibrary(notes, [], config, wholeBodies(notes)).notes.find((n) => n.note.id === id)!.relations;
 
 describe('typed relations in the link stage', () => {
   it('should put each relation on both notes, out on the declaring one and in on its target', () => {
@@ -53,8 +54,8 @@ describe('typed relations in the link stage', () => {
   });
 
   it('should give the same relations whatever order the notes come in', () => {
-    const forward = linkLibrary([conway, leader, spotify, odd], [], defaultConfig).notes.map((n) => n.relations);
-    const backward = linkLibrary([odd, spotify, leader, conway], [], defaultConfig).notes.map((n) => n.relations);
+    const forward = linkLibrary([conway, leader, spotify, odd], [], defaultConfig, wholeBodies([conway, leader, spotify, odd])).notes.map((n) => n.relations);
+    const backward = linkLibrary([odd, spotify, leader, conway], [], defaultConfig, wholeBodies([odd, spotify, leader, conway])).notes.map((n) => n.relations);
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });
 });

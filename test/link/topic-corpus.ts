@@ -5,7 +5,7 @@
  * Related notes of a note should come from its own group.
  */
 import { noteFromText } from '../../src/read/parse.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote } from '../../src/types.js';
 
 /** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run. */
 export function prng(seed: number): () => number {
@@ -59,7 +59,7 @@ export const TOPIC_GLOSSARY = Object.keys(TOPICS)
  * `topics × perTopic` notes; ids are shuffled so no id order hints at a topic.
  * `topicShare` of each note's words come from its topic, `noise` from another.
  */
-export function topicCorpus(options: CorpusOptions = {}): { notes: Note[]; topicOf: TopicOf } {
+export function topicCorpus(options: CorpusOptions = {}): { notes: WholeNote[]; topicOf: TopicOf } {
   const { perTopic = 8, seed = 7, topicShare = 0.1, noise = 0.05, conceptRate = 0, wrongConceptRate = 0 } = options;
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

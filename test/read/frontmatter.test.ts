@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/config.js';
 import { LineIndex } from '../../src/read/lines.js';
 import { readFrontmatter } from '../../src/read/frontmatter.js';
 import { isReadFailure, parseNote } from '../../src/read/parse.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote as Note } from '../../src/types.js';
 import { fixture, fixtureInput } from './helpers.js';
 
 const read = (rel: string, config = defaultConfig): Note => {

@@ -8,6 +8,10 @@ import { cacheKey, type NoteCache, readLibrary } from '../../src/read/index.js';
 import { hashBytes } from '../../src/read/parse.js';
 import type { Note, ReadFailure } from '../../src/types.js';
 import { fixturesDir } from './helpers.js';
+import { bodyParts, type PackedNote } from '../../src/read/bodies.js';
+
+/** A test cache's head of a stored entry (a ReadFailure as it is). */
+const headOf = (value: PackedNote | ReadFailure | undefined): Note | ReadFailure | undefined => (value && 'note' in value ? value.note : value);
 
 const libraryFixture = path.join(fixturesDir, 'library');
 let root: string;
@@ -98,13 +102,14 @@ describe('readLibrary', () => {
 
   it('should ask the cache first and store what it parsed under path + sha256', async () => {
     const dir = folder('cached', { 'a.md': 'notes/good.md', 'b.md': 'decode/png.md' });
-    const store = new Map<string, Note | ReadFailure>();
-    const cache: NoteCache = { get: (key) => store.get(key), set: (key, value) => void store.set(key, value) };
+    const store = new Map<string, PackedNote | ReadFailure>();
+    const cache: NoteCache = { get: (key) => headOf(store.get(key)), body: (key, parts) => bodyParts((store.get(key) as PackedNote).body, parts), set: (key, value) => void store.set(key, value) };
     const first = await readLibrary(dir, defaultConfig, { workers: 0, cache });
     const keyA = cacheKey('a.md', hashBytes(readFileSync(path.join(dir, 'a.md'))));
     expect([...store.keys()].sort()).toEqual([keyA, cacheKey('b.md', hashBytes(readFileSync(path.join(dir, 'b.md'))))].sort());
     // A planted entry proves the second run takes the cached value instead of parsing.
-    store.set(keyA, { ...(store.get(keyA) as Note), wordCount: -1 });
+    const planted = store.get(keyA) as PackedNote;
+    store.set(keyA, { ...planted, note: { ...planted.note, wordCount: -1 } });
     const second = await readLibrary(dir, defaultConfig, { workers: 0, cache });
     expect(second.notes[0]!.wordCount).toBe(-1);
     expect(summary(second)).toEqual(summary(first));
@@ -112,10 +117,11 @@ describe('readLibrary', () => {
 
   it('should trust a recorded hash for an unchanged stamp, and record stamps only once they have settled', async () => {
     const dir = folder('stamped', { 'a.md': 'notes/good.md', 'b.md': 'notes/good-crlf.md' });
-    const store = new Map<string, Note | ReadFailure>();
+    const store = new Map<string, PackedNote | ReadFailure>();
     const stamps = new Map<string, [string, string]>();
     const cache: NoteCache = {
-      get: (key) => store.get(key),
+      get: (key) => headOf(store.get(key)),
+      body: (key, parts) => bodyParts((store.get(key) as PackedNote).body, parts),
       set: (key, value) => void store.set(key, value),
       knownHash: (file, stamp) => (stamps.get(file)?.[0] === stamp ? stamps.get(file)?.[1] : undefined),
       recordHash: (file, stamp, sha256) => void stamps.set(file, [stamp, sha256]),
@@ -130,7 +136,8 @@ describe('readLibrary', () => {
       expect([...stamps.keys()].sort()).toEqual(['a.md', 'b.md']);
       // Planted under the recorded hash: served without reading the file (whose bytes would give another key).
       const keyA = cacheKey('a.md', stamps.get('a.md')![1]);
-      store.set(keyA, { ...(store.get(keyA) as Note), wordCount: -1 });
+      const planted = store.get(keyA) as PackedNote;
+    store.set(keyA, { ...planted, note: { ...planted.note, wordCount: -1 } });
       const second = await readLibrary(dir, defaultConfig, { workers: 0, cache });
       expect(second.notes.find((n) => n.path === 'a.md')!.wordCount).toBe(-1);
       // Any change to the file changes its stamp (size, times or inode): it is read and hashed again.

@@ -6,7 +6,7 @@ import { stem } from '../../src/link/text/stem.js';
 import { bagTerms, termBag } from '../../src/link/text/term-bag.js';
 import { isReadFailure, MAX_TREE_DEPTH, noteFromText, noteIdOf, parseNote } from '../../src/read/parse.js';
 import { rankingText } from '../../src/read/ranking-text.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote as Note } from '../../src/types.js';
 import { fixture, fixtureInput } from './helpers.js';
 
 const read = (rel: string): Note => {

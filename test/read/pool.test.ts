@@ -66,8 +66,8 @@ describe('parseInPool', () => {
         endColumn: 1,
       },
     });
-    expect(isReadFailure(results[1]!) ? null : results[1]!.meta.year).toBe(2009);
-    expect(isReadFailure(results[2]!) ? null : results[2]!.sections[0]?.heading).toBe('After');
+    expect(isReadFailure(results[1]!) ? null : results[1]!.note.meta.year).toBe(2009);
+    expect(isReadFailure(results[2]!) ? null : results[2]!.note.sections[0]?.heading).toBe('After');
   });
 
   it('should pass or fail each of the cmark pathological inputs cleanly within budget', async () => {
@@ -79,17 +79,21 @@ describe('parseInPool', () => {
       config,
       2,
     );
-    expect(performance.now() - started).toBeLessThan(45_000);
+    // A hang guard, not a speed claim: each input is stopped at its timeout, so even one by one
+    // (and a fresh worker each, on a loaded machine) the whole run stays within this bound.
+    expect(performance.now() - started).toBeLessThan(names.length * (config.parseTimeoutMs + 10_000));
+    expect(results).toHaveLength(names.length);
     results.forEach((result, i) => {
-      expect(result, names[i]).toBeDefined();
-      if (isReadFailure(result)) expect(['file-parse-timeout', 'file-parse-overflow']).toContain(result.diagnostic.ruleId);
-      else expect(result.path).toBe(`${names[i]}.md`);
+      if (isReadFailure(result)) {
+        expect(result.path).toBe(`${names[i]}.md`);
+        expect(['file-parse-timeout', 'file-parse-overflow']).toContain(result.diagnostic.ruleId);
+      } else expect(result.note.path).toBe(`${names[i]}.md`);
     });
-  }, 60_000);
+  }, 240_000);
 
   it('should return plain data that survives the trip from the worker', async () => {
     const [result] = await parseInPool([{ path: 'good.md', bytes: fixture('notes/good.md') }], defaultConfig, 1);
     expect(isReadFailure(result!)).toBe(false);
-    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ id: 'good', meta: { authors: ['Paul Graham'] } });
+    expect(JSON.parse(JSON.stringify(result))).toMatchObject({ note: { id: 'good', meta: { authors: ['Paul Graham'] } }, body: { source: expect.stringContaining('Paul Graham') } });
   });
 });

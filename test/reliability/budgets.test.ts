@@ -19,6 +19,7 @@ import { isReadFailure, readLibrary } from '../../src/read/index.js';
 import { parseNote } from '../../src/read/parse.js';
 import { ensureCompiled, findingsByFile, HOSTILE, runCli, tempDir } from './cli.js';
 import { goodNoteWith } from './hostile-fixtures.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const r = (s: string, n: number): string => s.repeat(n);
 
@@ -125,10 +126,11 @@ describe('our own scanners on adversarial lines', () => {
       expect(isReadFailure(result)).toBe(false);
       if (isReadFailure(result)) return;
       const started = Date.now();
-      const mentions = findMentions([result], concepts);
-      const diagnostics = checkLibrary({ notes: [result], failures: [], concepts, mentions, config: defaultConfig });
+      const bodies = wholeBodies([result]);
+      const mentions = findMentions([result], concepts, bodies);
+      const diagnostics = checkLibrary({ notes: [result], bodies, failures: [], concepts, mentions, config: defaultConfig });
       expect(diagnostics.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
-      emitAll(linkLibrary([result], concepts, defaultConfig, mentions), defaultConfig);
+      emitAll(linkLibrary([result], concepts, defaultConfig, bodies, mentions), defaultConfig, { bodies });
       expect(Date.now() - started).toBeLessThan(5000);
     }, 60_000);
   }

@@ -14,9 +14,10 @@ import { linkLibrary } from '../../src/link/index.js';
 import { findMentions } from '../../src/link/mentions.js';
 import { isReadFailure } from '../../src/read/index.js';
 import { parseNote } from '../../src/read/parse.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote as Note } from '../../src/types.js';
 import { shellScriptsOf } from '../../scripts/fuzz.js';
 import { auditHandbook } from './html-audit.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const BATCH = 60;
 const frontmatter = (n: number): string => `---\ntitle: Example ${n}\nauthor: CommonMark\nyear: 2024\nsource: https://spec.commonmark.org/0.31.2/#example-${n}\n---\n\n`;
@@ -37,10 +38,11 @@ describe('the CommonMark spec examples', () => {
         expect(isReadFailure(result), `example ${n}: ${isReadFailure(result) ? result.diagnostic.message : ''}`).toBe(false);
         if (!isReadFailure(result)) notes.push(result);
       });
-      const mentions = findMentions(notes, []);
-      const diagnostics = checkLibrary({ notes, failures: [], concepts: [], mentions, config: defaultConfig });
+      const bodies = wholeBodies(notes);
+      const mentions = findMentions(notes, [], bodies);
+      const diagnostics = checkLibrary({ notes, bodies, failures: [], concepts: [], mentions, config: defaultConfig });
       expect(diagnostics.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
-      const outputs = emitAll(linkLibrary(notes, [], defaultConfig, mentions), defaultConfig);
+      const outputs = emitAll(linkLibrary(notes, [], defaultConfig, bodies, mentions), defaultConfig, { bodies });
       const html = outputText(outputs, 'handbook.html');
       expect(auditHandbook(html, shellScripts)).toEqual([]);
       // The notes' region as serialised: text is escaped, so a raw `<script` here would be an element.

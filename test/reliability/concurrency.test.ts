@@ -67,6 +67,23 @@ describe('concurrent builds into one folder', () => {
     }
   }, 300_000);
 
+  it('should leave the outputs of exactly one of several builds that differ, never a mix', async () => {
+    const cwd = project();
+    // Each build dates its outputs differently (index.json, handbook.md, the e-book), so a mix of two runs would show.
+    const epochs = ['1700000001', '1700000002', '1700000003', '1700000004'];
+    const results = await Promise.all(
+      epochs.map((epoch, i) => runCli(['build', '--out', 'dist', ...(i % 2 === 0 ? ['--no-cache'] : [])], { cwd, env: { SOURCE_DATE_EPOCH: epoch }, timeoutMs: 240_000 })),
+    );
+    results.forEach(expectCleanEnd);
+    const index = JSON.parse(readFileSync(path.join(cwd, 'dist', 'index.json'), 'utf8')) as { generatedAt?: string };
+    const winner = epochs.find((epoch) => new Date(Number(epoch) * 1000).toISOString() === index.generatedAt);
+    expect(winner, index.generatedAt).toBeDefined();
+    // The whole folder is that one run's: equal, file for file, to a build dated the same.
+    const alone = await runCli(['build', '--out', 'alone', '--no-cache'], { cwd, env: { SOURCE_DATE_EPOCH: winner! } });
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(diffTrees(snapshotTree(path.join(cwd, 'alone')), snapshotTree(path.join(cwd, 'dist')))).toEqual([]);
+  }, 300_000);
+
   it('should wait for a live holder, saying whom it waits for, and go on when the holder is gone', async () => {
     const cwd = project();
     const expected = await reference(cwd);

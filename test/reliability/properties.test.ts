@@ -14,9 +14,10 @@ import { defaultConfig } from '../../src/config.js';
 import { findMentions } from '../../src/link/mentions.js';
 import { isReadFailure } from '../../src/read/index.js';
 import { parseNote } from '../../src/read/parse.js';
-import type { Note, ReadFailure } from '../../src/types.js';
+import type { ReadFailure, WholeNote as Note } from '../../src/types.js';
 import { FRAGMENTS } from '../../scripts/fuzz.js';
 import { HOSTILE } from './cli.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 
 const REPLACEMENT_UTF8 = Buffer.from([0xef, 0xbf, 0xbd]);
 
@@ -43,8 +44,9 @@ function readAndLint(files: Uint8Array[]): void {
     if (!Buffer.from(bytes).includes(REPLACEMENT_UTF8)) expect(result.source).not.toContain('\uFFFD');
     notes.push(result);
   });
-  const mentions = findMentions(notes, []);
-  const diagnostics = checkLibrary({ notes, failures, concepts: [], mentions, config: defaultConfig });
+  const bodies = wholeBodies(notes);
+  const mentions = findMentions(notes, [], bodies);
+  const diagnostics = checkLibrary({ notes, bodies, failures, concepts: [], mentions, config: defaultConfig });
   expect(diagnostics.filter((d) => d.ruleId === INTERNAL_ERROR)).toEqual([]);
   for (const d of diagnostics) expect(d.line, `${d.ruleId} on ${d.file}`).toBeGreaterThanOrEqual(1);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { loadGlossary } from '../../src/link/glossary.js';
 import { isReadFailure, parseNote } from '../../src/read/parse.js';
-import type { Note } from '../../src/types.js';
+import type { WholeNote as Note } from '../../src/types.js';
 import { generateCorpus } from '../../scripts/gen-corpus.js';
 
 const temps: string[] = [];

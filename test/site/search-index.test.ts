@@ -3,9 +3,8 @@
  * split one code point deeper past SHARD_BYTES, documents in chunks.
  */
 import { describe, expect, it } from 'vitest';
-import { emitAll } from '../../src/emit/index.js';
 import { DOCS_PER_CHUNK, SHARD_BYTES, shardKey, splitPrefixes } from '../../src/emit/site/search-index.js';
-import { buildFixtureLibrary, fixtureConfig } from '../emit/build-fixture.js';
+import { buildFixtureLibrary, emitFixture, fixtureConfig } from '../emit/build-fixture.js';
 
 /** Runs a registering script and returns what it registered. */
 function registered(text: string): { kind: string; key: string; value: unknown } {
@@ -28,7 +27,7 @@ describe('site search files', () => {
   });
 
   it('should put every stem in the shard its key names, and every document in its chunk', async () => {
-    const files = emitAll(await buildFixtureLibrary(), fixtureConfig()).filter((f) => f.name.startsWith('site/search/'));
+    const files = emitFixture(await buildFixtureLibrary(), fixtureConfig()).filter((f) => f.name.startsWith('site/search/'));
     const meta = registered(String(files.find((f) => f.name === 'site/search/meta.js')!.content)).value as { docs: number; chunk: number; split: string[] };
     expect(meta).toMatchObject({ docs: 5, chunk: DOCS_PER_CHUNK, split: [] });
     const shards = files.filter((f) => f.name.startsWith('site/search/terms/'));

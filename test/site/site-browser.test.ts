@@ -12,12 +12,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { emitAll } from '../../src/emit/index.js';
 import { writeOutputs } from '../../src/emit/write.js';
 import { createRanker } from '../../src/link/text/ranker.js';
 import { rankingTermBag, rankingText } from '../../src/read/ranking-text.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig, TEST_OUTPUT } from '../emit/build-fixture.js';
+import { buildFixtureLibrary, emitFixture, fixtureConfig, TEST_OUTPUT } from '../emit/build-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -37,8 +36,8 @@ beforeAll(async () => {
   const fixtureDir = path.join(TEST_OUTPUT, 'site', 'fixture');
   for (const dir of [bundledDir, fixtureDir]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(bundledDir, { recursive: true });
-  writeOutputs(bundledDir, emitAll(bundled, config));
-  writeOutputs(fixtureDir, emitAll(await buildFixtureLibrary(), fixtureConfig()));
+  writeOutputs(bundledDir, emitFixture(bundled, config));
+  writeOutputs(fixtureDir, emitFixture(await buildFixtureLibrary(), fixtureConfig()));
   bundledSite = path.join(bundledDir, 'site');
   fixtureSite = path.join(fixtureDir, 'site');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -9,9 +9,10 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, type OutputText } from '../../src/emit/index.js';
+import { wholeBodies } from '../../src/read/bodies.js';
 import { SITE_CSP } from '../../src/emit/site/layout.js';
 import type { Library } from '../../src/types.js';
-import { buildFixtureLibrary, fixtureConfig, HOSTILE_LIBRARY } from '../emit/build-fixture.js';
+import { buildFixtureLibrary, emitFixture, shareBodies, fixtureConfig, HOSTILE_LIBRARY } from '../emit/build-fixture.js';
 
 const parser = unified().use(rehypeParse);
 type Pages = Map<string, Root>;
@@ -41,9 +42,9 @@ let pages: Pages;
 let hostile: OutputText[];
 
 beforeAll(async () => {
-  files = emitAll(await buildFixtureLibrary(), fixtureConfig());
+  files = emitFixture(await buildFixtureLibrary(), fixtureConfig());
   pages = sitePages(files);
-  hostile = emitAll(await buildFixtureLibrary(HOSTILE_LIBRARY, fixtureConfig(), { allowFailures: true }), fixtureConfig());
+  hostile = emitFixture(await buildFixtureLibrary(HOSTILE_LIBRARY, fixtureConfig(), { allowFailures: true }), fixtureConfig());
 });
 
 describe('dist/site', () => {
@@ -187,11 +188,11 @@ describe('dist/site', () => {
   it('should give identical bytes for the same library given in another order', async () => {
     const library = await buildFixtureLibrary();
     const reversed: Library = { ...library, notes: [...library.notes].reverse(), concepts: [...library.concepts].reverse() };
-    expect(emitAll(reversed, fixtureConfig())).toEqual(files);
+    expect(emitFixture(shareBodies(reversed, library), fixtureConfig())).toEqual(files);
   });
 
   it('should be selected by default, by "site" and by "all", and not by a list without them', () => {
-    const names = (outputs: string[]): string[] => emitAll({ notes: [], concepts: [], diagnostics: [] }, { ...fixtureConfig(), outputs }).map((f) => f.name);
+    const names = (outputs: string[]): string[] => emitAll({ notes: [], concepts: [], diagnostics: [] }, { ...fixtureConfig(), outputs }, { bodies: wholeBodies([]) }).map((f) => f.name);
     expect(names(fixtureConfig().outputs)).toContain('site/index.html');
     expect(names(['site'])).toContain('site/index.html');
     expect(names(['all'])).toContain('site/index.html');

@@ -2,7 +2,7 @@
  * The concordance of a concept: for each note that names it, the sentences
  * where it does, as plain text with the names marked. Sentences are cut from
  * the note's source around each mention (a mention's offsets are into
- * `Note.source`) and stripped of Markdown punctuation piece by piece, so the
+ * the note's source) and stripped of Markdown punctuation piece by piece, so the
  * marks stay where the mentions were.
  */
 import type { LinkedNote } from '../../types.js';
@@ -14,8 +14,7 @@ export type Sentence = { text: string; mark: boolean }[];
 const SIDE = 160;
 
 /** The sentences of `linked` that name concept `conceptId`, in note order, one per sentence. */
-export function conceptSentences(linked: LinkedNote, conceptId: string): Sentence[] {
-  const { source } = linked.note;
+export function conceptSentences(linked: LinkedNote, conceptId: string, source: string): Sentence[] {
   const mentions = linked.mentions.filter((m) => m.kind === 'concept' && m.target === conceptId).sort((a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
   let i = 0;

@@ -14,6 +14,7 @@ import type { Library } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
 import { handbookModel } from '../model.js';
+import type { EssayBodies } from '../context.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
 import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
@@ -43,8 +44,8 @@ function assets(): SiteFile[] {
 }
 
 /** Every file of the site, in a fixed order (see the module comment). */
-export function* siteFiles(library: Library, config: Config): Generator<SiteFile> {
-  const model = handbookModel(library, config);
+export function* siteFiles(library: Library, config: Config, bodies: EssayBodies): Generator<SiteFile> {
+  const model = handbookModel(library, config, bodies);
   const page: PageContext = { model, paths: sitePaths(model.ctx) };
   const hasDebates = model.ctx.debates.length > 0;
   const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });

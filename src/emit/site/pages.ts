@@ -186,7 +186,7 @@ export function conceptMain(linked: LinkedConcept, { model, paths }: PageContext
       list = h('ul', { className: ['concordance'] });
       out.push(h('h3', label), list);
     }
-    const sentences = conceptSentences(note, concept.id).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
+    const sentences = conceptSentences(note, concept.id, model.ctx.bodies.get(note.note, ['source']).source).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
     list.children.push(
       h('li', [
         h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),

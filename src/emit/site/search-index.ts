@@ -91,7 +91,7 @@ export function searchFiles(library: Library, paths: SitePaths): [string, string
   const notes = sortBy(library.notes, (n) => n.note.id);
   const { k1, b, postingsLimit } = DEFAULT_RANKER_OPTIONS;
   const index = buildBm25IndexFromBags(
-    // The same bag the read stage made for related notes: the library's note heads no longer carry it (release.ts).
+    // Re-tokenised from the head's title, summary and sections: the term bag is a body part (NoteBody.termBag), not on the head.
     notes.map((n) => rankingTermBag(n.note)),
     k1,
     b,
