@@ -5,6 +5,7 @@
  *   npm run bench -- --sizes 1000          # a quick run
  *   npm run bench -- --runs 5 --jobs floor,coldBuild,eleventy
  *   npm run bench -- --corpora short      # one of the two corpora (bench, short)
+ *   npm run bench -- --jobs site           # the site's targets in Chromium (scripts/bench/site.mjs)
  *
  * For each size it generates a corpus (scripts/gen-corpus.ts) as a tiny
  * project under `.bench/n<size>/` (library/, commonplace.config.json, and so
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measure, requireGnuTime } from './bench/measure.mjs';
-import { JOBS, renderGrowth, renderTable } from './bench/report.mjs';
+import { JOBS, renderGrowth, renderSite, renderTable } from './bench/report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PEERS = { '@11ty/eleventy': '3.1.8', 'markdownlint-cli2': '0.22.1' }; // newest releases that support Node 20
@@ -45,7 +46,7 @@ const { values } = parseArgs({
     corpora: { type: 'string', default: Object.keys(CORPORA).join(',') },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: 'commonplace' },
-    jobs: { type: 'string', default: JOBS.map((j) => j.key).join(',') },
+    jobs: { type: 'string', default: [...JOBS.map((j) => j.key), 'site'].join(',') },
     dir: { type: 'string', default: '.bench' },
     'report-only': { type: 'boolean', default: false },
   },
@@ -146,6 +147,18 @@ function benchSize(size, corpus, measured, save) {
   } finally {
     writeFileSync(edited, original);
   }
+  if (wanted.has('site')) {
+    // The site's targets in Chromium (scripts/bench/site.mjs) on a fresh build of every output.
+    log(`${size} notes: site pages, search, handbook.html and live reload in Chromium…`);
+    run(node, [CLI, ...build], project);
+    const out = spawnSync(node, [path.join(ROOT, 'scripts/bench/site.mjs'), '.', '--runs', String(runs)], { cwd: project, encoding: 'utf8', maxBuffer: 64 << 20 });
+    try {
+      figures.site = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '');
+    } catch {
+      figures.site = { error: `exit ${out.status}: ${(out.stderr ?? '').slice(-300)}` };
+    }
+    save();
+  }
   if (wanted.has('stages')) {
     log(`${size} notes: stage timings in process…`);
     const out = spawnSync(node, [path.join(ROOT, 'scripts/bench/stages.mjs'), 'library'], { cwd: project, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -169,7 +182,11 @@ function printReport(results) {
   }
   for (const corpus of Object.values(measured)) {
     const growth = renderGrowth(corpus);
-    process.stdout.write(`\n### ${corpus.label}\n\n${renderTable(corpus)}\n${growth ? `\n${growth}\n` : ''}\n`);
+    const site = renderSite(corpus);
+    if (site) process.stdout.write(`\n### site (${corpus.label})\n\n${site}\n`);
+    // A run of the site job alone has no row for the main table.
+    const measuredJobs = Object.values(corpus.sizes).some((jobs) => JOBS.some((job) => jobs[job.key]));
+    if (measuredJobs) process.stdout.write(`\n### ${corpus.label}\n\n${renderTable(corpus)}\n${growth ? `\n${growth}\n` : ''}\n`);
   }
 }
 

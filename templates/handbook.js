@@ -8,8 +8,16 @@
   var status = document.getElementById('search-status');
   var data = document.getElementById('search-index');
   if (!input || !list || !status || !data || typeof MiniSearch === 'undefined') return;
-  var payload = JSON.parse(data.textContent || '{}');
-  var search = MiniSearch.loadJS(payload.index, payload.options);
+  // Decoded on first use, not at load: at 10,000 notes the index is ~7 MB of JSON
+  // and decoding it would hold back the page's load by seconds.
+  var index = null;
+  function searcher() {
+    if (!index) {
+      var payload = JSON.parse(data.textContent || '{}');
+      index = MiniSearch.loadJS(payload.index, payload.options);
+    }
+    return index;
+  }
   var results = [];
   var active = -1;
   var LIMIT = 12;
@@ -41,7 +49,7 @@
     var query = input.value.trim();
     while (list.firstChild) list.removeChild(list.firstChild);
     if (query === '') { close(); status.textContent = ''; return; }
-    results = search.search(query).slice(0, LIMIT);
+    results = searcher().search(query).slice(0, LIMIT);
     status.textContent = results.length === 0 ? 'No essay or concept matches “' + query + '”.' : results.length + (results.length === 1 ? ' result' : ' results');
     results.forEach(function (result) {
       var item = document.createElement('li');
@@ -65,6 +73,7 @@
   }
 
   input.addEventListener('input', render);
+  input.addEventListener('focus', function () { setTimeout(searcher, 0); });
   input.addEventListener('keydown', function (event) {
     if (event.key === 'ArrowDown') { event.preventDefault(); setActive(active + 1); }
     else if (event.key === 'ArrowUp') { event.preventDefault(); setActive(active - 1); }

@@ -1,8 +1,10 @@
 // Commonplace site search: ranks notes as `commonplace search` does (BM25
 // over Porter stems, stop words dropped, the first 200 postings of each term,
-// scores rounded to 4 decimals, ties by note id). The index comes in shards,
-// one per two-character stem prefix, loaded with <script> tags on demand
-// (fetch() does not work from file://). Results are DOM text, never innerHTML.
+// scores rounded to 4 decimals, ties by note id). The index comes in small
+// scripts loaded with <script> tags on demand (fetch() does not work from
+// file://): meta.js (stop words, split prefixes), one shard per stem prefix
+// (search-index.ts), and the documents of the shown hits in chunks.
+// Results are DOM text, never innerHTML.
 (function () {
   'use strict';
   var root = document.body.getAttribute('data-root') || '';
@@ -14,15 +16,18 @@
   var POSTINGS_LIMIT = 200;
   var loaded = {};
   var pending = {};
-  var table = null;
-  var shards = {};
+  var meta = null;
+  var split = null;
+  var shards = new Map();
+  var docs = new Map();
 
   window.__commonplaceSearch = function (kind, key, value) {
-    if (kind === 'docs') table = value;
+    if (kind === 'meta') { meta = value; split = new Set(value.split); }
+    else if (kind === 'docs') { for (var d = 0; d < value.length; d++) docs.set(Number(key) * meta.chunk + d, value[d]); }
     else {
       var terms = new Map();
       for (var i = 0; i < value.length; i++) terms.set(value[i][0], value[i][1]);
-      shards[key] = terms;
+      shards.set(key, terms);
     }
   };
 
@@ -59,8 +64,15 @@
     }
     return out;
   }
+  /** As search-index.ts's shardKey: the shortest prefix of two or more code points that is not split. */
   function shardKey(term) {
-    return Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join('-');
+    var chars = Array.from(term);
+    var length = Math.min(2, chars.length);
+    while (length < chars.length && split.has(chars.slice(0, length).join(''))) length++;
+    return chars.slice(0, length).join('');
+  }
+  function keyName(key) {
+    return Array.from(key).map(function (c) { return c.codePointAt(0).toString(16); }).join('-');
   }
 
   function rank(terms) {
@@ -68,7 +80,8 @@
     var order = [];
     var slot = new Map();
     terms.forEach(function (term) {
-      var postings = shards[shardKey(term)] && shards[shardKey(term)].get(term);
+      var shard = shards.get(shardKey(term));
+      var postings = shard && shard.get(term);
       if (!postings) return;
       if (!slot.has(term)) { slot.set(term, order.length); order.push(postings); weights.push(1); }
       else weights[slot.get(term)]++;
@@ -94,7 +107,8 @@
   function show(hits, query) {
     list.textContent = '';
     hits.forEach(function (hit) {
-      var doc = table.docs[hit[0]];
+      var doc = docs.get(hit[0]);
+      if (!doc) return;
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = root + doc[0].split('/').map(encodeURIComponent).join('/');
@@ -121,15 +135,20 @@
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
-    load('docs').then(function () {
-      if (!table) { status.textContent = 'The search index is missing: rebuild the site.'; return; }
-      stopwords = stopwords || new Set(table.stopwords);
+    load('meta').then(function () {
+      if (!meta) { status.textContent = 'The search index is missing: rebuild the site.'; return; }
+      stopwords = stopwords || new Set(meta.stopwords);
       var terms = queryTerms(query);
       var keys = Array.from(new Set(terms.map(shardKey)));
-      return Promise.all(keys.map(load)).then(function () {
+      return Promise.all(keys.map(function (key) { return load('terms/' + keyName(key)); })).then(function () {
         if (ticket !== latest) return;
-        show(terms.length === 0 ? [] : rank(terms), query);
-        document.body.setAttribute('data-search-done', query);
+        var hits = terms.length === 0 ? [] : rank(terms);
+        var chunks = Array.from(new Set(hits.map(function (hit) { return Math.floor(hit[0] / meta.chunk); })));
+        return Promise.all(chunks.map(function (n) { return load('docs/' + n); })).then(function () {
+          if (ticket !== latest) return;
+          show(hits, query);
+          document.body.setAttribute('data-search-done', query);
+        });
       });
     });
   }
@@ -139,6 +158,8 @@
     clearTimeout(timer);
     timer = setTimeout(run, 60);
   });
+  // The stop words and split prefixes are needed by every query: fetched as soon as the reader reaches the box.
+  input.addEventListener('focus', function () { load('meta'); });
   var initial = new URLSearchParams(location.search).get('q');
   if (initial) { input.value = initial; run(); }
 })();

@@ -116,3 +116,33 @@ export function renderGrowth(results) {
   }
   return rows.join('\n');
 }
+
+/**
+ * The site's targets (issue 15) at each size, from scripts/bench/site.mjs:
+ * page `load` ≤ 300 ms, first search result ≤ 300 ms having loaded ≤ 1 MB,
+ * handbook.html `load` ≤ 8 s, live reload ≤ 1 s. Verdicts at 10,000 notes.
+ */
+export function renderSite(results) {
+  const rows = ['| notes | measure | figure | target (at 10k) | verdict |', '|---:|---|---:|---|---|'];
+  const judged = (size, ok) => (Number(size) >= 10000 ? (ok ? 'met' : '**missed**') : '');
+  let any = false;
+  for (const [size, jobs] of Object.entries(results.sizes)) {
+    const site = jobs.site;
+    if (!site) continue;
+    any = true;
+    if (site.error) {
+      rows.push(`| ${size} | site | n/a | | not run: ${site.error.split('\n')[0]} |`);
+      continue;
+    }
+    for (const [kind, f] of Object.entries(site.pages ?? {})) {
+      rows.push(`| ${size} | \`load\` from file://, ${kind} (${f.page}, ${Math.round(f.bytes / 1024)} KB) | ${f.loadMs} ms | ≤ 300 ms | ${judged(size, f.loadMs <= 300)} |`);
+    }
+    for (const [query, f] of Object.entries(site.search ?? {})) {
+      const ok = f.firstResultMs <= 300 && f.totalBytes <= 1 << 20 && f.top5EqualsCli;
+      rows.push(`| ${size} | search ${query}: first result; page + query bytes; top 5 = CLI | ${f.firstResultMs} ms; ${Math.round(f.pageBytes / 1024)} + ${Math.round(f.queryBytes / 1024)} KB; ${f.top5EqualsCli ? 'yes' : 'no'} | ≤ 300 ms; ≤ 1 MB | ${judged(size, ok)} |`);
+    }
+    if (site.handbook) rows.push(`| ${size} | \`load\` of handbook.html (${Math.round(site.handbook.bytes / 2 ** 20)} MB) | ${(site.handbook.loadMs / 1000).toFixed(1)} s | ≤ 8 s | ${judged(size, site.handbook.loadMs <= 8000)} |`);
+    if (site.reload) rows.push(`| ${size} | live reload, save → text in the DOM | ${(site.reload.saveToDomMs / 1000).toFixed(1)} s | ≤ 1 s | ${judged(size, site.reload.saveToDomMs <= 1000)} |`);
+  }
+  return any ? rows.join('\n') : '';
+}

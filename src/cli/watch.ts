@@ -9,6 +9,7 @@
  * writing would race it: changes that arrive during a run are batched into
  * the next one.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 
@@ -26,6 +27,12 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Called when a callback throws; the watcher keeps going. Default: ignore. */
   onError?: (error: unknown) => void;
+  /**
+   * Files and folders outside the library (absolute paths: the config, the
+   * templates) also watched; any change to a file in them counts, reported
+   * by its absolute path.
+   */
+  also?: string[];
 }
 
 /** Library files whose change matters: notes and the glossary, not dotfiles or `_` paths. */
@@ -45,11 +52,18 @@ export function watchLibrary(root: string, onChange: (changed: string[]) => Prom
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
-  const watcher = watch(root, {
+  const also = (options.also ?? []).map((file) => path.resolve(file));
+  const isAlso = (file: string): boolean => also.some((a) => file === a || file.startsWith(a + path.sep));
+  // A path that does not exist yet (no config file so far) is seen through its folder, which lets nothing else through.
+  const parents = new Set(also.filter((file) => !existsSync(file)).map((file) => path.dirname(file)));
+  const watcher = watch([root, ...also.map((file) => (existsSync(file) ? file : path.dirname(file)))], {
     ignoreInitial: true,
-    // Skip hidden and `_` folders entirely; files are filtered by isWatchedFile.
+    // Skip hidden and `_` folders of the library entirely; files are filtered by isWatchedFile.
     ignored: (file: string) => {
-      const relative = path.relative(root, file);
+      const absolute = path.resolve(file);
+      if (isAlso(absolute) || parents.has(absolute)) return false;
+      const relative = path.relative(root, absolute);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return true;
       return relative !== '' && relative.split(path.sep).some((p) => p.startsWith('.') || p.startsWith('_') || p === 'node_modules');
     },
   });
@@ -76,6 +90,10 @@ export function watchLibrary(root: string, onChange: (changed: string[]) => Prom
 
   watcher.on('all', (event, file) => {
     if (event === 'addDir' || event === 'unlinkDir' || typeof file !== 'string') return;
+    if (isAlso(path.resolve(file))) {
+      changed.add(path.resolve(file));
+      return schedule();
+    }
     const relative = path.relative(root, file).split(path.sep).join('/');
     if (!isWatchedFile(relative)) return;
     changed.add(relative);

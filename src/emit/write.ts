@@ -5,7 +5,7 @@
  * written as they are rendered, so no output need ever be one string (a
  * 100,000-note handbook.html is larger than the longest string V8 allows).
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { commitTemp, makeFolder, TEMP_PREFIX, writeTempChunks } from '../util/fs-write.js';
 
@@ -40,12 +40,15 @@ export function isOutputPath(name: string): boolean {
  * before the next file is rendered. A name that could escape `outDir`, or any
  * error before the last file is staged (a renderer failing halfway through a
  * file included), leaves every file as it was: nothing is renamed into place
- * until all are staged. Each file is whole or untouched.
+ * until all are staged. Each file is whole or untouched. A file whose bytes
+ * equal the file already there is left alone (returned all the same), so
+ * after one edit only the pages that changed are rewritten.
  */
 export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onStaged?: (name: string, bytes: Uint8Array) => void): string[] {
   makeFolder(outDir);
   sweepTempFiles(outDir);
   const staged: [temp: string, target: string][] = [];
+  const outputs: string[] = [];
   const folders = new Set<string>([outDir]);
   try {
     for (const file of files) {
@@ -59,14 +62,107 @@ export function writeOutputs(outDir: string, files: Iterable<FileToWrite>, onSta
         folders.add(folder);
       }
       const chunks = 'chunks' in file ? file.chunks : [file.content];
-      staged.push([writeTempChunks(target, chunks, onStaged && ((bytes) => onStaged(file.name, bytes))), target]);
+      // Unchanged bytes are not staged, so not rewritten: its mtime stays, and one edit does not rewrite 10,000 pages.
+      const temp = stageIfChanged(target, chunks, onStaged && ((bytes) => onStaged(file.name, bytes)));
+      if (temp !== null) staged.push([temp, target]);
+      outputs.push(target);
     }
   } catch (error) {
     for (const [temp] of staged) rmSync(temp, { force: true });
     throw error;
   }
   for (const [temp, target] of staged) commitTemp(temp, target);
-  return staged.map(([, target]) => target);
+  return outputs;
+}
+
+/**
+ * Stages `chunks` for `target` unless they are exactly the bytes already
+ * there: compared piece by piece as they are rendered (nothing held but one
+ * piece), and only at the first difference is a temp file started, with the
+ * equal prefix copied from the target. Returns the temp file, or null when
+ * unchanged; `onBytes` sees every byte once, in order, either way.
+ */
+function stageIfChanged(target: string, chunks: Iterable<string | Uint8Array>, onBytes?: (bytes: Uint8Array) => void): string | null {
+  let fd: number;
+  let size: number;
+  try {
+    const stat = lstatSync(target);
+    if (!stat.isFile()) return writeTempChunks(target, chunks, onBytes);
+    fd = openSync(target, 'r');
+    size = stat.size;
+  } catch {
+    return writeTempChunks(target, chunks, onBytes);
+  }
+  const iterator = chunks[Symbol.iterator]();
+  let same = 0;
+  let carry = '';
+  try {
+    for (let next = iterator.next(); ; next = iterator.next()) {
+      let bytes: Uint8Array;
+      if (next.done) {
+        if (carry === '') return same === size ? null : stageFrom(target, fd, same, [], iterator, onBytes);
+        bytes = Buffer.from(carry, 'utf8');
+        carry = '';
+      } else if (typeof next.value === 'string') {
+        // A surrogate pair split between two pieces is encoded whole: a trailing high surrogate waits for the next piece.
+        let text = carry + next.value;
+        const last = text.charCodeAt(text.length - 1);
+        carry = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+        if (carry !== '') text = text.slice(0, -1);
+        bytes = Buffer.from(text, 'utf8');
+      } else {
+        bytes = next.value;
+        if (carry !== '') {
+          const pending = Buffer.from(carry, 'utf8');
+          carry = '';
+          if (!matches(fd, same, size, pending)) return stageFrom(target, fd, same, [pending, bytes], iterator, onBytes);
+          onBytes?.(pending);
+          same += pending.length;
+        }
+      }
+      if (!matches(fd, same, size, bytes)) return stageFrom(target, fd, same, carry === '' ? [bytes] : [bytes, carry], iterator, onBytes);
+      onBytes?.(bytes);
+      same += bytes.length;
+      if (next.done) return same === size ? null : stageFrom(target, fd, same, [], iterator, onBytes);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when the file `fd` holds `bytes` at `offset`. */
+function matches(fd: number, offset: number, size: number, bytes: Uint8Array): boolean {
+  if (offset + bytes.length > size) return false;
+  if (bytes.length === 0) return true;
+  const found = Buffer.allocUnsafe(bytes.length);
+  let read = 0;
+  while (read < bytes.length) {
+    const n = readSync(fd, found, read, bytes.length - read, offset + read);
+    if (n === 0) return false;
+    read += n;
+  }
+  return found.equals(bytes);
+}
+
+/** The temp file for a changed output: the first `equal` bytes of the target (already reported), then `pending` and the rest. */
+function stageFrom(target: string, fd: number, equal: number, pending: (string | Uint8Array)[], rest: Iterator<string | Uint8Array>, onBytes?: (bytes: Uint8Array) => void): string {
+  function* pieces(): Generator<string | Uint8Array> {
+    for (let at = 0; at < equal; ) {
+      const piece = Buffer.allocUnsafe(Math.min(1 << 20, equal - at));
+      const n = readSync(fd, piece, 0, piece.length, at);
+      if (n === 0) throw new Error(`${target}: changed while being compared`);
+      yield piece.subarray(0, n);
+      at += n;
+    }
+    yield* pending;
+    for (let next = rest.next(); !next.done; next = rest.next()) yield next.value;
+  }
+  let skip = equal;
+  return writeTempChunks(target, pieces(), (bytes) => {
+    if (skip >= bytes.length) return void (skip -= bytes.length);
+    onBytes?.(skip === 0 ? bytes : bytes.subarray(skip));
+    skip = 0;
+  });
 }
 
 /** Removes temp files a killed run left behind (ours only: they carry TEMP_PREFIX). */

@@ -7,6 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import { contentType, resolveSitePath } from './resolve.js';
 import { EVENTS, injectLive, LIVE_JS, LIVE_SCRIPT, rootRelative } from './live.js';
 
@@ -27,12 +29,30 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** The Host header values a request may carry: the bound host (and `localhost` for loopback) with the port. */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([host.includes(':') ? `[${host}]` : host]);
-  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') for (const n of ['127.0.0.1', 'localhost', '[::1]']) names.add(n);
-  return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Whether a request's Host header names this server (DNS rebinding: a page
+ * on an attacker's domain that resolves to us carries that domain as Host).
+ * Bound to loopback: only `127.0.0.1`, `localhost` and `[::1]`. Bound to
+ * another address: that address, any IP literal (an IP cannot be rebound,
+ * and a machine bound to 0.0.0.0 has several), `localhost` and this
+ * machine's host name (`hostname`, so `http://myhost:4321/` works on a LAN);
+ * never another name. The port must be ours in every case.
+ */
+export function hostAllowed(header: string, bound: string, port: number, hostname: string = os.hostname()): boolean {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+):(\d+)$/i.exec(header.trim().toLowerCase());
+  if (!match || Number(match[2]) !== port) return false;
+  const name = match[1]!;
+  const bare = name.startsWith('[') ? name.slice(1, -1) : name;
+  if (LOOPBACK.has(bare)) return true;
+  if (LOOPBACK.has(bound)) return false;
+  if (bare === bound.toLowerCase()) return true;
+  return net.isIP(bare) !== 0 || (hostname !== '' && bare === hostname.toLowerCase());
 }
+
+/** Most open event streams at once (each is one socket): past it, new ones get 503, so a flood cannot exhaust file descriptors. */
+export const MAX_EVENT_STREAMS = 64;
 
 /** Creates (does not start) the server for `root` (a real, absolute path). */
 export function createSiteServer(root: string, initial: LiveState): SiteServer {
@@ -55,11 +75,11 @@ export function createSiteServer(root: string, initial: LiveState): SiteServer {
       response.end(request.method === 'HEAD' ? undefined : `${text}\n`);
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed', { Allow: 'GET, HEAD' });
-    const hostHeader = (request.headers.host ?? '').toLowerCase();
-    if (!allowedHosts(address?.address ?? '127.0.0.1', port).has(hostHeader)) return send(421, 'Unknown host');
+    if (!hostAllowed(request.headers.host ?? '', address?.address ?? '127.0.0.1', port)) return send(421, 'Unknown host');
     const url = request.url ?? '';
     const pathname = url.split('?')[0]!.split('#')[0]!;
     if (pathname === EVENTS) {
+      if (streams.size >= MAX_EVENT_STREAMS) return send(503, 'Too many open pages', { 'Retry-After': '5' });
       response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
       streams.add(response);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -136,5 +136,48 @@ describe('writeOutputs', () => {
     // Each full batch is on disk before the next piece is rendered: the text is never held whole.
     expect(seen).toEqual([1 << 20, 2 << 20, 3 << 20, 4 << 20]);
     expect(statSync(path.join(out, 'big.txt')).size).toBe(4 << 20);
+  });
+
+  it('should leave a file whose bytes are unchanged untouched, and still report its bytes', () => {
+    const out = tempDir();
+    const files = () => [
+      { name: 'same.html', chunks: ['<p>', 'caf\ud83d', '\ude00 é</p>'] },
+      { name: 'bytes.bin', content: new Uint8Array([1, 2, 3]) },
+    ];
+    writeOutputs(out, files());
+    const old = new Date('2001-01-01T00:00:00Z');
+    for (const name of ['same.html', 'bytes.bin']) utimesSync(path.join(out, name), old, old);
+    const seen: string[] = [];
+    const written = writeOutputs(out, files(), (name, bytes) => seen.push(`${name}:${Buffer.from(bytes).toString('hex')}`));
+    expect(written).toEqual([path.join(out, 'same.html'), path.join(out, 'bytes.bin')]);
+    for (const name of ['same.html', 'bytes.bin']) expect(statSync(path.join(out, name)).mtime).toEqual(old);
+    expect(seen.filter((s) => s.startsWith('same.html:')).map((s) => s.slice(10)).join('')).toBe(Buffer.from('<p>caf😀 é</p>').toString('hex'));
+    expect(readdirSync(out).sort()).toEqual(['bytes.bin', 'same.html']);
+  });
+
+  it.each([
+    ['a change in a later piece', ['<p>one</p>', '<p>two</p>'], ['<p>one</p>', '<p>TWO</p>']],
+    ['a shorter text that is a prefix of the old one', ['<p>one</p>', '<p>two</p>'], ['<p>one</p>']],
+    ['a longer text that begins with the old one', ['<p>one</p>'], ['<p>one</p>', '<p>two</p>']],
+    ['a change in the first piece', ['<p>one</p>'], ['<p>ONE</p>']],
+  ])('should rewrite a file after %s, whole, and report its new bytes once', (_, before, after) => {
+    const out = tempDir();
+    writeOutputs(out, [{ name: 'page.html', chunks: before }]);
+    const seen: Uint8Array[] = [];
+    writeOutputs(out, [{ name: 'page.html', chunks: after }], (_name, bytes) => seen.push(bytes));
+    expect(readFileSync(path.join(out, 'page.html'), 'utf8')).toBe(after.join(''));
+    expect(Buffer.concat(seen).toString('utf8')).toBe(after.join(''));
+    expect(readdirSync(out)).toEqual(['page.html']);
+  });
+
+  it('should replace a symlink standing where an output goes, never writing through it', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'dist');
+    mkdirSync(out);
+    writeFileSync(path.join(dir, 'outside.txt'), 'same');
+    symlinkSync(path.join(dir, 'outside.txt'), path.join(out, 'page.txt'));
+    writeOutputs(out, [{ name: 'page.txt', content: 'same' }]);
+    expect(lstatSync(path.join(out, 'page.txt')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('same');
   });
 });

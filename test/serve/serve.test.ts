@@ -5,8 +5,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EVENT_STREAMS } from '../../src/serve/server.js';
 import { ensureCompiled } from '../reliability/cli.js';
 import { libraryCopy, rawGet, rawRequest, startServe, statusOf, type Served } from './serve-process.js';
 
@@ -17,6 +19,7 @@ beforeAll(async () => {
   ensureCompiled();
   const cwd = libraryCopy();
   writeFileSync(path.join(cwd, 'secret.txt'), SECRET);
+  mkdirSync(path.join(cwd, 'templates'));
   served = await startServe(cwd);
   // A symlink inside the site pointing out of it, and one to a folder outside.
   symlinkSync(path.join(cwd, 'secret.txt'), path.join(cwd, 'dist', 'site', 'link.txt'));
@@ -51,6 +54,20 @@ function waitForState(url: string, wanted: (state: { version: number; errors: { 
     request.on('error', (error) => {
       if (!request.destroyed) reject(error);
     });
+  });
+}
+
+/** Opens an event stream with a raw socket; resolves with the socket and the response head. */
+function openStream(port: number): Promise<{ socket: net.Socket; head: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let head = '';
+    socket.on('data', (d) => {
+      head += d.toString('latin1');
+      if (head.includes('\r\n\r\n')) resolve({ socket, head });
+    });
+    socket.on('error', reject);
+    socket.write(`GET /__commonplace/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
   });
 }
 
@@ -121,6 +138,29 @@ describe('commonplace serve', () => {
     expect(response).not.toContain('<main');
   });
 
+  it('should refuse headers past Node\'s 16 KB limit with 431 and go on serving', async () => {
+    const response = await rawRequest(served.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${served.port}\r\nX-Big: ${'a'.repeat(20 * 1024)}\r\nConnection: close\r\n\r\n`);
+    expect(statusOf(response)).toBe(431);
+    expect(statusOf(await rawGet(served.port, '/'))).toBe(200);
+  });
+
+  it(`should refuse event streams past ${MAX_EVENT_STREAMS} open ones with 503 and go on serving pages`, async () => {
+    const sockets = await Promise.all(Array.from({ length: MAX_EVENT_STREAMS + 8 }, () => openStream(served.port)));
+    const statuses = sockets.map(({ head }) => statusOf(head));
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(MAX_EVENT_STREAMS);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(8);
+    expect(statusOf(await rawGet(served.port, '/'))).toBe(200);
+    for (const { socket } of sockets) socket.destroy();
+    // Closed streams free their places.
+    await expect
+      .poll(async () => {
+        const { socket, head } = await openStream(served.port);
+        socket.destroy();
+        return statusOf(head);
+      }, { timeout: 10_000 })
+      .toBe(200);
+  }, 60_000);
+
   it('should accept localhost as the Host of a loopback server', async () => {
     expect(statusOf(await rawGet(served.port, '/', `localhost:${served.port}`))).toBe(200);
   });
@@ -128,7 +168,8 @@ describe('commonplace serve', () => {
   it.each([
     ['/assets/handbook.css', 'text/css; charset=utf-8'],
     ['/assets/site.js', 'text/javascript; charset=utf-8'],
-    ['/search/docs.js', 'text/javascript; charset=utf-8'],
+    ['/search/meta.js', 'text/javascript; charset=utf-8'],
+    ['/search/docs/0.js', 'text/javascript; charset=utf-8'],
     ['/essays/choose-boring-technology.html', 'text/html; charset=utf-8'],
     ['/__commonplace/live.js', 'text/javascript; charset=utf-8'],
   ])('should serve %s as %s with nosniff', async (target, type) => {
@@ -160,6 +201,33 @@ describe('commonplace serve', () => {
     expect((await fixed).errors).toEqual([]);
     expect(await rawGet(served.port, '/essays/choose-boring-technology.html')).not.toContain('(edited)');
   }, 120_000);
+
+  it('should rebuild after the config changes, show a config that does not load as an error, and rebuild after its fix', async () => {
+    const config = path.join(served.cwd, 'commonplace.config.json');
+    const start = await waitForState(served.url, () => true);
+    const retitled = waitForState(served.url, (s) => s.version > start.version);
+    // The copy had no config file: creating one counts as a change too.
+    writeFileSync(config, JSON.stringify({ handbook: { title: 'Retitled Handbook' } }));
+    const afterTitle = await retitled;
+    expect(await rawGet(served.port, '/')).toContain('<title>Retitled Handbook</title>');
+
+    const broken = waitForState(served.url, (s) => s.errors.length > 0);
+    writeFileSync(config, '{ "handbook": { "title": 7 } }');
+    const withError = await broken;
+    expect(withError.errors).toEqual([{ file: 'commonplace.config.json', line: 1, column: 1, message: expect.stringMatching(/title/), ruleId: 'config' }]);
+    expect(withError.version).toBe(afterTitle.version);
+    expect(await rawGet(served.port, '/')).toContain('<title>Retitled Handbook</title>');
+
+    const fixed = waitForState(served.url, (s) => s.errors.length === 0 && s.version > withError.version);
+    writeFileSync(config, JSON.stringify({ handbook: { title: 'Fixed Handbook' } }));
+    await fixed;
+    expect(await rawGet(served.port, '/')).toContain('<title>Fixed Handbook</title>');
+  }, 120_000);
+
+  it("should notice a change to the project's templates", async () => {
+    writeFileSync(path.join(served.cwd, 'templates', 'essay.md'), '---\ntitle: "{{title}}"\n---\n');
+    await expect.poll(() => served.stderr(), { timeout: 30_000 }).toMatch(/^templates\/essay\.md changed$/m);
+  }, 60_000);
 
   it("should remove a deleted note's page from the site", async () => {
     // No other note links to this one, so deleting it leaves the library clean.

@@ -161,14 +161,14 @@ describe('dist/site in headless Chromium', () => {
     await page.keyboard.type('leader');
     await page.waitForSelector('body[data-search-done="leader"]', { state: 'attached' });
     expect(await page.evaluate('document.querySelectorAll("#search-results li").length')).toBeGreaterThan(0);
-    const shards = requests.filter((url) => /\/search\/[0-9a-f-]+\.js$/.test(url));
+    const shards = requests.filter((url) => /\/search\/terms\/[0-9a-f-]+\.js$/.test(url));
     expect(shards.map((url) => url.slice(url.lastIndexOf('/') + 1))).toEqual(['6c-65.js']);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
 
   it('should have no serious or critical axe-core violation on any page type', async () => {
-    const pages = ['index.html', 'essays/deep-work.html', 'essays/committees.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html?q=schedule', '404.html'];
+    const pages = ['index.html', 'essays/deep-work.html', 'essays/committees.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'authors/cal-newport.html', 'tags.html', 'tags/focus.html', 'search.html?q=schedule', '404.html'];
     for (const name of pages) {
       for (const scheme of ['light', 'dark'] as const) {
         // bypassCSP only so that axe can be injected; the other tests run under the page's CSP.

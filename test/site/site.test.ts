@@ -48,8 +48,12 @@ beforeAll(async () => {
 });
 
 describe('dist/site', () => {
-  it('should write home, glossary, bibliography, authors, 404, one page per essay and per concept, and the assets', () => {
-    expect([...pages.keys()].filter((p) => !p.includes('/'))).toEqual(['index.html', 'glossary.html', 'bibliography.html', 'authors.html', 'search.html', '404.html']);
+  it('should write home, glossary, bibliography, authors, tags, 404, one page per essay, concept, author and tag, and the assets', () => {
+    expect([...pages.keys()].filter((p) => !p.includes('/'))).toEqual(['index.html', 'glossary.html', 'bibliography.html', 'authors.html', 'tags.html', 'search.html', '404.html']);
+    expect([...pages.keys()].filter((p) => p.startsWith('authors/'))).toEqual(
+      ['cal-newport', 'dan-mckinley', 'melvin-e-conway', 'paul-graham', 'pedro-gallego'].map((slug) => `authors/${slug}.html`),
+    );
+    expect([...pages.keys()].filter((p) => p.startsWith('tags/'))).toEqual(['engineering', 'focus', 'org-design', 'product'].map((slug) => `tags/${slug}.html`));
     expect([...pages.keys()].filter((p) => p.startsWith('essays/')).sort()).toEqual(
       ['boring-tech', 'committees', 'deep-work', 'makers-schedule', 'single-threaded'].map((id) => `essays/${id}.html`),
     );
@@ -128,6 +132,38 @@ describe('dist/site', () => {
     const pager = elements(tree, (e) => hasClass(e, 'pager'))[0]!;
     // Focus chapter by year: Maker's Schedule (2009), then Deep Work (2016), the last.
     expect(elements(pager, (e) => e.tagName === 'a').map((a) => [a.properties.rel?.toString(), a.properties.href])).toEqual([['prev', '../essays/makers-schedule.html']]);
+  });
+
+  it("should link an essay's byline to its authors' pages and its tags to their pages", () => {
+    const tree = pages.get('essays/deep-work.html')!;
+    const byline = elements(tree, (e) => hasClass(e, 'byline'))[0]!;
+    expect(elements(byline, (e) => e.tagName === 'a').map((a) => [textOf(a), a.properties.href])).toEqual([
+      ['Cal Newport', '../authors/cal-newport.html'],
+      ['Source', 'https://calnewport.com/deep-work/'],
+    ]);
+    const tags = elements(tree, (e) => hasClass(e, 'essay-tags'))[0]!;
+    expect(textOf(tags)).toBe('Tags: focus, product');
+    expect(elements(tags, (e) => e.tagName === 'a').map((a) => a.properties.href)).toEqual(['../tags/focus.html', '../tags/product.html']);
+  });
+
+  it("should list on an author's page and a tag's page their essays by year, and on the index pages every name with its count", () => {
+    const tag = pages.get('tags/focus.html')!;
+    expect(textOf(elements(tag, (e) => e.tagName === 'h1')[0]!)).toBe('Tag: focus');
+    expect(textOf(elements(tag, (e) => hasClass(e, 'counts'))[0]!)).toBe('2 essays');
+    const listed = (tree: Root): unknown[] =>
+      elements(tree, (e) => hasClass(e, 'essay-list')).flatMap((list) => elements(list, (e) => e.tagName === 'a').map((a) => [textOf(a), a.properties.href]));
+    expect(listed(tag)).toEqual([
+      ["Maker's Schedule, Manager's Schedule", '../essays/makers-schedule.html'],
+      ['Deep Work', '../essays/deep-work.html'],
+    ]);
+    const author = pages.get('authors/pedro-gallego.html')!;
+    expect(textOf(elements(author, (e) => e.tagName === 'h1')[0]!)).toBe('Pedro Gallego');
+    expect(listed(author)).toEqual([["Amazon's Single-Threaded Model", '../essays/single-threaded.html']]);
+    expect(textOf(elements(author, (e) => hasClass(e, 'see-also'))[0]!)).toBe('Tags: org-design, product');
+    const index = (name: string): string[] => elements(elements(pages.get(name)!, (e) => hasClass(e, 'name-index'))[0]!, (e) => e.tagName === 'li').map(textOf);
+    expect(index('tags.html')).toEqual(['engineering · 1 essay', 'focus · 2 essays', 'org-design · 2 essays', 'product · 2 essays']);
+    expect(elements(pages.get('tags.html')!, (e) => e.tagName === 'a' && textOf(e) === 'focus').map((a) => a.properties.href)).toEqual(['tags/focus.html']);
+    expect(index('authors.html')).toEqual(['Cal Newport · 1 essay', 'Dan McKinley · 1 essay', 'Melvin E. Conway · 1 essay', 'Paul Graham · 1 essay', 'Pedro Gallego · 1 essay']);
   });
 
   it('should list on a concept page every essay naming it, by year, with the sentence and the name marked', () => {

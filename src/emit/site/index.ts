@@ -1,9 +1,10 @@
 /**
- * `dist/site/`: the handbook as one page per essay and per concept, plus
- * home, glossary, bibliography, authors, debates (when there are any) and
- * 404 pages and the shared assets.
- * Every page is one OutputFile named `site/…`, rendered when iterated, in a
- * fixed order (assets, fixed pages, essays in reading order, concepts by id),
+ * `dist/site/`: the handbook as one page per essay, concept, author and tag,
+ * plus home, glossary, bibliography, author and tag indexes, debates (when
+ * there are any), search and 404 pages and the shared assets. Every page is
+ * one OutputFile named `site/…`, rendered when iterated, in a fixed order
+ * (assets, fixed pages, essays in reading order, concepts by id, authors and
+ * tags by code point),
  * so the site is deterministic like every other output.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { EssayBodies } from '../context.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
 import { searchFiles, stemmerScript } from './search-index.js';
 import { SITE_DIR, SITE_PAGES, sitePaths } from './paths.js';
 
@@ -54,12 +56,14 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
   const fixed = [
     [SITE_PAGES.glossary, 'Glossary'],
     [SITE_PAGES.bibliography, 'Bibliography'],
-    [SITE_PAGES.authors, 'Authors'],
   ] as const;
   for (const [name, title] of fixed) {
     const part = model.backMatter.find((p) => p.title === title)!;
     yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
   }
+  const lists = listings(library.notes);
+  yield file(() => ({ path: SITE_PAGES.authors, title: 'Authors', main: authorsIndexMain(page, lists) }), SITE_PAGES.authors);
+  yield file(() => ({ path: SITE_PAGES.tags, title: 'Tags', main: tagsIndexMain(page, lists) }), SITE_PAGES.tags);
   // Only a library with essays that contradict one another has a debates page (linked from the contents and concept pages).
   const debates = model.backMatter.find((p) => p.title === 'Debates');
   if (debates) yield file(() => ({ path: SITE_PAGES.debates, title: 'Debates', main: backMatterMain(debates.nodes, SITE_PAGES.debates, page) }), SITE_PAGES.debates);
@@ -75,5 +79,13 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
   for (const concept of sortBy(library.concepts, (c) => c.concept.id)) {
     const name = page.paths.concept(concept.concept.id)!;
     yield file(() => ({ path: name, title: concept.concept.name, main: conceptMain(concept, page) }), name);
+  }
+  for (const author of model.ctx.authors) {
+    const name = page.paths.author(author);
+    if (name) yield file(() => ({ path: name, title: author, main: authorMain(author, page, lists) }), name);
+  }
+  for (const tag of page.paths.tags) {
+    const name = page.paths.tag(tag)!;
+    yield file(() => ({ path: name, title: `Tag: ${tag}`, main: tagMain(tag, page, lists) }), name);
   }
 }

@@ -55,6 +55,7 @@ export function renderPage(spec: PageSpec, config: Config): string {
         link(SITE_PAGES.glossary, 'Glossary'),
         link(SITE_PAGES.bibliography, 'Bibliography'),
         link(SITE_PAGES.authors, 'Authors'),
+        link(SITE_PAGES.tags, 'Tags'),
         ...(spec.debates ? [link(SITE_PAGES.debates, 'Debates')] : []),
         link(SITE_PAGES.search, 'Search'),
       ]),

@@ -20,7 +20,7 @@ import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGr
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
 import { conceptSentences } from './concordance.js';
 import { debatesAbout } from '../debates.js';
-import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
+import { hrefFrom, SITE_PAGES, tagsOf, type SitePaths } from './paths.js';
 
 /** Where a page is and what it links with. */
 export interface PageContext {
@@ -90,7 +90,8 @@ export function homeMain({ model, paths, graph, memo }: PageContext): HastConten
   return [h('div', { className: ['site-title', 'home-title'] }, title), ...(pictures ? [pictures] : []), ...chapters];
 }
 
-function essayItem(linked: LinkedNote, from: string, paths: SitePaths): Element {
+/** An essay in a list: its title linked, year and authors, and its summary's first sentence. */
+export function essayItem(linked: LinkedNote, from: string, paths: SitePaths): Element {
   const meta = essayMeta(linked);
   const line = oneLine(linked);
   return h('li', [
@@ -108,6 +109,8 @@ export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths
   // The site shows concepts with their definitions (below), not as the handbook's one line.
   article.children = article.children.filter((node) => !(node.type === 'element' && hasClass(node, 'essay-concepts')));
   const content = safe([article], from, paths, 2);
+  const tags = tagsOf(linked);
+  if (tags.length > 0) afterByline(content, h('p', { className: ['essay-tags'] }, [h('span', 'Tags: '), ...tagLinks(tags, from, { paths })]));
   const ctx = model.ctx;
   const concepts = linked.concepts.flatMap(({ id }) => {
     const target = ctx.concepts.get(id);
@@ -140,6 +143,23 @@ export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths
     );
   }
   return out;
+}
+
+/** Links to the tags' pages, comma-separated, from page `from`. */
+export function tagLinks(tags: readonly string[], from: string, { paths }: Pick<PageContext, 'paths'>): (Element | string)[] {
+  return tags.flatMap((tag, i) => {
+    const to = paths.tag(tag);
+    return [...(i > 0 ? [', '] : []), to ? h('a', { href: hrefFrom(from, to), rel: 'tag' }, tag) : tag];
+  });
+}
+
+/** Puts `line` (built here, so trusted) right after the essay's byline, in the sanitised article. */
+function afterByline(content: HastContent[], line: Element): void {
+  for (const node of content) {
+    if (node.type !== 'element') continue;
+    const at = node.children.findIndex((child) => child.type === 'element' && hasClass(child, 'byline'));
+    if (at >= 0) return void node.children.splice(at + 1, 0, line);
+  }
 }
 
 const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);

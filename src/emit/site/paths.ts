@@ -6,6 +6,9 @@
 import type { EmitContext } from '../context.js';
 import { FIXED_ANCHORS } from '../anchors.js';
 import { CLOBBER_PREFIX } from '../html-sanitize.js';
+import { anchorSlug } from '../slug.js';
+import type { LinkedNote } from '../../types.js';
+import { compareCodePoints } from '../../util/sort.js';
 
 /** The folder under the output folder that holds the site. */
 export const SITE_DIR = 'site';
@@ -16,6 +19,7 @@ export const SITE_PAGES = {
   glossary: 'glossary.html',
   bibliography: 'bibliography.html',
   authors: 'authors.html',
+  tags: 'tags.html',
   debates: 'debates.html',
   search: 'search.html',
   notFound: '404.html',
@@ -27,10 +31,16 @@ export interface PageTarget {
   fragment: string;
 }
 
-/** Page paths of essays and concepts, and where every handbook anchor lands in the site. */
+/** Page paths of essays, concepts, authors and tags, and where every handbook anchor lands in the site. */
 export interface SitePaths {
   essay(id: string): string | undefined;
   concept(id: string): string | undefined;
+  /** An author's page (`authors/<slug>.html`), by the name as shown (trimmed). */
+  author(name: string): string | undefined;
+  /** A tag's page (`tags/<slug>.html`), by the tag as written (trimmed). */
+  tag(tag: string): string | undefined;
+  /** Every tag with a page, by code point. */
+  readonly tags: readonly string[];
   /** The page (and fragment) a handbook anchor (`note-a`, `concept-b`, `author-c`…) lands on. */
   anchor(anchor: string): PageTarget | undefined;
 }
@@ -62,9 +72,22 @@ export function sitePaths(ctx: EmitContext): SitePaths {
     concepts.set(concept.id, page);
     anchors.set(ctx.anchors.concept(concept.id)!, { page, fragment: '' });
   }
+  // An author's anchor (`author-<slug>`, unique) names their page, so the byline's links land on it.
+  const authors = new Map<string, string>();
   for (const name of ctx.authors) {
     const anchor = ctx.anchors.author(name);
-    if (anchor) anchors.set(anchor, part(SITE_PAGES.authors, anchor));
+    if (!anchor) continue;
+    const page = `authors/${anchor.slice('author-'.length)}.html`;
+    authors.set(name, page);
+    anchors.set(anchor, { page, fragment: '' });
+  }
+  const tags = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const tag of noteTags(ctx.library.notes)) {
+    let slug = anchorSlug(tag);
+    for (let n = 2; taken.has(slug); n++) slug = `${anchorSlug(tag)}-${n}`;
+    taken.add(slug);
+    tags.set(tag, `tags/${slug}.html`);
   }
   ctx.chapters.forEach((_, i) => anchors.set(ctx.anchors.chapter(i), part(SITE_PAGES.home, ctx.anchors.chapter(i))));
   anchors.set(FIXED_ANCHORS.glossary, { page: SITE_PAGES.glossary, fragment: '' });
@@ -75,7 +98,22 @@ export function sitePaths(ctx: EmitContext): SitePaths {
   anchors.set(FIXED_ANCHORS.contents, { page: SITE_PAGES.home, fragment: '' });
   anchors.set(FIXED_ANCHORS.map, part(SITE_PAGES.home, FIXED_ANCHORS.map));
   anchors.set(FIXED_ANCHORS.title, { page: SITE_PAGES.home, fragment: '' });
-  return { essay: (id) => essays.get(id), concept: (id) => concepts.get(id), anchor: (a) => anchors.get(a) };
+  return {
+    essay: (id) => essays.get(id),
+    concept: (id) => concepts.get(id),
+    author: (name) => authors.get(name),
+    tag: (tag) => tags.get(tag),
+    tags: [...tags.keys()],
+    anchor: (a) => anchors.get(a),
+  };
+}
+
+/** A note's tags as shown: trimmed, empty ones dropped, each once, order as written. */
+export const tagsOf = (linked: LinkedNote): string[] => [...new Set(linked.note.meta.tags.map((t) => t.trim()).filter((t) => t !== ''))];
+
+/** Every tag of `notes`, each once, by code point (so slugs are claimed in a fixed order). */
+function noteTags(notes: readonly LinkedNote[]): string[] {
+  return [...new Set(notes.flatMap(tagsOf))].sort(compareCodePoints);
 }
 
 /** The relative href from page `from` to `to` (both from the site root), each segment percent-encoded. */
