@@ -150,7 +150,7 @@ export async function buildProject(
   // A build with a problem is never recorded as done: the next one tries again.
   if (manifest && fingerprint && result.problems.length === 0) {
     const outputs = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
-    writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics.filter((d) => d.severity !== 'info') });
+    writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics });
   }
   const { problems, notices } = result;
   return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints), problems, notices };

@@ -6,9 +6,9 @@
  * the recorded bytes, the outputs are already byte-identical to what a full
  * build would write, so `build` can stop after hashing its inputs.
  *
- * The manifest also keeps the build's warnings, which are as much a function
+ * The manifest also keeps the build's findings, which are as much a function
  * of the fingerprint as the outputs: a library with warnings is skipped as
- * fast as one without, and its report is printed again from the manifest.
+ * fast as one without, and its report is given again from the manifest.
  *
  * Like the note cache, the manifest is never trusted: unreadable, malformed
  * or foreign content means "build normally".
@@ -26,9 +26,9 @@ export interface BuildManifest {
   /** Output file names (relative to the output folder) with the sha256 of their bytes. */
   outputs: { name: string; sha256: string }[];
   /**
-   * The findings the build printed (warnings; errors stop a build), library
+   * The build's findings (warnings and infos; errors stop a build), library
    * paths: they depend only on the fingerprinted inputs, so a skipped build
-   * prints them again instead of linting again.
+   * reports them again (the API returns all; the CLI prints warnings) instead of linting again.
    */
   findings: Diagnostic[];
 }
