@@ -1,5 +1,5 @@
 /**
- * `commonplace import FILE… [--library DIR] [--dry-run]`: plain-text notes in
+ * `commonplace import FILE… [--library DIR] [--dry-run] [--tags…] [--builds-on NOTE…]`: plain-text notes in
  * the seed's shape become canonical Markdown notes in the library. Each file
  * stands alone: a refused file writes nothing and the others still import;
  * the exit code is 1 when any file was refused.
@@ -12,6 +12,7 @@ import { LibraryIndex } from '../scaffold/create.js';
 import { splitList } from '../scaffold/fields.js';
 import { defineCommand, UsageError, type CommandSpec } from './io.js';
 import { locateLibrary, refuseFileAsLibrary } from './library.js';
+import { RELATION_FLAGS, relationFlags } from './relation-flags.js';
 
 /** The command line of `import`: flags, usage line, help and examples. */
 export const spec = {
@@ -28,9 +29,10 @@ is refused.`,
     'dry-run': { type: 'boolean', help: 'print what would be written; write nothing' },
     tags: { type: 'string', value: 'a,b', help: 'tags for every imported note (the plain-text shape has none)' },
     concepts: { type: 'string', value: 'a,b', help: 'glossary concepts for every imported note' },
+    ...RELATION_FLAGS,
   },
   examples: ['commonplace import notes/*.txt --dry-run', 'commonplace import seed.txt --tags org-design'],
-  notes: 'Exit codes: 0 all imported, 1 some file refused, 2 usage error.',
+  notes: 'The relation flags (as in `new`) name existing notes and apply to every imported note.\nExit codes: 0 all imported, 1 some file refused, 2 usage error.',
 } as const satisfies CommandSpec;
 
 /** Runs `commonplace import`; see the usage text above for flags and exit codes. */
@@ -46,6 +48,7 @@ export const run = defineCommand(spec, async ({ values, positionals: files }, io
   const extras = {
     ...(values.tags !== undefined ? { tags: splitList(values.tags) } : {}),
     ...(values.concepts !== undefined ? { concepts: splitList(values.concepts) } : {}),
+    relations: relationFlags(values, index),
   };
   const shown = (file: string): string => path.relative(io.cwd, file) || file;
   let refused = 0;

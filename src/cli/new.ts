@@ -12,6 +12,7 @@ import { checkReadable, FieldError, KINDS, parseKind, parseSource, parseText, pa
 import { isValidSlug, MAX_SLUG_LENGTH, slugify, WINDOWS_RESERVED } from '../scaffold/slug.js';
 import { loadTemplate, renderTemplate, TemplateError } from '../scaffold/template.js';
 import { locateLibrary, refuseFileAsLibrary } from './library.js';
+import { RELATION_FLAGS, relationFlags } from './relation-flags.js';
 import { defineCommand, UsageError, type CommandIO, type CommandSpec } from './io.js';
 
 /** The command line of `new`: flags, usage line, help and examples. */
@@ -31,11 +32,7 @@ says which note has it.`,
     kind: { type: 'string', value: 'K', help: `one of ${KINDS.join(', ')} (default essay)` },
     tags: { type: 'string', value: 'a,b', help: 'comma-separated tags' },
     concepts: { type: 'string', value: 'a,b', help: 'comma-separated glossary concepts' },
-    'responds-to': { type: 'string', value: 'NOTE', multiple: true, help: 'a note it responds to (file name, title or alias; repeat or comma-separate)' },
-    'builds-on': { type: 'string', value: 'NOTE', multiple: true, help: 'a note it builds on' },
-    contradicts: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it contradicts' },
-    supports: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it supports' },
-    summarises: { type: 'string', value: 'NOTE', multiple: true, help: 'a note it summarises' },
+    ...RELATION_FLAGS,
     slug: { type: 'string', value: 'S', help: 'file name without .md (default: from the title)' },
     library: { type: 'string', value: 'DIR', help: 'library folder (default: "library" from commonplace.config.json)' },
   },
@@ -128,31 +125,6 @@ export const run = defineCommand(spec, async ({ values }, io) => {
   io.stdout.write(`${path.relative(io.cwd, outcome.file) || outcome.file}\n`);
   return 0;
 });
-
-/** The relation flags, in the vocabulary's order. */
-const RELATION_FLAGS = ['responds-to', 'builds-on', 'contradicts', 'supports', 'summarises'] as const;
-
-/**
- * Each relation flag's values (repeated, or comma-separated) resolved to the
- * notes they name, written by id (unique, and stable when a title changes);
- * a value that names no note is a usage error with the closest name.
- */
-function relationFlags(values: Partial<Record<(typeof RELATION_FLAGS)[number], string[]>>, index: LibraryIndex): [string, string[]][] {
-  const out: [string, string[]][] = [];
-  for (const flag of RELATION_FLAGS) {
-    const ids = new Set<string>();
-    for (const name of (values[flag] ?? []).flatMap((v) => splitList(v))) {
-      const found = index.find(name);
-      if (found.id === null) {
-        const hint = found.suggestion === null ? '; name a note by its file name, title or alias' : `; did you mean "${found.suggestion}"?`;
-        throw new UsageError(`--${flag} "${name}": no note in the library has that file name, title or alias${hint}`);
-      }
-      ids.add(found.id);
-    }
-    if (ids.size > 0) out.push([flag, [...ids]]);
-  }
-  return out;
-}
 
 /** Why `--slug` was refused, with a slug that would do. */
 function slugProblem(slug: string): string {

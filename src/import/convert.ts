@@ -23,6 +23,8 @@ export function renderImportedNote(note: PlainNote, config: Config): string {
 export interface ImportExtras {
   tags?: string[];
   concepts?: string[];
+  /** From the relation flags: relation name → note ids. */
+  relations?: [type: string, targets: string[]][];
 }
 
 /** Converts `bytes` (a plain-text note) into `<library>/<slug>.md`, refusing anything that does not fit. */
@@ -32,7 +34,7 @@ export function convertPlainText(bytes: Uint8Array, config: Config, index: Libra
   if (!decoded.ok) return { status: 'refused', file: null, reasons: [decoded.message], content: null };
   const parsed = parsePlainText(decoded.text, config);
   if (!parsed.ok) return { status: 'refused', file: null, reasons: parsed.problems, content: null };
-  const note = { ...parsed.note, fields: { ...parsed.note.fields, tags: extras.tags ?? parsed.note.fields.tags, concepts: extras.concepts ?? parsed.note.fields.concepts } };
+  const note = { ...parsed.note, fields: { ...parsed.note.fields, tags: extras.tags ?? parsed.note.fields.tags, concepts: extras.concepts ?? parsed.note.fields.concepts, relations: extras.relations ?? [] } };
   const content = renderImportedNote(note, config);
   const { title, source } = note.fields;
   const outcome = createNote(index, { slug: slugify(title), title, source }, content, dryRun);

@@ -51,9 +51,20 @@ describe('commonplace import', () => {
   });
 
   it('should have produced the bundled library note: the committed file is byte-identical to a fresh import of the seed', async () => {
-    // The bundled note was imported with the tags and concepts the plain-text shape has no line for.
-    await cli(['import', SEED, '--tags', 'org-design,product', '--concepts', 'single-threaded leader,ownership,organizational design,focus,context switching'], dir);
+    // The bundled note was imported with the tags, concepts and relation the plain-text shape has no line for.
+    mkdirSync(library);
+    writeFileSync(path.join(library, 'how-do-committees-invent.md'), readFileSync(path.resolve('library', 'how-do-committees-invent.md')));
+    await cli(['import', SEED, '--tags', 'org-design,product', '--concepts', 'single-threaded leader,ownership,organizational design,focus,context switching', '--builds-on', 'How Do Committees Invent?'], dir);
     expect(readFileSync(path.join(library, SEED_NOTE), 'utf8')).toBe(readFileSync(path.resolve('library', SEED_NOTE), 'utf8'));
+  });
+
+  it('should exit 2 for a relation flag that names no note, with the closest name, and write nothing', async () => {
+    mkdirSync(library);
+    writeFileSync(path.join(library, 'how-do-committees-invent.md'), readFileSync(path.resolve('library', 'how-do-committees-invent.md')));
+    const result = await cli(['import', SEED, '--builds-on', 'How Do Committees Invnt?'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--builds-on "How Do Committees Invnt?": no note in the library has that file name, title or alias; did you mean "How Do Committees Invent?"?');
+    expect(readdirSync(library)).toEqual(['how-do-committees-invent.md']);
   });
 
   it('should import the good files of a mixed call, refuse the bad ones saying why, and exit 1', async () => {
