@@ -115,15 +115,20 @@ export function createLinkResolver(notes: readonly NoteNames[], concepts: readon
   };
 }
 
-/** Every note's resolved links (each list in source order) and the ones that resolved to nothing. */
+/**
+ * Every note's resolved links (each list in source order) and the ones that
+ * resolved to nothing; only those of the notes in `of` (targets are always
+ * every note), with `resolver` made from `notes` unless given.
+ */
 export function resolveLinks(
   notes: readonly Note[],
   concepts: readonly Concept[],
+  of: readonly Note[] = notes,
+  resolver: LinkResolver = createLinkResolver(notes, concepts),
 ): { links: Map<NoteId, Link[]>; unresolved: UnresolvedLink[] } {
-  const resolver = createLinkResolver(notes, concepts);
   const links = new Map<NoteId, Link[]>();
   const unresolved: UnresolvedLink[] = [];
-  for (const from of notes) {
+  for (const from of of) {
     const out: Link[] = [];
     const span = (s: Span): Span => ({ line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn });
     for (const w of from.wikilinks) {

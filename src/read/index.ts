@@ -65,6 +65,8 @@ export interface ReadOptions {
   cache?: NoteCache;
   /** Called each time a file is done (read, cached or parsed), for a progress line. */
   onProgress?: (done: number, total: number) => void;
+  /** A parse worker started earlier (`standbyWorker`), used first; the caller's to release if it was not taken. */
+  standby?: StandbyWorker;
 }
 
 /** What the read stage hands on. */
@@ -91,6 +93,7 @@ const UNCACHEABLE = new Set(['file-parse-timeout', 'file-parse-crash']);
 export async function readLibrary(root: string, config: Config, options: ReadOptions = {}): Promise<ReadResult> {
   // With a cache, most runs parse a note or two: start a worker now, so it
   // loads the parser while this thread finds, stats and looks up the files.
+  if (options.standby) return readWith(root, config, options, options.standby);
   const standby = options.cache && options.workers !== 0 ? standbyWorker(config) : undefined;
   try {
     return await readWith(root, config, options, standby);
