@@ -15,7 +15,7 @@ export function injectLive(html: string): string {
 
 /**
  * The page side: listens to the event stream; reloads when the build
- * version changes; shows the lint errors of the last build in an overlay
+ * version changes (unless the state says this page's bytes did not); shows the lint errors of the last build in an overlay
  * (DOM text only) and a badge with the warning count.
  */
 export const LIVE_JS = `(function () {
@@ -24,7 +24,8 @@ export const LIVE_JS = `(function () {
   var source = new EventSource(${JSON.stringify(EVENTS)});
   source.addEventListener('state', function (event) {
     var state = JSON.parse(event.data);
-    if (version !== null && state.version !== version) { location.reload(); return; }
+    var kept = (state.unchanged || []).indexOf(location.pathname) >= 0;
+    if (version !== null && state.version !== version && !kept) { location.reload(); return; }
     version = state.version;
     show(state);
   });

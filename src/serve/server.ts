@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { contentType, resolveSitePath } from './resolve.js';
 import { EVENTS, injectLive, LIVE_JS, LIVE_SCRIPT, rootRelative } from './live.js';
 
@@ -18,7 +19,18 @@ export interface LiveState {
   version: number;
   errors: { file: string; line: number; column: number; message: string; ruleId: string }[];
   warnings: number;
+  /**
+   * Pages (URL paths) whose bytes this version did not change, though the
+   * version did: a page showing one of them need not reload (a full build
+   * that wrote what the fast path had already shown).
+   */
+  unchanged?: string[];
+  /** True while a full build is running or waiting to run (a newer site is on its way). */
+  building?: boolean;
 }
+
+/** The header that says where a page's bytes came from: `memory` (the fast path's overlay) or `disk` (dist/site). */
+export const SOURCE_HEADER = 'X-Commonplace-Source';
 
 /** A running site server. */
 export interface SiteServer {
@@ -54,8 +66,13 @@ export function hostAllowed(header: string, bound: string, port: number, hostnam
 /** Most open event streams at once (each is one socket): past it, new ones get 503, so a flood cannot exhaust file descriptors. */
 export const MAX_EVENT_STREAMS = 64;
 
-/** Creates (does not start) the server for `root` (a real, absolute path). */
-export function createSiteServer(root: string, initial: LiveState): SiteServer {
+/**
+ * Creates (does not start) the server for `root` (a real, absolute path).
+ * `overlay` (read on each request) holds pages rendered in memory by the
+ * fast path, by path under the site (`essays/a.html`): served instead of the
+ * file on disk, and only for a path that names a file of the site.
+ */
+export function createSiteServer(root: string, initial: LiveState, overlay: ReadonlyMap<string, Buffer> = new Map()): SiteServer {
   let state = initial;
   const streams = new Set<http.ServerResponse>();
   const server = http.createServer((request, response) => {
@@ -95,8 +112,11 @@ export function createSiteServer(root: string, initial: LiveState): SiteServer {
       return void response.end(request.method === 'HEAD' ? undefined : injectLive(rootRelative(readFileSync(notFound, 'utf8'), pathname)));
     }
     const type = contentType(file);
-    const body = type.startsWith('text/html') ? Buffer.from(injectLive(readFileSync(file, 'utf8'))) : readFileSync(file);
-    response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    const fresh = overlay.get(path.relative(root, file).split(path.sep).join('/'));
+    const bytes = fresh ?? readFileSync(file);
+    const body = type.startsWith('text/html') ? Buffer.from(injectLive(bytes.toString('utf8'))) : bytes;
+    const source = fresh ? 'memory' : 'disk';
+    response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', [SOURCE_HEADER]: source });
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   return {

@@ -35,7 +35,17 @@ afterAll(async () => {
 }, 30_000);
 
 /** Reads the event stream until a `state` event satisfies `wanted`. */
-function waitForState(url: string, wanted: (state: { version: number; errors: { file: string; line: number; column: number; message: string; ruleId: string }[] }) => boolean): Promise<{ version: number; errors: { file: string; line: number; column: number; message: string; ruleId: string }[] }> {
+/** What the event stream sends (src/serve/server.ts). */
+interface LiveState {
+  version: number;
+  errors: { file: string; line: number; column: number; message: string; ruleId: string }[];
+  building?: boolean;
+}
+
+/** No full build running or waiting. */
+const idle = (state: LiveState): boolean => state.building !== true;
+
+function waitForState(url: string, wanted: (state: LiveState) => boolean): Promise<LiveState> {
   return new Promise((resolve, reject) => {
     const request = http.get(`${url}__commonplace/events`, (response) => {
       let buffer = '';
@@ -182,8 +192,9 @@ describe('commonplace serve', () => {
   it('should rebuild after an edit, keep the last good site while a lint error lasts, and clear it after the fix', async () => {
     const note = path.join(served.cwd, 'library', 'choose-boring-technology.md');
     const original = readFileSync(note, 'utf8');
-    const start = await waitForState(served.url, () => true);
-    const edited = waitForState(served.url, (s) => s.version > start.version);
+    // A save's full build may still run after the page showed it: start from a quiet server.
+    const start = await waitForState(served.url, idle);
+    const edited = waitForState(served.url, (s) => s.version > start.version && idle(s));
     writeFileSync(note, original.replace('McKinley argues', 'McKinley (edited) argues'));
     const afterEdit = await edited;
     expect(afterEdit.errors).toEqual([]);
@@ -204,7 +215,8 @@ describe('commonplace serve', () => {
 
   it('should rebuild after the config changes, show a config that does not load as an error, and rebuild after its fix', async () => {
     const config = path.join(served.cwd, 'commonplace.config.json');
-    const start = await waitForState(served.url, () => true);
+    // A save's full build may still run after the page showed it: start from a quiet server.
+    const start = await waitForState(served.url, idle);
     const retitled = waitForState(served.url, (s) => s.version > start.version);
     // The copy had no config file: creating one counts as a change too.
     writeFileSync(config, JSON.stringify({ handbook: { title: 'Retitled Handbook' } }));
@@ -233,7 +245,8 @@ describe('commonplace serve', () => {
     // No other note links to this one, so deleting it leaves the library clean.
     const note = path.join(served.cwd, 'library', 'the-nature-of-the-firm.md');
     expect(statusOf(await rawGet(served.port, '/essays/the-nature-of-the-firm.html'))).toBe(200);
-    const start = await waitForState(served.url, () => true);
+    // A save's full build may still run after the page showed it: start from a quiet server.
+    const start = await waitForState(served.url, idle);
     const rebuilt = waitForState(served.url, (s) => s.version > start.version || s.errors.length > 0);
     rmSync(note);
     expect((await rebuilt).errors).toEqual([]);
