@@ -13,7 +13,10 @@
  *   faster than the page's 60 ms debounce).
  * - handbook: `load` of dist/handbook.html from file://.
  * - reload: runs `commonplace serve` on the project, opens an essay, appends
- *   a sentence to its note and times the write → the sentence in the DOM.
+ *   a sentence to its note and times the write → the sentence in the DOM
+ *   (and whether the page came from memory, the fast path, or from disk),
+ *   then the write → the full build's publish; serve's CPU (user+sys, all
+ *   threads, from /proc) beside each. Each run starts with no build running.
  *   The note is restored afterwards.
  *
  * Prints one JSON object on the last line of stdout. Never asserted in tests.
@@ -170,6 +173,21 @@ if (jobs.has('reload')) {
   }
   const url = /Serving (\S+)/.exec(out)[1];
   log(`serve listening after ${Date.now() - started} ms`);
+  // serve's own lines: the fast path's "N page(s) shown in X s", the full build's "site rebuilt in X s".
+  const FULL = /^(?:site rebuilt|nothing new to show) in ([\d.]+) s$/gm;
+  const count = (re) => [...err.matchAll(re)].length;
+  const until = async (test, timeout = 1_800_000) => {
+    const end = Date.now() + timeout;
+    while (!test()) {
+      if (Date.now() > end || child.exitCode !== null) throw new Error(`serve: gave up waiting: ${err.slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  // CPU seconds (user+sys, every thread) of the serve process so far, from /proc.
+  const cpu = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
   const essay = firstFile('essays');
   const note = path.join(project, 'library', essay.replace(/\.html$/, '.md'));
   const original = readFileSync(note, 'utf8');
@@ -178,22 +196,61 @@ if (jobs.has('reload')) {
   const page = await context.newPage();
   try {
     for (let i = 0; i < runs; i++) {
+      // Start from a quiet server: no full build running or waiting.
+      await waitIdle(url);
       await page.goto(`${url}essays/${essay}`, { waitUntil: 'load' });
       await page.waitForTimeout(300); // the event stream connects
       const marker = `Reload marker ${Date.now()} ${i}.`;
+      const fullBefore = count(FULL);
+      const cpuBefore = cpu();
       const before = Date.now();
       writeFileSync(note, original.replace(/\n## /, `\n${marker}\n\n## `));
-      await page.waitForSelector(`text=${marker}`, { timeout: 1_200_000 });
-      samples.push(Date.now() - before);
-      log(`reload ${i + 1}: ${samples.at(-1)} ms`);
+      await page.waitForSelector(`text=${marker}`, { timeout: 1_800_000 });
+      const shownMs = Date.now() - before;
+      const shownCpu = cpu() - cpuBefore;
+      const source = await page.evaluate(async () => (await fetch(location.href, { method: 'HEAD' })).headers.get('x-commonplace-source'));
+      await until(() => count(FULL) > fullBefore);
+      const fullMs = Date.now() - before;
+      const fullCpu = cpu() - cpuBefore;
+      samples.push({ shownMs, shownCpuS: shownCpu, source, fullBuildMs: fullMs, fullBuildCpuS: fullCpu });
+      log(`reload ${i + 1}: in the page after ${shownMs} ms (serve CPU ${shownCpu.toFixed(2)} s, served from ${source}); full build published after ${fullMs} ms (serve CPU ${fullCpu.toFixed(2)} s)`);
     }
   } finally {
     writeFileSync(note, original);
     await context.close();
   }
-  results.reload = { saveToDomMs: round(median(samples)), samplesMs: samples };
+  const pick = (key) => samples.map((s) => s[key]);
+  results.reload = {
+    saveToDomMs: round(median(pick('shownMs'))),
+    saveToDomCpuS: median(pick('shownCpuS')),
+    saveToFullBuildMs: round(median(pick('fullBuildMs'))),
+    saveToFullBuildCpuS: median(pick('fullBuildCpuS')),
+    samples,
+  };
+  // The restore is a save too: let its build finish, so the project is left built.
+  await waitIdle(url);
   child.kill('SIGINT');
   await new Promise((r) => child.on('exit', r));
+}
+
+/** Resolves once serve's event stream says no full build is running or waiting. */
+function waitIdle(base) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${base}__commonplace/events`, (response) => {
+      let buffer = '';
+      response.on('data', (d) => {
+        buffer += d;
+        for (const match of buffer.matchAll(/event: state\ndata: (.*)\n\n/g)) {
+          if (JSON.parse(match[1]).building !== true) {
+            request.destroy();
+            resolve();
+          }
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+      });
+    });
+    request.on('error', (error) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+  });
 }
 
 await browser.close();
