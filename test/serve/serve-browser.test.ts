@@ -3,12 +3,16 @@
  * edit reloads the open page, a lint error shows the overlay and the fix
  * clears it, and no request leaves 127.0.0.1.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCompiled } from '../reliability/cli.js';
-import { libraryCopy, startServe, type Served } from './serve-process.js';
+import { acquireLock, lockFileIn } from '../../src/util/folder-lock.js';
+import { BIN, ensureCompiled } from '../reliability/cli.js';
+import { libraryCopy, rawGet, startServe, statusOf, type Served } from './serve-process.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -86,4 +90,85 @@ describe('commonplace serve in headless Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+
+  it('should show an edit from memory while the full build waits, then serve dist/site equal to a plain build', async () => {
+    await quiet();
+    const note = path.join(served.cwd, 'library', 'choose-boring-technology.md');
+    const original = readFileSync(note, 'utf8');
+    const onDisk = path.join(served.cwd, 'dist', 'site', 'essays', 'choose-boring-technology.html');
+    // Holding the output folder's lock keeps serve's full build waiting (as a second `build` would): what the page shows can only come from the fast path.
+    const lock = await acquireLock(lockFileIn(path.join(served.cwd, 'dist')));
+    const { page, errors } = await open(`${served.url}essays/choose-boring-technology.html`);
+    const sources: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest()) sources.push(response.headers()['x-commonplace-source'] ?? '');
+    });
+    try {
+      await page.waitForTimeout(500); // the event stream connects
+      writeFileSync(note, original.replace('McKinley argues', 'McKinley (from memory) argues'));
+      await page.waitForSelector('text=McKinley (from memory) argues', { timeout: 60_000 });
+      expect(sources.at(-1)).toBe('memory');
+      expect(readFileSync(onDisk, 'utf8')).not.toContain('(from memory)');
+
+      // A lint error in the edit shows the overlay at once; the fix clears it, still before any full build.
+      writeFileSync(note, original.replace(/^title: .*$/m, 'title:'));
+      await page.waitForSelector('#commonplace-overlay', { timeout: 60_000 });
+      expect(await page.isVisible('text=McKinley (from memory) argues')).toBe(true);
+      writeFileSync(note, original.replace('McKinley argues', 'McKinley (fixed) argues'));
+      await page.waitForSelector('#commonplace-overlay', { state: 'detached', timeout: 60_000 });
+      await page.waitForSelector('text=McKinley (fixed) argues', { timeout: 60_000 });
+      expect(sources.at(-1)).toBe('memory');
+      expect(readFileSync(onDisk, 'utf8')).not.toContain('(fixed)');
+      // The overlay never opens a way out of the site.
+      expect(statusOf(await rawGet(served.port, '/essays/..%2f..%2fcommonplace.config.json'))).toBe(404);
+      expect(statusOf(await rawGet(served.port, '/essays/../../library/choose-boring-technology.md'))).toBe(404);
+    } finally {
+      lock.release();
+    }
+    await quiet();
+    expect(readFileSync(onDisk, 'utf8')).toContain('McKinley (fixed) argues');
+    expect(await rawGet(served.port, '/essays/choose-boring-technology.html')).toMatch(/X-Commonplace-Source: disk[^]*McKinley \(fixed\) argues/);
+    // dist/site is exactly what `commonplace build --outputs site` makes of the same library.
+    const plain = path.join(served.cwd, 'plain');
+    const built = spawnSync(process.execPath, [BIN, 'build', '--outputs', 'site', '--out', plain], { cwd: served.cwd, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(treeOf(path.join(served.cwd, 'dist', 'site'))).toEqual(treeOf(path.join(plain, 'site')));
+    writeFileSync(note, original);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
 });
+
+/** Resolves once serve says no full build is running or waiting. */
+async function quiet(): Promise<void> {
+  await expect.poll(async () => /"building":true/.test(await lastState()), { timeout: 120_000, interval: 200 }).toBe(false);
+}
+
+/** The state serve's event stream sends first (the current one), as text. */
+function lastState(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${served.url}__commonplace/events`, (response) => {
+      let buffer = '';
+      response.on('data', (d: Buffer) => {
+        buffer += d.toString();
+        const match = /event: state\ndata: (.*)\n\n/.exec(buffer);
+        if (match) {
+          request.destroy();
+          resolve(match[1]!);
+        }
+      });
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+  });
+}
+
+/** Every file under `dir` (relative path → sha256), sorted. */
+function treeOf(dir: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.push([path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]);
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
