@@ -205,7 +205,7 @@ export const run = defineCommand(spec, async ({ values }, io) => {
       primeWanted = saves;
     }
     const outcome = await fast.render(changed).catch((error: unknown) => ({ kind: 'declined' as const, why: error instanceof Error ? error.message : String(error) }));
-    if (outcome.kind === 'pages') {
+    if (outcome.kind === 'pages' && outcome.pages.size > 0) {
       for (const [name, bytes] of outcome.pages) {
         overlay.set(name, bytes);
         madeBy.set(name, saves);
@@ -217,7 +217,7 @@ export const run = defineCommand(spec, async ({ values }, io) => {
       const errors = outcome.errors.map(liveError);
       for (const e of errors) io.stderr.write(`${e.file}:${e.line}:${e.column}  error  ${e.message}  ${e.ruleId}\n`);
       publish({ version, errors, warnings });
-    } else primeWanted = saves; // a new, deleted or renamed note, the glossary, the config: the next full build primes the fast path again
+    } else if (outcome.kind === 'declined') primeWanted = saves; // a new, deleted or renamed note, the glossary, the config: the next full build primes the fast path again
     fullBuild(started);
   }, { also, onError: (error) => io.stderr.write(`commonplace serve: ${error instanceof Error ? error.message : String(error)}\n`) });
   await Promise.race([watcher.ready, stopped]);
