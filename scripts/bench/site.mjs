@@ -37,6 +37,8 @@ const { values, positionals } = parseArgs({
     runs: { type: 'string', default: '3' },
     queries: { type: 'string', default: 'market,team ownership,technical debt' },
     handbook: { type: 'string', default: 'handbook.html' },
+    // Node flags for the serve process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p": NODE_OPTIONS refuses --cpu-prof).
+    'serve-node-args': { type: 'string', default: '' },
   },
 });
 const project = path.resolve(positionals[0] ?? '.');
@@ -161,7 +163,8 @@ if (jobs.has('handbook')) {
 }
 
 if (jobs.has('reload')) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'commonplace.js'), 'serve', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeArgs = values['serve-node-args'].split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin', 'commonplace.js'), 'serve', '--port', '0'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
