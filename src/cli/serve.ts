@@ -47,6 +47,9 @@ change; open pages reload, and lint errors show in an overlay over the last good
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** Longest wait, after the fast path published, for open pages to reload before the full build starts (ms). */
+const RELOAD_GRACE_MS = 1000;
+
 export const run = defineCommand(spec, async ({ values }, io) => {
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port: expected a port number from 0 to 65535, got "${values.port}"`);
@@ -211,8 +214,11 @@ export const run = defineCommand(spec, async ({ values }, io) => {
         madeBy.set(name, saves);
       }
       version++;
+      const reopened = live.reopened(RELOAD_GRACE_MS);
       publish({ version, errors: [], warnings });
-      io.stderr.write(`${plural(outcome.pages.size, 'page')} shown in ${seconds(started)} s (rendered in memory); full build running\n`);
+      io.stderr.write(`${plural(outcome.pages.size, 'page')} shown in ${seconds(started)} s (rendered in memory); full build next\n`);
+      // The pages reloading now would share the CPU with the full build: it starts once they are back (a second at most).
+      await reopened;
     } else if (outcome.kind === 'errors') {
       const errors = outcome.errors.map(liveError);
       for (const e of errors) io.stderr.write(`${e.file}:${e.line}:${e.column}  error  ${e.message}  ${e.ruleId}\n`);
@@ -246,11 +252,11 @@ function readOrNull(file: string): Buffer | null {
 
 /** Bodies of unchanged notes, read from the cache scope of the config in force (read only: nothing is ever written). */
 function cacheBodies(dir: string, config: () => Config): EssayBodies {
-  let scope: { hash: string; cache: PersistentNoteCache } | undefined;
+  let scope: { config: Config; cache: PersistentNoteCache } | undefined;
   return {
     get(note, parts) {
-      const hash = hashConfig(config());
-      if (scope?.hash !== hash) scope = { hash, cache: openNoteCache({ dir, configHash: hash }) };
+      const now = config();
+      if (scope?.config !== now) scope = { config: now, cache: openNoteCache({ dir, configHash: hashConfig(now) }) };
       return scope.cache.body(cacheKey(note.path, note.hash), parts);
     },
   };

@@ -32,7 +32,8 @@ import type { PhraseMatcher } from '../link/matcher.js';
 import { readLibrary } from '../read/index.js';
 import { standbyWorker, type StandbyWorker } from '../read/pool.js';
 import { sortBy } from '../util/sort.js';
-import type { BodyPart, Concept, Diagnostic, Library, LinkedNote, Note, NoteBodies, NoteBody, NoteId } from '../types.js';
+import type { RuleContext } from '../check/rule.js';
+import type { BodyPart, Concept, Diagnostic, Library, LinkedNote, Mention, Note, NoteBodies, NoteBody, NoteId } from '../types.js';
 
 /** What a fast render did. */
 export type FastOutcome =
@@ -64,7 +65,16 @@ interface Kept {
   edited: Map<string, NoteBodies<BodyPart>>;
   /** The edited notes' section anchors (the build's anchors know their old sections). */
   sections: Map<NoteId, string[]>;
+  /**
+   * The note rules' context, made once (its rules memoize O(notes) indexes
+   * on it: a link resolver, titles) and reused while the edited notes keep
+   * their id, path, title and aliases; `mentions` is filled per edit.
+   */
+  rules: { ctx: RuleContext; mentions: Map<NoteId, Mention[]> } | undefined;
 }
+
+/** What other notes' rules and links see of a note: a change to it needs a fresh rule context. */
+const namesOf = (note: Note): string => JSON.stringify([note.id, note.path, note.meta.title ?? null, note.meta.aliases]);
 
 /**
  * The port `serve` keeps between builds. `prime` takes a linked library (a
@@ -123,6 +133,7 @@ export class FastRenderer {
       matcher: createMentionMatcher(notes, concepts),
       edited: new Map(),
       sections: new Map(),
+      rules: undefined,
     };
   }
 
@@ -160,7 +171,14 @@ export class FastRenderer {
       (bodies.get(note.path) ?? (this.bodies as NoteBodies<BodyPart>)).get(note, parts);
 
     const mentions = new Map(read.notes.map((note) => [note.id, mentionsInNote({ ...note, ...bodyOf(note, ['source', 'prose']) }, kept.matcher)]));
-    const rules = ruleContext({ notes, concepts: kept.concepts, mentions, config });
+    const same = read.notes.every((note) => namesOf(note) === namesOf(kept.notes[kept.byPath.get(note.path)!]!));
+    if (!same) kept.rules = undefined;
+    kept.rules ??= (() => {
+      const shared = new Map<NoteId, Mention[]>();
+      return { ctx: ruleContext({ notes, concepts: kept.concepts, mentions: shared, config }), mentions: shared };
+    })();
+    for (const [id, found] of mentions) kept.rules.mentions.set(id, found);
+    const rules = kept.rules.ctx;
     for (const note of read.notes) errors.push(...checkNote({ ...note, ...bodyOf(note, ['source']) }, rules).filter((d) => d.severity === 'error'));
     if (errors.length > 0) return { kind: 'errors', errors };
 

@@ -37,6 +37,12 @@ export interface SiteServer {
   server: http.Server;
   /** Tells every open page the new state. */
   publish(state: LiveState): void;
+  /**
+   * Resolves once as many event streams have opened since the call as were
+   * open at it (the pages told to reload have loaded again), or after
+   * `limitMs`, whichever comes first.
+   */
+  reopened(limitMs: number): Promise<void>;
   /** Stops accepting requests and ends every open event stream. */
   close(): Promise<void>;
 }
@@ -75,6 +81,8 @@ export const MAX_EVENT_STREAMS = 64;
 export function createSiteServer(root: string, initial: LiveState, overlay: ReadonlyMap<string, Buffer> = new Map()): SiteServer {
   let state = initial;
   const streams = new Set<http.ServerResponse>();
+  let opened = 0;
+  const openWaiters = new Set<() => void>();
   const server = http.createServer((request, response) => {
     try {
       handle(request, response);
@@ -100,6 +108,8 @@ export function createSiteServer(root: string, initial: LiveState, overlay: Read
       response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
       streams.add(response);
+      opened++;
+      for (const check of openWaiters) check();
       request.on('close', () => streams.delete(response));
       return;
     }
@@ -125,7 +135,24 @@ export function createSiteServer(root: string, initial: LiveState, overlay: Read
       state = next;
       for (const stream of streams) stream.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
     },
+    reopened(limitMs) {
+      const wanted = opened + streams.size;
+      return new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          openWaiters.delete(check);
+          resolve();
+        };
+        const check = (): void => {
+          if (opened >= wanted) done();
+        };
+        const timer = setTimeout(done, limitMs);
+        openWaiters.add(check);
+        check();
+      });
+    },
     close() {
+      for (const check of openWaiters) check();
       for (const stream of streams) stream.end();
       streams.clear();
       return new Promise((resolve) => {
