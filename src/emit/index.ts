@@ -14,7 +14,7 @@ import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
-import { siteFiles } from './site/index.js';
+import { siteFiles, type SitePaging } from './site/index.js';
 import type { EssayBodies } from './context.js';
 
 /**
@@ -52,6 +52,8 @@ export interface EmitOptions extends IndexOptions {
   essays?: RenderedEssays | undefined;
   /** The PDF printed ahead (`prerenderPdf`), or why it was not; no handbook.pdf without it. */
   pdf?: PdfResult | undefined;
+  /** Page sizes of the site's long lists (`DEFAULT_PAGING` without it; tests pass small ones). */
+  sitePaging?: SitePaging | undefined;
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
@@ -105,7 +107,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
   // The site shares the memo for the map's layout only (its pages are rendered afresh each build).
-  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo);
+  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo, options.sitePaging);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };
