@@ -131,7 +131,7 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
   const { library, bodies, ...rest } = linked;
   if (!library || !bodies) return { ...rest, ok: false, library: null, outputs: [], problems: [], notices: [] };
-  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
+  const { emitEach, emitNotices, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
   const wanted = selectOutputs(options.config.outputs, 'outputs');
   // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
@@ -141,7 +141,7 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
   const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
-  const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
+  const notices = [...(pdf && 'notice' in pdf ? [pdf.notice] : []), ...emitNotices(library, options.config)];
   const emitOptions = { bodies, sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };
   return { ...rest, ok: true, library, problems, notices, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }

@@ -8,7 +8,7 @@ import { bibtexChunks } from './bibtex.js';
 import { cslJsonChunks } from './csl.js';
 import { epubChunks } from './epub.js';
 import type { PdfResult } from './pdf.js';
-import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
+import { emitHandbookHtml, handbookHtmlChunks, handbookHtmlNotice } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
@@ -58,6 +58,13 @@ export interface EmitOptions extends IndexOptions {
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
 export { prerenderPdf, PDF_NOTE_LIMIT, type PdfResult } from './pdf.js';
+export { HTML_NOTE_LIMIT } from './handbook-html.js';
+
+/** The outputs this build leaves out on purpose besides the PDF (which says so itself), one line each. */
+export function emitNotices(library: Library, config: Config): string[] {
+  const html = handbookHtmlNotice(library, selectOutputs(config.outputs, 'outputs'));
+  return html ? [html] : [];
+}
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -96,7 +103,8 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   // config.outputs was checked when the config was resolved (and --outputs when parsed).
   const wanted = selectOutputs(config.outputs, 'outputs');
   if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook(), sourceDateEpoch: options.sourceDateEpoch })) };
-  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
+  // Past HTML_NOTE_LIMIT notes the one page is too large to open; `emitNotices` says so.
+  if (wanted.has('html') && !handbookHtmlNotice(library, wanted)) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
   if (wanted.has('index')) {
     yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
     yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
