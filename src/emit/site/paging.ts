@@ -21,10 +21,11 @@ export interface SitePaging {
 }
 
 /**
- * 100 list items are ~30 KB of HTML, 50 concordance entries ~100 KB: pages
- * that load in about the time of an essay page at any library size.
+ * 100 list items are ~50 KB of HTML, 25 concordance entries ~75 KB (each
+ * quotes every sentence naming the concept): pages about the size of an
+ * essay's (~40 KB), which load in well under 300 ms at any library size.
  */
-export const DEFAULT_PAGING: SitePaging = { essaysPerPage: 100, concordancePerPage: 50, homeEssays: 20 };
+export const DEFAULT_PAGING: SitePaging = { essaysPerPage: 100, concordancePerPage: 25, homeEssays: 20 };
 
 /** The paths of a list's `count` pages (at least one): `dir/name.html`, then `dir/name/page-2.html`, …. */
 export function pagePaths(first: string, count: number): string[] {
