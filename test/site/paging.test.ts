@@ -167,6 +167,34 @@ describe('the paged site of a 60-note library', () => {
     expect(multiPage).toBeGreaterThan(2);
   });
 
+  it('should page the bibliography, every source on exactly one page in the unpaged order', () => {
+    const items = (pages: Map<string, Root>, name: string): string[] => elements(pages.get(name)!, (e) => e.tagName === 'li' && !elements(pages.get(name)!, (n) => hasClass(n, 'pagination')).some((nav) => elements(nav, (x) => x === e).length > 0)).map(textOf);
+    const chain = follow(paged, 'bibliography.html');
+    expect(chain).toEqual(['bibliography.html', ...Array.from({ length: 8 }, (_, i) => `bibliography/page-${i + 2}.html`)]);
+    expect(chain.flatMap((page) => items(paged, page))).toEqual(items(whole, 'bibliography.html'));
+    expect(items(whole, 'bibliography.html').length).toBe(60);
+    expect(textOf(elements(paged.get(chain[8]!)!, (e) => hasClass(e, 'counts'))[0]!)).toBe('60 sources · 57–60 on page 9 of 9');
+  });
+
+  it("should cut the glossary's essay lines to the first few, linking the concept's page for the rest", () => {
+    const lines = (pages: Map<string, Root>): Element[] => elements(pages.get('glossary.html')!, (e) => hasClass(e, 'concept-essays'));
+    const full = lines(whole);
+    const short = lines(paged);
+    expect(short.length).toBe(full.length);
+    let cut = 0;
+    short.forEach((line, i) => {
+      const links = elements(full[i]!, (e) => e.tagName === 'a');
+      const kept = elements(line, (e) => e.tagName === 'a');
+      if (links.length <= 3) return expect(kept.map((a) => a.properties.href)).toEqual(links.map((a) => a.properties.href));
+      cut++;
+      expect(kept.slice(0, 3).map((a) => a.properties.href)).toEqual(links.slice(0, 3).map((a) => a.properties.href));
+      expect(textOf(kept[3]!)).toBe(`${links.length - 3} more`);
+      expect(String(kept[3]!.properties.href)).toMatch(/^concepts\/[^/]+\.html$/);
+      expect(kept.length).toBe(4);
+    });
+    expect(cut).toBeGreaterThan(5);
+  });
+
   it('should number the pages and mark the current one, with "Page k of n" and titles that say which page', () => {
     const chain = follow(paged, 'chapters/further-reading.html');
     expect(chain.length).toBeGreaterThan(3);

@@ -20,7 +20,8 @@ import { handbookModel } from '../model.js';
 import type { EssayBodies } from '../context.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
-import { backMatterMain, chapterMain, conceptMain, concordanceNotes, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { bibliographyItems, shortGlossary } from './back-pages.js';
+import { backMatterMain, bibliographyMain, chapterMain, conceptMain, concordanceNotes, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
 import { DEFAULT_PAGING, listPages, pageTitle, type SitePaging } from './paging.js';
 import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
 import { searchFiles, stemmerScript } from './search-index.js';
@@ -62,13 +63,11 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
       yield file(() => ({ path: part.path, title: pageTitle(chapter.title, part.index, part.paths.length), main: chapterMain(chapter, part, page) }), part.path);
     }
   }
-  const fixed = [
-    [SITE_PAGES.glossary, 'Glossary'],
-    [SITE_PAGES.bibliography, 'Bibliography'],
-  ] as const;
-  for (const [name, title] of fixed) {
-    const part = model.backMatter.find((p) => p.title === title)!;
-    yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
+  const glossary = model.backMatter.find((p) => p.title === 'Glossary')!;
+  yield file(() => ({ path: SITE_PAGES.glossary, title: 'Glossary', main: backMatterMain(shortGlossary(glossary.nodes, paging.homeEssays), SITE_PAGES.glossary, page) }), SITE_PAGES.glossary);
+  const bibliography = model.backMatter.find((p) => p.title === 'Bibliography')!;
+  for (const part of listPages(SITE_PAGES.bibliography, bibliographyItems(bibliography.nodes), paging.essaysPerPage)) {
+    yield file(() => ({ path: part.path, title: pageTitle('Bibliography', part.index, part.paths.length), main: bibliographyMain(bibliography.nodes, part, page) }), part.path);
   }
   const lists = listings(library.notes);
   yield file(() => ({ path: SITE_PAGES.authors, title: 'Authors', main: authorsIndexMain(page, lists) }), SITE_PAGES.authors);

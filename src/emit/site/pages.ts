@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root, RootContent as HastContent } from 'hast';
 import { h } from 'hastscript';
-import type { RootContent } from 'mdast';
+import type { ListItem, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { LinkedConcept, LinkedNote } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
@@ -18,6 +18,7 @@ import type { EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
 import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
+import { withBibliographyItems } from './back-pages.js';
 import { conceptSentences } from './concordance.js';
 import { debatesAbout } from '../debates.js';
 import { countLine, essayCount, pageNav, pagePaths, type ListPage, type SitePaging } from './paging.js';
@@ -259,6 +260,16 @@ export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, {
 /** A back-matter part of the handbook (glossary, bibliography, authors) as its own page. */
 export function backMatterMain(nodes: RootContent[], from: string, { paths }: PageContext): HastContent[] {
   return safe(toHast(nodes), from, paths, 1);
+}
+
+/** One page of the bibliography: the handbook's, its list holding this page's sources, with the page navigation. */
+export function bibliographyMain(nodes: RootContent[], part: ListPage<ListItem>, context: PageContext): HastContent[] {
+  const out = backMatterMain(withBibliographyItems(nodes, part.items), part.path, context);
+  const nav = pageNav(part, 'Bibliography');
+  if (!nav) return out;
+  const at = out.findIndex((node) => node.type === 'element' && node.tagName === 'h1');
+  out.splice(at + 1, 0, h('p', { className: ['counts'] }, countLine(part).replace(/essays?/, (w) => (w === 'essay' ? 'source' : 'sources'))));
+  return [...out, nav];
 }
 
 /** The 404 page: a way back home. */
