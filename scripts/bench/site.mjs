@@ -4,7 +4,8 @@
  *
  *   node scripts/bench/site.mjs PROJECT [--jobs pages,search,handbook,reload] [--runs 3]
  *
- * - pages: `load` from file:// of the home, an essay, and the largest page
+ * - pages: `load` from file:// of the home, an essay, the glossary, the
+ *   bibliography's first page, and the largest page
  *   (in bytes, paged lists' later pages included) of each of chapters/,
  *   concepts/, authors/ and tags/ (navigation timing's loadEventEnd), median
  *   of --runs, cold page each time.
@@ -80,7 +81,7 @@ function largestFile(folder) {
 }
 
 if (jobs.has('pages')) {
-  const pages = { home: 'index.html', essay: `essays/${firstFile('essays')}` };
+  const pages = { home: 'index.html', essay: `essays/${firstFile('essays')}`, glossary: 'glossary.html', bibliography: 'bibliography.html' };
   for (const [kind, folder] of [['chapter', 'chapters'], ['concept', 'concepts'], ['author', 'authors'], ['tag', 'tags']]) {
     const largest = existsSync(path.join(site, folder)) ? largestFile(folder) : undefined;
     if (largest) pages[`largest ${kind}`] = largest;
