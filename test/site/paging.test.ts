@@ -23,8 +23,8 @@ import { auditHandbook } from '../reliability/html-audit.js';
 import { buildFixtureLibrary, emitFixture, shareBodies } from '../emit/build-fixture.js';
 
 const parser = unified().use(rehypeParse);
-const SMALL: SitePaging = { essaysPerPage: 7, concordancePerPage: 4, homeEssays: 3 };
-const WHOLE: SitePaging = { essaysPerPage: 1e6, concordancePerPage: 1e6, homeEssays: 1e6 };
+const SMALL: SitePaging = { essaysPerPage: 7, concordancePerPage: 4, previewEssays: 3 };
+const WHOLE: SitePaging = { essaysPerPage: 1e6, concordancePerPage: 1e6, previewEssays: 1e6 };
 const config = resolveConfig({ handbook: { title: 'Paged', chapters: [{ tag: 'strategy', title: 'Strategy' }] }, outputs: ['site'] });
 
 let scratch: string;

@@ -44,7 +44,7 @@ beforeAll(async () => {
   writeOutputs(bundledDir, emitFixture(bundled, config));
   const fixture = await buildFixtureLibrary();
   writeOutputs(fixtureDir, emitFixture(fixture, fixtureConfig()));
-  writeOutputs(pagedDir, emitFixture(fixture, fixtureConfig(), { sitePaging: { essaysPerPage: 1, concordancePerPage: 1, homeEssays: 1 } }));
+  writeOutputs(pagedDir, emitFixture(fixture, fixtureConfig(), { sitePaging: { essaysPerPage: 1, concordancePerPage: 1, previewEssays: 1 } }));
   bundledSite = path.join(bundledDir, 'site');
   fixtureSite = path.join(fixtureDir, 'site');
   pagedSite = path.join(pagedDir, 'site');

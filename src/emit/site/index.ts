@@ -2,8 +2,8 @@
  * `dist/site/`: the handbook as one page per essay, concept, author and tag,
  * plus home, chapter pages, glossary, bibliography, author and tag indexes,
  * debates (when there are any), search and 404 pages and the shared assets.
- * Long lists (a chapter, a concordance, an author's or a tag's essays) are
- * paged (paging.ts). Every page is one OutputFile named `site/…`, rendered
+ * Long lists (a chapter, a concordance, an author's or a tag's essays, the
+ * bibliography) are paged (paging.ts). Every page is one OutputFile named `site/…`, rendered
  * when iterated, in a fixed order (assets, home, chapters in reading order,
  * fixed pages, essays in reading order, concepts by id, authors and tags by
  * code point; each list's pages in order), so the site is deterministic like
@@ -64,7 +64,7 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
     }
   }
   const glossary = model.backMatter.find((p) => p.title === 'Glossary')!;
-  yield file(() => ({ path: SITE_PAGES.glossary, title: 'Glossary', main: backMatterMain(shortGlossary(glossary.nodes, paging.homeEssays), SITE_PAGES.glossary, page) }), SITE_PAGES.glossary);
+  yield file(() => ({ path: SITE_PAGES.glossary, title: 'Glossary', main: backMatterMain(shortGlossary(glossary.nodes, paging.previewEssays), SITE_PAGES.glossary, page) }), SITE_PAGES.glossary);
   const bibliography = model.backMatter.find((p) => p.title === 'Bibliography')!;
   for (const part of listPages(SITE_PAGES.bibliography, bibliographyItems(bibliography.nodes), paging.essaysPerPage)) {
     yield file(() => ({ path: part.path, title: pageTitle('Bibliography', part.index, part.paths.length), main: bibliographyMain(bibliography.nodes, part, page) }), part.path);

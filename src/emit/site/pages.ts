@@ -78,7 +78,7 @@ export function oneLine(linked: LinkedNote): string {
 
 /**
  * Home: title page (title, subtitle, editor, counts), the map, then each
- * chapter with its count and its first `paging.homeEssays` essays; a longer
+ * chapter with its count and its first `paging.previewEssays` essays; a longer
  * chapter links its own pages for the rest.
  */
 export function homeMain({ model, paths, graph, memo, paging }: PageContext): HastContent[] {
@@ -91,7 +91,7 @@ export function homeMain({ model, paths, graph, memo, paging }: PageContext): Ha
   }, memo);
   const chapters = model.chapters.map((chapter, i) => {
     const to = hrefFrom(from, paths.chapter(i));
-    const shown = chapter.essays.slice(0, paging.homeEssays);
+    const shown = chapter.essays.slice(0, paging.previewEssays);
     const more = chapter.essays.length > shown.length;
     return h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
       h('h2', { id: `user-content-${chapter.anchor}` }, [h('a', { href: to }, chapter.title)]),

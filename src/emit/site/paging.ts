@@ -16,8 +16,8 @@ export interface SitePaging {
   essaysPerPage: number;
   /** Essays per page of a concept's concordance (each with every sentence naming the concept, ~2 KB an essay). */
   concordancePerPage: number;
-  /** Essays of a chapter listed on the home page; a longer chapter shows these first and links its own pages. */
-  homeEssays: number;
+  /** Essays a preview lists before linking the whole list: a chapter's on the home page, a concept's in the glossary. */
+  previewEssays: number;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface SitePaging {
  * quotes every sentence naming the concept): pages about the size of an
  * essay's (~40 KB), which load in well under 300 ms at any library size.
  */
-export const DEFAULT_PAGING: SitePaging = { essaysPerPage: 100, concordancePerPage: 25, homeEssays: 20 };
+export const DEFAULT_PAGING: SitePaging = { essaysPerPage: 100, concordancePerPage: 25, previewEssays: 20 };
 
 /** The paths of a list's `count` pages (at least one): `dir/name.html`, then `dir/name/page-2.html`, …. */
 export function pagePaths(first: string, count: number): string[] {
