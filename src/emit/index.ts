@@ -60,10 +60,17 @@ export { prerenderEssays, type RenderedEssays } from './essay-output.js';
 export { prerenderPdf, PDF_NOTE_LIMIT, type PdfResult } from './pdf.js';
 export { HTML_NOTE_LIMIT } from './handbook-html.js';
 
-/** The outputs this build leaves out on purpose besides the PDF (which says so itself), one line each. */
-export function emitNotices(library: Library, config: Config): string[] {
+/** An output file a build leaves out on purpose, and the line that says why. */
+export interface LeftOut {
+  /** Its name under the output folder. */
+  file: string;
+  why: string;
+}
+
+/** The outputs this build leaves out on purpose besides the PDF (which says so itself). */
+export function leftOutputs(library: Library, config: Config): LeftOut[] {
   const html = handbookHtmlNotice(library, selectOutputs(config.outputs, 'outputs'));
-  return html ? [html] : [];
+  return html ? [{ file: 'handbook.html', why: html }] : [];
 }
 
 /**
@@ -103,7 +110,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   // config.outputs was checked when the config was resolved (and --outputs when parsed).
   const wanted = selectOutputs(config.outputs, 'outputs');
   if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook(), sourceDateEpoch: options.sourceDateEpoch })) };
-  // Past HTML_NOTE_LIMIT notes the one page is too large to open; `emitNotices` says so.
+  // Past HTML_NOTE_LIMIT notes the one page is too large to open; `leftOutputs` says so.
   if (wanted.has('html') && !handbookHtmlNotice(library, wanted)) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
   if (wanted.has('index')) {
     yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
