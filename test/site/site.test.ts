@@ -11,7 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, type OutputText } from '../../src/emit/index.js';
 import { wholeBodies } from '../../src/read/bodies.js';
 import { SITE_CSP } from '../../src/emit/site/layout.js';
-import type { Library } from '../../src/types.js';
+import { oneLine } from '../../src/emit/site/pages.js';
+import { noteFromText } from '../../src/read/parse.js';
+import type { Library, LinkedNote } from '../../src/types.js';
 import { buildFixtureLibrary, emitFixture, shareBodies, fixtureConfig, HOSTILE_LIBRARY } from '../emit/build-fixture.js';
 
 const parser = unified().use(rehypeParse);
@@ -191,6 +193,12 @@ describe('dist/site', () => {
     expect([...pages.values()].flatMap((page) => elements(page, (e) => hasClass(e, 'pagination')))).toEqual([]);
     const first = elements(tree, (e) => e.tagName === 'li')[0]!;
     expect(textOf(first)).toMatch(/^How Do Committees Invent\? · 1968 · Melvin E\. Conway.+Conway's law\.$/);
+  });
+
+  it("should show a summary's wikilinks in its one line (lists, search results) as the words a reader sees", () => {
+    const note = noteFromText('a.md', '---\ntitle: A\n---\n\nAnswers [[how-do-committees-invent|Conway]] and [[Team Topologies#Critique]]. More.\n\n## Central argument\n\nx\n');
+    const linked: LinkedNote = { note, mentions: [], links: [], backlinks: [], mentionedIn: [], related: [], relations: [], concepts: [] };
+    expect(oneLine(linked)).toBe('Answers Conway and Team Topologies.');
   });
 
   it('should give identical bytes for the same library given in another order', async () => {

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root, RootContent as HastContent } from '
 import { h } from 'hastscript';
 import type { ListItem, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { unlinkWikilinks } from '../../read/wikilinks.js';
 import type { LinkedConcept, LinkedNote } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { noteTitle } from '../chapters.js';
@@ -71,7 +72,7 @@ const essayMeta = (linked: LinkedNote): string =>
 
 /** The summary's first sentence (or its first 200 characters), for lists. */
 export function oneLine(linked: LinkedNote): string {
-  const text = (linked.note.summary?.text ?? '').replace(/\s+/g, ' ').trim();
+  const text = unlinkWikilinks(linked.note.summary?.text ?? '').replace(/\s+/g, ' ').trim();
   const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
   return sentence.length > 200 ? `${sentence.slice(0, 199).trimEnd()}…` : sentence;
 }
