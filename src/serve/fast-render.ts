@@ -24,6 +24,7 @@ import { handbookModel, type EssayPart } from '../emit/model.js';
 import { splitNote } from '../emit/note-parts.js';
 import { contextGraph, neighbourLookup } from '../emit/pictures/index.js';
 import { renderPage } from '../emit/site/layout.js';
+import { DEFAULT_PAGING } from '../emit/site/paging.js';
 import { essayMain, type PageContext } from '../emit/site/pages.js';
 import { sitePaths } from '../emit/site/paths.js';
 import { anchorSlug } from '../emit/slug.js';
@@ -117,7 +118,8 @@ export class FastRenderer {
     const notes = library.notes.map((linked) => linked.note);
     const concepts = library.concepts.map((linked) => linked.concept);
     const model = handbookModel(library, config, this.bodies);
-    const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo: this.memo };
+    // As a build makes it (src/emit/site/index.ts): a build's site always has the default paging.
+    const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo: this.memo, paging: DEFAULT_PAGING };
     const places = new Map<NoteId, Place>();
     model.chapters.forEach((chapter, c) => chapter.essays.forEach((essay, index) => places.set(essay.linked.note.id, { chapter: c, index })));
     this.close();
