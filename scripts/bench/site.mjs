@@ -241,8 +241,11 @@ if (jobs.has('reload')) {
       log(`reload ${i + 1}: in the page after ${shownMs} ms (serve CPU ${shownCpu.toFixed(2)} s, served from ${source}; serve's fast path ${fastS} s); full build published after ${fullMs} ms (serve CPU ${fullCpu.toFixed(2)} s)`);
     }
   } finally {
+    // The restore is a save too: wait for its full build, so the project is left built.
+    const fullBefore = count(FULL);
     writeFileSync(note, original);
     await context.close();
+    await until(() => count(FULL) > fullBefore);
   }
   const pick = (key) => samples.map((s) => s[key]);
   results.reload = {
@@ -252,8 +255,6 @@ if (jobs.has('reload')) {
     saveToFullBuildCpuS: median(pick('fullBuildCpuS')),
     samples,
   };
-  // The restore is a save too: let its build finish, so the project is left built.
-  await waitIdle(url);
   child.kill('SIGINT');
   await new Promise((r) => child.on('exit', r));
 }
