@@ -45,6 +45,9 @@ export type FastOutcome =
   /** Not an edit this path handles (see the module comment): only the full build shows it. */
   | { kind: 'declined'; why: string };
 
+/** How long after a save the next parse worker starts (a save sooner starts its own). */
+const STANDBY_DELAY_MS = 3000;
+
 /** Where an essay sits in the model: its chapter and place in it. */
 interface Place {
   chapter: number;
@@ -85,6 +88,8 @@ export class FastRenderer {
   #kept: Kept | null = null;
   /** A parse worker with the parser loaded, waiting for the next save (starting one costs ~0.4 s of CPU). */
   #standby: StandbyWorker | undefined;
+  /** The next standby starts a while after a save: not while the page it rendered reloads. */
+  #respawn: NodeJS.Timeout | undefined;
 
   /**
    * @param root the library folder
@@ -109,6 +114,7 @@ export class FastRenderer {
 
   /** Stops the waiting parse worker (it would keep the process alive). */
   close(): void {
+    clearTimeout(this.#respawn);
     this.#standby?.release();
     this.#standby = undefined;
   }
@@ -153,7 +159,9 @@ export class FastRenderer {
     const standby = this.#standby;
     const read = await readLibrary(this.root, config, { files: [...changed], workers: 1, standby }).finally(() => {
       standby?.release(); // a no-op when the read took it
-      this.#standby = standbyWorker(config);
+      this.#standby = undefined;
+      clearTimeout(this.#respawn);
+      this.#respawn = setTimeout(() => (this.#standby = standbyWorker(config)), STANDBY_DELAY_MS);
     });
     const shown = (d: Diagnostic): Diagnostic | null => {
       const severity = effectiveSeverity(d.ruleId, d.severity, config);
