@@ -145,6 +145,8 @@ export async function buildProject(
     if (!hash) hashes.set(name, (hash = createHash('sha256')));
     hash.update(bytes);
   });
+  // What emit memoised while writing (map layout, contents, back matter, neighbourhoods): kept for the next build.
+  cache?.flush();
   // The site holds exactly this build's pages: a deleted note's page goes too.
   if (written.some((file) => path.relative(outDir, file).startsWith(`${SITE_FOLDER}${path.sep}`))) removeStale(outDir, SITE_FOLDER, written);
   // A build with a problem is never recorded as done: the next one tries again.
