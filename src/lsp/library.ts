@@ -18,8 +18,9 @@ import { createMentionMatcher } from '../link/mentions.js';
 import { createLinkResolver, type LinkResolver } from '../link/resolve.js';
 import type { PhraseMatcher } from '../link/matcher.js';
 import { discover } from '../read/discover.js';
-import { BodyStore, bodyParts, type PackedNote, type StoredBody } from '../read/bodies.js';
-import { isReadFailure, readLibrary, type NoteCache } from '../read/index.js';
+import { BodyStore, bodyParts, packNote, type PackedNote, type StoredBody } from '../read/bodies.js';
+import { CachedNoteLost, isReadFailure, readLibrary, type NoteCache } from '../read/index.js';
+import { hashBytes, parseNote } from '../read/parse.js';
 import { readNoteBytes } from '../read/read-file.js';
 import type { BodyPart, Concept, Diagnostic, Note, NoteBodies, NoteBody, ReadFailure } from '../types.js';
 import { sortBy } from '../util/sort.js';
@@ -142,9 +143,33 @@ export class LibraryState {
   readonly bodies: NoteBodies = {
     get: <K extends BodyPart>(note: Note, parts: readonly K[]): Pick<NoteBody, K> => {
       const parsed = this.parsedBodies.get(note);
-      return parsed ? bodyParts(parsed, parts) : this.loadedBodies.get(note, parts);
+      if (parsed) return bodyParts(parsed, parts);
+      try {
+        return this.loadedBodies.get(note, parts);
+      } catch (error) {
+        if (!(error instanceof CachedNoteLost)) throw error;
+        return bodyParts(this.reparseLost(note, error), parts);
+      }
     },
   };
+
+  /**
+   * The body of `note` read again from its file, when its cached copy was
+   * damaged after `load` (another process pruned or rewrote the cache): a
+   * server runs for hours, so it cannot start over as the pipeline does. The
+   * file must still hold the very bytes `note` was read from, else the head
+   * and the body would disagree: then the loss stands (the watcher's reload follows).
+   */
+  private reparseLost(note: Note, lost: CachedNoteLost): StoredBody {
+    const bytes = readNoteBytes(this.root, note.path, this.config.maxFileBytes);
+    if (!(bytes instanceof Uint8Array) || hashBytes(bytes) !== note.hash) throw lost;
+    // The same bytes parsed before within budget (in the worker), so the main thread can parse them again.
+    const whole = parseNote({ path: note.path, bytes }, this.config);
+    if (isReadFailure(whole)) throw lost;
+    const { body } = packNote(whole);
+    this.parsedBodies.set(note, body);
+    return body;
+  }
 
   /** Lays the editor's text of `file` over the disk (unsaved text counts). */
   async setText(file: string, text: string): Promise<void> {
