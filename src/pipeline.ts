@@ -7,7 +7,7 @@
 import { checkLibraryInFull, noteRulesContext, type NoteResultStore } from './check/run.js';
 import { selectOutputs, type Config } from './config.js';
 import type { EssayBodies } from './emit/context.js';
-import type { OutputFile } from './emit/index.js';
+import type { LeftOut, OutputFile } from './emit/index.js';
 import { loadGlossary } from './link/glossary.js';
 import { findMentions } from './link/mentions.js';
 import type { BodyStore } from './read/bodies.js';
@@ -111,8 +111,11 @@ export interface BuildResult extends Omit<LintResult, 'bodies'> {
   ok: boolean;
   /** Outputs that could not be made (a PDF without Chromium), one line each; the rest are in `outputs`. */
   problems: string[];
-  /** Outputs left out on purpose (a PDF of a very large library), one line each. */
-  notices: string[];
+  /**
+   * Outputs left out on purpose (a PDF of a very large library): the file,
+   * which a build then removes if an earlier one wrote it, and why.
+   */
+  leftOut: LeftOut[];
   library: Library | null;
   /**
    * The output files, each rendered as the iteration reaches it (so a caller
@@ -130,8 +133,8 @@ export function buildLibrary(options: RunOptions): Promise<BuildResult> {
 async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const linked = await lintAndLink(options);
   const { library, bodies, ...rest } = linked;
-  if (!library || !bodies) return { ...rest, ok: false, library: null, outputs: [], problems: [], notices: [] };
-  const { emitEach, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
+  if (!library || !bodies) return { ...rest, ok: false, library: null, outputs: [], problems: [], leftOut: [] };
+  const { emitEach, leftOutputs, memoFromNoteCache, prerenderEssays, prerenderPdf, PDF_NOTE_LIMIT } = await import('./emit/index.js');
   const memo = options.incremental && memoFromNoteCache(options.incremental);
   const wanted = selectOutputs(options.config.outputs, 'outputs');
   // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
@@ -142,9 +145,9 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
   const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;
   const problems = pdf && 'problem' in pdf ? [pdf.problem] : [];
-  const notices = pdf && 'notice' in pdf ? [pdf.notice] : [];
+  const leftOut = [...(pdf && 'notice' in pdf ? [{ file: 'handbook.pdf', why: pdf.notice }] : []), ...leftOutputs(library, options.config)];
   const emitOptions = { bodies, sourceDateEpoch: options.sourceDateEpoch, memo, essays, pdf };
-  return { ...rest, ok: true, library, problems, notices, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
+  return { ...rest, ok: true, library, problems, leftOut, outputs: { [Symbol.iterator]: () => emitEach(library, options.config, emitOptions) } };
 }
 
 /**

@@ -5,7 +5,7 @@
  * find the same files.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCacheDir, hashConfig, isUpToDate, manifestPath, openNoteCache, readManifest, stampedHasher, writeManifest, type PersistentNoteCache } from './cache/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -103,7 +103,7 @@ export type BuildOutcome =
   | { status: 'lint-errors'; findings: Diagnostic[] }
   /**
    * Every output written (`written`: absolute paths, sorted), but those
-   * `problems` name (a PDF without Chromium); `notices` say what was left out on purpose.
+   * `problems` name (a PDF without Chromium); `notices` say what was left out on purpose (and removed if an earlier build wrote it).
    */
   | { status: 'built'; findings: Diagnostic[]; library: Library; written: string[]; problems: string[]; notices: string[] };
 
@@ -160,6 +160,8 @@ export async function buildProject(
     // Only the inputs' stamps: the outputs were written just now, and their stamps settle by the next check.
     writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics, stamps: hasher.stamps });
   }
-  const { problems, notices } = result;
-  return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints), problems, notices };
+  // An output left out on purpose is not left behind from an earlier build, where it would look current.
+  for (const { file } of result.leftOut) rmSync(path.join(outDir, file), { force: true });
+  const notices = result.leftOut.map((left) => left.why);
+  return { status: 'built', findings: result.diagnostics, library: result.library, written: [...written].sort(compareCodePoints), problems: result.problems, notices };
 }

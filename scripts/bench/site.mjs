@@ -4,14 +4,18 @@
  *
  *   node scripts/bench/site.mjs PROJECT [--jobs pages,search,handbook,reload] [--runs 3]
  *
- * - pages: `load` from file:// of the home, an essay and a concept page
- *   (navigation timing's loadEventEnd), median of --runs, cold page each time.
+ * - pages: `load` from file:// of the home, an essay, the glossary, the
+ *   bibliography's first page, and the largest page
+ *   (in bytes, paged lists' later pages included) of each of chapters/,
+ *   concepts/, authors/ and tags/ (navigation timing's loadEventEnd), median
+ *   of --runs, cold page each time.
  * - search: from file:// and from a loopback HTTP server, the time from the
  *   query's input event to the first result in the DOM, and the bytes the
  *   page and the query loaded (file sizes for file://, Content-Length over
  *   HTTP), and whether the top 5 equal `commonplace search`'s. The query is inserted as one input event (a paste, or typing
  *   faster than the page's 60 ms debounce).
- * - handbook: `load` of dist/handbook.html from file://.
+ * - handbook: `load` of dist/handbook.html from file:// (reported as not
+ *   written when a large library's build left it out).
  * - reload: runs `commonplace serve` on the project, opens an essay, appends
  *   a sentence to its note and times the write → the sentence in the DOM.
  *   The note is restored afterwards.
@@ -19,7 +23,7 @@
  * Prints one JSON object on the last line of stdout. Never asserted in tests.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,8 +73,19 @@ function fileBytes(urls) {
 
 const firstFile = (folder) => readdirSync(path.join(site, folder)).filter((f) => f.endsWith('.html')).sort()[0];
 
+/** The largest .html file under `folder` (recursively, so a paged list's later pages count), by bytes then name. */
+function largestFile(folder) {
+  const files = readdirSync(path.join(site, folder), { recursive: true }).filter((f) => f.endsWith('.html')).map((f) => [path.join(folder, f), statSync(path.join(site, folder, f)).size]);
+  files.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return files[0]?.[0];
+}
+
 if (jobs.has('pages')) {
-  const pages = { home: 'index.html', essay: `essays/${firstFile('essays')}`, concept: `concepts/${firstFile('concepts')}` };
+  const pages = { home: 'index.html', essay: `essays/${firstFile('essays')}`, glossary: 'glossary.html', bibliography: 'bibliography.html' };
+  for (const [kind, folder] of [['chapter', 'chapters'], ['concept', 'concepts'], ['author', 'authors'], ['tag', 'tags']]) {
+    const largest = existsSync(path.join(site, folder)) ? largestFile(folder) : undefined;
+    if (largest) pages[`largest ${kind}`] = largest;
+  }
   results.pages = {};
   for (const [kind, page] of Object.entries(pages)) {
     const samples = [];
@@ -152,9 +167,14 @@ if (jobs.has('search')) {
 if (jobs.has('handbook')) {
   const samples = [];
   const file = path.join(dist, values.handbook);
-  for (let i = 0; i < Math.min(runs, 2); i++) samples.push(await loadTime(pathToFileURL(file).href, 300_000));
-  results.handbook = { loadMs: round(median(samples.map((s) => s.ms))), samplesMs: samples.map((s) => round(s.ms)), bytes: statSync(file).size };
-  log(`handbook.html: load ${results.handbook.loadMs} ms (${results.handbook.samplesMs.join(', ')}), ${results.handbook.bytes} bytes`);
+  if (!existsSync(file)) {
+    results.handbook = { written: false };
+    log(`${values.handbook}: not written (past the build's limit: see its notice)`);
+  } else {
+    for (let i = 0; i < Math.min(runs, 2); i++) samples.push(await loadTime(pathToFileURL(file).href, 300_000));
+    results.handbook = { loadMs: round(median(samples.map((s) => s.ms))), samplesMs: samples.map((s) => round(s.ms)), bytes: statSync(file).size };
+    log(`handbook.html: load ${results.handbook.loadMs} ms (${results.handbook.samplesMs.join(', ')}), ${results.handbook.bytes} bytes`);
+  }
 }
 
 if (jobs.has('reload')) {

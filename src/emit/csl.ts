@@ -4,6 +4,7 @@
  * is written from (bibtex.ts), so both files carry the same fields and keys.
  */
 import { createHash } from 'node:crypto';
+import { unlinkWikilinks } from '../read/wikilinks.js';
 import type { Library, LinkedNote } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { noteTitle } from './chapters.js';
@@ -57,7 +58,7 @@ export function cslItem(linked: LinkedNote): CslItem {
   const source = meta.source?.trim();
   if (source && isWebUrl(source)) item.URL = source;
   else if (source) item.note = source;
-  const summary = linked.note.summary?.text.trim();
+  const summary = unlinkWikilinks(linked.note.summary?.text ?? '').trim();
   if (summary) item.abstract = summary;
   return item;
 }

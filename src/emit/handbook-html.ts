@@ -23,6 +23,20 @@ import { searchDocuments, searchPayload } from './search-data.js';
 export { renderEssayHtml, toHast } from './html-essay.js';
 
 /**
+ * Libraries with more notes than this get no handbook.html, with a notice:
+ * the one page grows ~20 KB a note, and Chromium takes ~2.4 ms a note to
+ * reach `load` (2.5 s at 1,000 notes, 23.6 s at 10,000: scripts/bench/README.md),
+ * so past 3,000 it no longer opens in 8 s. The site has every page instead.
+ */
+export const HTML_NOTE_LIMIT = 3000;
+
+/** Why handbook.html is left out of this build, or nothing when it is written (or not wanted). */
+export function handbookHtmlNotice(library: Library, wanted: ReadonlySet<string>): string | undefined {
+  if (!wanted.has('html') || library.notes.length <= HTML_NOTE_LIMIT) return undefined;
+  return `handbook.html not written: ${library.notes.length} notes are past its limit of ${HTML_NOTE_LIMIT} (one page that size takes Chromium over 8 s to open); read dist/site/index.html instead`;
+}
+
+/**
  * Renders the whole handbook page. Each essay is sanitised and serialised on
  * its own (the schema's rules are per element, and an essay's lists and
  * tables are inside it, so this equals sanitising the whole page) and spliced

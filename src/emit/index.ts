@@ -8,13 +8,13 @@ import { bibtexChunks } from './bibtex.js';
 import { cslJsonChunks } from './csl.js';
 import { epubChunks } from './epub.js';
 import type { PdfResult } from './pdf.js';
-import { emitHandbookHtml, handbookHtmlChunks } from './handbook-html.js';
+import { emitHandbookHtml, handbookHtmlChunks, handbookHtmlNotice } from './handbook-html.js';
 import { emitHandbookMarkdown, handbookMarkdownChunks } from './handbook-md.js';
 import { emitIndexJson, indexJsonChunks, type IndexOptions } from './index-json.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import type { EmitMemo } from './memo.js';
 import { emitIndexSchema } from './index-schema.js';
-import { siteFiles } from './site/index.js';
+import { siteFiles, type SitePaging } from './site/index.js';
 import type { EssayBodies } from './context.js';
 
 /**
@@ -52,10 +52,26 @@ export interface EmitOptions extends IndexOptions {
   essays?: RenderedEssays | undefined;
   /** The PDF printed ahead (`prerenderPdf`), or why it was not; no handbook.pdf without it. */
   pdf?: PdfResult | undefined;
+  /** Page sizes of the site's long lists (`DEFAULT_PAGING` without it; tests pass small ones). */
+  sitePaging?: SitePaging | undefined;
 }
 export { writeOutputs } from './write.js';
 export { prerenderEssays, type RenderedEssays } from './essay-output.js';
 export { prerenderPdf, PDF_NOTE_LIMIT, type PdfResult } from './pdf.js';
+export { HTML_NOTE_LIMIT } from './handbook-html.js';
+
+/** An output file a build leaves out on purpose, and the line that says why. */
+export interface LeftOut {
+  /** Its name under the output folder. */
+  file: string;
+  why: string;
+}
+
+/** The outputs this build leaves out on purpose besides the PDF (which says so itself). */
+export function leftOutputs(library: Library, config: Config): LeftOut[] {
+  const html = handbookHtmlNotice(library, selectOutputs(config.outputs, 'outputs'));
+  return html ? [{ file: 'handbook.html', why: html }] : [];
+}
 
 /**
  * Renders handbook.md, handbook.html, index.json and index.schema.json, in
@@ -94,7 +110,8 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   // config.outputs was checked when the config was resolved (and --outputs when parsed).
   const wanted = selectOutputs(config.outputs, 'outputs');
   if (wanted.has('markdown')) yield { name: 'handbook.md', chunks: lazily(() => handbookMarkdownChunks(library, config, { ...handbook(), sourceDateEpoch: options.sourceDateEpoch })) };
-  if (wanted.has('html')) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
+  // Past HTML_NOTE_LIMIT notes the one page is too large to open; `leftOutputs` says so.
+  if (wanted.has('html') && !handbookHtmlNotice(library, wanted)) yield { name: 'handbook.html', chunks: lazily(() => handbookHtmlChunks(library, config, handbook())) };
   if (wanted.has('index')) {
     yield { name: 'index.json', chunks: lazily(() => indexJsonChunks(library, config, options)) };
     yield { name: 'index.schema.json', chunks: [emitIndexSchema(library, config)] };
@@ -105,7 +122,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
   // The site shares the memo for the map's layout only (its pages are rendered afresh each build).
-  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo);
+  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo, options.sitePaging);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -32,6 +32,7 @@ import type { EssayBodies } from './context.js';
 import type { EmitMemo } from './memo.js';
 import { pdfDocumentChunks, type ContentsPages } from './pdf-document.js';
 import { destinationPages } from './pdf-pages.js';
+import { HTML_NOTE_LIMIT } from './handbook-html.js';
 
 /**
  * What printing gave for a library: the bytes; or a problem (no Chromium,
@@ -79,7 +80,8 @@ const MAX_REPRINTS = 3;
 /** Prints the handbook; never throws (a failure becomes the result's problem, and the other outputs are still written). */
 export async function prerenderPdf(library: Library, config: Config, options: PdfOptions): Promise<PdfResult> {
   if (library.notes.length > PDF_NOTE_LIMIT) {
-    return { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` };
+    const instead = library.notes.length > HTML_NOTE_LIMIT ? 'read dist/site/index.html instead' : 'print chapters from handbook.html instead';
+    return { notice: `handbook.pdf not written: ${library.notes.length} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); ${instead}` };
   }
   const executablePath = findChromium(options.env);
   if (!executablePath) return { problem: NO_CHROMIUM };

@@ -6,6 +6,7 @@
  * phrases that are not linked yet come back, and variants of a concept come
  * back as aliases of it.
  */
+import { unlinkWikilinks } from '../read/wikilinks.js';
 import type { Concept, Note } from '../types.js';
 import { suggestConcepts, type ConceptSuggestion } from './text/suggest.js';
 import type { TermhoodTuning } from './text/termhood.js';
@@ -27,12 +28,9 @@ export interface Suggestion {
   evidence: { note: string; sentence: string }[];
 }
 
-/** `[[target|label]]` → `label`, `[[target]]` → `target`: suggestions and their evidence read the prose as written. */
-const unlink = (text: string) => text.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/gu, (_link, target: string, label?: string) => label ?? target);
-
 /** The text suggestions are drawn from: summary and section bodies (titles are link targets already), wikilinks as plain words. */
 export const proseOf = (note: Note): string =>
-  unlink([note.summary?.text ?? '', ...note.sections.map((s) => s.text)].filter((t) => t !== '').join('\n\n'));
+  unlinkWikilinks([note.summary?.text ?? '', ...note.sections.map((s) => s.text)].filter((t) => t !== '').join('\n\n'));
 
 /** Up to `limit` suggestions (concepts and aliases, best first) and up to `limit` proper names apart. */
 export function suggestions(

@@ -67,3 +67,18 @@ function splitInner(inner: string): Omit<WikilinkMatch, 'start' | 'end'> | null 
   if (target === '') return null;
   return { target, label, heading };
 }
+
+/**
+ * `text` as a reader sees it where links cannot be followed (one-line
+ * summaries, an abstract, suggestion evidence): each wikilink replaced by
+ * its label, else its target as written.
+ */
+export function unlinkWikilinks(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const link of scanWikilinks(text)) {
+    out += text.slice(at, link.start) + (link.label ?? link.target);
+    at = link.end;
+  }
+  return out + text.slice(at);
+}

@@ -12,6 +12,7 @@ import { prerenderPdf, type PdfResult } from '../../src/emit/index.js';
 import { cssString } from '../../src/emit/pdf-document.js';
 import { destinationPages } from '../../src/emit/pdf-pages.js';
 import { NO_CHROMIUM, PDF_NOTE_LIMIT } from '../../src/emit/pdf.js';
+import { HTML_NOTE_LIMIT } from '../../src/emit/handbook-html.js';
 import type { Library } from '../../src/types.js';
 import { bodiesOf, buildFixtureLibrary, emitFixture, fixtureConfig } from './build-fixture.js';
 import { pdfDestinationPages, pdfDestinations, pdfInfo, pdfLayoutPages, pdfLinkTargets, pdfOutline, pdfPages, requireCommand } from './format-checkers.js';
@@ -133,6 +134,9 @@ describe('the PDF of a very large library', () => {
     const one = source.notes[0]!;
     const huge: Library = { notes: new Array<typeof one>(PDF_NOTE_LIMIT + 1).fill(one), concepts: [], diagnostics: [] };
     expect(await prerenderPdf(huge, config, { bodies: bodiesOf(source) })).toEqual({ notice: `handbook.pdf not written: ${PDF_NOTE_LIMIT + 1} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); print chapters from handbook.html instead` });
+    // Past handbook.html's own limit there is no handbook.html to print from: the notice names the site.
+    const larger: Library = { ...huge, notes: new Array<typeof one>(HTML_NOTE_LIMIT + 1).fill(one) };
+    expect(await prerenderPdf(larger, config, { bodies: bodiesOf(source) })).toEqual({ notice: `handbook.pdf not written: ${HTML_NOTE_LIMIT + 1} notes are past the PDF's limit of ${PDF_NOTE_LIMIT} (thousands of pages); read dist/site/index.html instead` });
   });
 });
 

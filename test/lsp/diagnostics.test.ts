@@ -4,12 +4,13 @@
  * and inline directives applied), unsaved text counting, library-wide rules
  * updating other open files, files changed outside the editor, concepts.yml.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { LspClient, makeProject, ROOT, BIN } from './client.js';
+import { ensureCompiled } from '../reliability/cli.js';
 
 interface Message {
   ruleId: string;
@@ -57,7 +58,7 @@ function textFiles(library: string): string[] {
 }
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  ensureCompiled(); // tsc only when src/ is newer than lib/ (npm test has just compiled)
 }, 120_000);
 
 describe('lsp diagnostics', () => {

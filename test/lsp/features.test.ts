@@ -4,7 +4,7 @@
  * definition, references, hover, symbols, rename (applied to disk, then
  * linted), code actions and the create-note command.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BIN, LspClient, makeProject, ROOT } from './client.js';
+import { ensureCompiled } from '../reliability/cli.js';
 
 /** The position of `needle` in `text` (plus `shift` characters). */
 function pos(text: string, needle: string, shift = 0): Position {
@@ -62,7 +63,7 @@ const lint = (dir: string): { code: number | null; messages: Record<string, stri
 };
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  ensureCompiled(); // tsc only when src/ is newer than lib/ (npm test has just compiled)
 }, 120_000);
 
 describe('lsp features', () => {

@@ -4,18 +4,19 @@
  * offers the library's titles. Skipped, with a message, when `nvim` is not
  * installed (CI installs it: .ci/run).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, makeProject, ROOT } from './client.js';
+import { ensureCompiled } from '../reliability/cli.js';
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const hasNvim = nvim.status === 0;
 if (!hasNvim) console.warn('neovim.test.ts: nvim not found; skipping the Neovim client test (apt-get install neovim)');
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  ensureCompiled(); // tsc only when src/ is newer than lib/ (npm test has just compiled)
 }, 120_000);
 
 describe.skipIf(!hasNvim)('lsp in Neovim', () => {

@@ -4,12 +4,13 @@
  * unknown method gets MethodNotFound; exit codes follow the protocol (0
  * after shutdown, 1 without); a bad flag is a usage error (exit 2).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamMessageReader } from 'vscode-jsonrpc/node';
 import { BIN, makeProject, ROOT } from './client.js';
+import { ensureCompiled } from '../reliability/cli.js';
 
 interface Reply {
   id?: number | string | null;
@@ -40,7 +41,7 @@ function rawServer(cwd: string) {
 }
 
 beforeAll(() => {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  ensureCompiled(); // tsc only when src/ is newer than lib/ (npm test has just compiled)
 }, 120_000);
 
 describe('lsp robustness', () => {

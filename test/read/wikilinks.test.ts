@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanWikilinks } from '../../src/read/wikilinks.js';
+import { scanWikilinks, unlinkWikilinks } from '../../src/read/wikilinks.js';
 
 /** Milliseconds for one scan (best of three, to keep noise down). */
 const timeScan = (text: string): number => {
@@ -37,5 +37,15 @@ describe('scanWikilinks', () => {
     for (const text of hostile) expect(timeScan(text)).toBeLessThan(1000);
     expect(scanWikilinks('[[' + 'a'.repeat(50_000) + '!')).toEqual([]);
     expect(scanWikilinks('[[a]]'.repeat(20_000))).toHaveLength(20_000);
+  });
+});
+
+describe('unlinkWikilinks', () => {
+  it('should put each link\'s label, else its target, where the link was, and leave other text as it is', () => {
+    expect(unlinkWikilinks('See [[Conway\'s law]] and [[how-do-committees-invent|Conway\'s paper]], [[Two#Part]].')).toBe(
+      'See Conway\'s law and Conway\'s paper, Two.',
+    );
+    expect(unlinkWikilinks('\\[[escaped]] [[]] [a](b) [[[x]]')).toBe('\\[[escaped]] [[]] [a](b) [x');
+    expect(unlinkWikilinks('no links at all')).toBe('no links at all');
   });
 });

@@ -3,7 +3,8 @@
  * playwright-core), opened from file:// as a reader would open the folder:
  * navigation home → essay → concept → back, search ranked as
  * `commonplace search` ranks (top 5 compared for a set of queries), no
- * request outside the site's folder, and axe-core on every page type.
+ * request outside the site's folder, paged lists followed page by page,
+ * and axe-core on every page type (paged ones too).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,8 @@ let browser: Browser;
 let bundled: Library;
 let bundledSite: string;
 let fixtureSite: string;
+/** The fixture library with one essay to a page: every paged list runs to several pages. */
+let pagedSite: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (CI does this in .ci/run). The browser test never skips.`);
@@ -35,12 +38,16 @@ beforeAll(async () => {
   bundled = await buildFixtureLibrary(path.join(REPO, config.library), config);
   const bundledDir = path.join(TEST_OUTPUT, 'site', 'bundled');
   const fixtureDir = path.join(TEST_OUTPUT, 'site', 'fixture');
-  for (const dir of [bundledDir, fixtureDir]) rmSync(dir, { recursive: true, force: true });
+  const pagedDir = path.join(TEST_OUTPUT, 'site', 'paged');
+  for (const dir of [bundledDir, fixtureDir, pagedDir]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(bundledDir, { recursive: true });
   writeOutputs(bundledDir, emitFixture(bundled, config));
-  writeOutputs(fixtureDir, emitFixture(await buildFixtureLibrary(), fixtureConfig()));
+  const fixture = await buildFixtureLibrary();
+  writeOutputs(fixtureDir, emitFixture(fixture, fixtureConfig()));
+  writeOutputs(pagedDir, emitFixture(fixture, fixtureConfig(), { sitePaging: { essaysPerPage: 1, concordancePerPage: 1, previewEssays: 1 } }));
   bundledSite = path.join(bundledDir, 'site');
   fixtureSite = path.join(fixtureDir, 'site');
+  pagedSite = path.join(pagedDir, 'site');
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 120_000);
 
@@ -143,6 +150,34 @@ describe('dist/site in headless Chromium', () => {
     }
   }, 60_000);
 
+  it("should go home → a chapter's pages → an essay → back to its chapter page, and through a concordance's pages, from file://", async () => {
+    const allowed = pathToFileURL(pagedSite).href;
+    const { page, errors, requests } = await open(fileUrl(pagedSite, 'index.html'), allowed);
+    expect(await page.textContent('.chapter-more a[href="chapters/focus.html"]')).toBe('All 2 essays in Focus →');
+    await page.click('.chapter-more a[href="chapters/focus.html"]');
+    await page.waitForURL(/chapters\/focus\.html$/);
+    expect(await h1(page)).toBe('Focus');
+    expect(await page.textContent('.pagination-status')).toBe('Page 1 of 2');
+    await page.click('.pagination a[rel="next"]');
+    await page.waitForURL(/chapters\/focus\/page-2\.html$/);
+    expect(await page.textContent('.counts')).toBe('2 essays · 2–2 on page 2 of 2');
+    expect(await page.title()).toBe('Focus (page 2 of 2) · Field Notes');
+    await page.click('.essay-list a');
+    await page.waitForURL(/essays\/deep-work\.html$/);
+    await page.click('.chapter-link a');
+    await page.waitForURL(/chapters\/focus\/page-2\.html$/);
+    expect(await page.evaluate('getComputedStyle(document.querySelector(".pagination")).display')).toBe('flex');
+    await page.goto(fileUrl(pagedSite, 'concepts/deep-work.html'));
+    expect(await page.evaluate('document.querySelectorAll(".concordance li").length')).toBe(1);
+    await page.click('.pagination a[rel="next"]');
+    await page.waitForURL(/concepts\/deep-work\/page-2\.html$/);
+    expect(await page.evaluate('document.querySelectorAll(".concordance mark").length')).toBeGreaterThanOrEqual(1);
+    expect(await page.textContent('.chapter-link a')).toBe('deep work');
+    expect(errors).toEqual([]);
+    expect(requests.every((url) => url.startsWith(allowed))).toBe(true);
+    await page.context().close();
+  }, 60_000);
+
   const QUERIES = ['single-threaded leader', 'boring technology', 'meetings schedule', 'ownership', 'team communication structure', 'deep focus work', 'scale', 'design organisation'];
   it('should rank search results from file:// as commonplace search does (top 5, several queries)', async () => {
     let nonEmpty = 0;
@@ -168,13 +203,14 @@ describe('dist/site in headless Chromium', () => {
   }, 60_000);
 
   it('should have no serious or critical axe-core violation on any page type', async () => {
-    const pages = ['index.html', 'essays/deep-work.html', 'essays/committees.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'authors/cal-newport.html', 'tags.html', 'tags/focus.html', 'search.html?q=schedule', '404.html'];
-    for (const name of pages) {
+    const fixturePages = ['index.html', 'essays/deep-work.html', 'essays/committees.html', 'concepts/deep-work.html', 'glossary.html', 'bibliography.html', 'authors.html', 'authors/cal-newport.html', 'tags.html', 'tags/focus.html', 'chapters/focus.html', 'search.html?q=schedule', '404.html'];
+    const pagedPages = ['index.html', 'chapters/focus.html', 'chapters/focus/page-2.html', 'concepts/deep-work/page-2.html', 'tags/focus/page-2.html'];
+    for (const [site, name] of [...fixturePages.map((n) => [fixtureSite, n] as const), ...pagedPages.map((n) => [pagedSite, n] as const)]) {
       for (const scheme of ['light', 'dark'] as const) {
         // bypassCSP only so that axe can be injected; the other tests run under the page's CSP.
         const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
         const page = await context.newPage();
-        await page.goto(fileUrl(fixtureSite, name.split('?')[0]!) + (name.includes('?') ? `?${name.split('?')[1]}` : ''));
+        await page.goto(fileUrl(site, name.split('?')[0]!) + (name.includes('?') ? `?${name.split('?')[1]}` : ''));
         await page.addScriptTag({ content: AXE });
         const violations = (await page.evaluate(
           'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))',

@@ -11,7 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitAll, type OutputText } from '../../src/emit/index.js';
 import { wholeBodies } from '../../src/read/bodies.js';
 import { SITE_CSP } from '../../src/emit/site/layout.js';
-import type { Library } from '../../src/types.js';
+import { oneLine } from '../../src/emit/site/pages.js';
+import { noteFromText } from '../../src/read/parse.js';
+import type { Library, LinkedNote } from '../../src/types.js';
 import { buildFixtureLibrary, emitFixture, shareBodies, fixtureConfig, HOSTILE_LIBRARY } from '../emit/build-fixture.js';
 
 const parser = unified().use(rehypeParse);
@@ -54,6 +56,9 @@ describe('dist/site', () => {
       ['cal-newport', 'dan-mckinley', 'melvin-e-conway', 'paul-graham', 'pedro-gallego'].map((slug) => `authors/${slug}.html`),
     );
     expect([...pages.keys()].filter((p) => p.startsWith('tags/'))).toEqual(['engineering', 'focus', 'org-design', 'product'].map((slug) => `tags/${slug}.html`));
+    // One page per chapter, in reading order; at the default sizes every list of the fixture is one page.
+    expect([...pages.keys()].filter((p) => p.startsWith('chapters/'))).toEqual(['organisations', 'focus', 'further-reading'].map((slug) => `chapters/${slug}.html`));
+    expect([...pages.keys()].filter((p) => p.includes('/page-'))).toEqual([]);
     expect([...pages.keys()].filter((p) => p.startsWith('essays/')).sort()).toEqual(
       ['boring-tech', 'committees', 'deep-work', 'makers-schedule', 'single-threaded'].map((id) => `essays/${id}.html`),
     );
@@ -181,8 +186,19 @@ describe('dist/site', () => {
     expect(textOf(elements(tree, (e) => e.tagName === 'h1')[0]!)).toBe('Field Notes');
     expect(textOf(elements(tree, (e) => hasClass(e, 'counts'))[0]!)).toBe('5 essays · 5 concepts');
     expect(elements(tree, (e) => e.tagName === 'h2').map(textOf)).toEqual(['Map and timeline', 'Organisations', 'Focus', 'Further reading']);
+    expect(elements(tree, (e) => hasClass(e, 'chapter-count')).map(textOf)).toEqual(['2 essays', '2 essays', '1 essay']);
+    expect(elements(tree, (e) => hasClass(e, 'chapter')).map((section) => elements(section, (e) => e.tagName === 'a')[0]!.properties.href)).toEqual(['chapters/organisations.html', 'chapters/focus.html', 'chapters/further-reading.html']);
+    // Every chapter fits: no "all essays" link, and the pages have no page navigation.
+    expect(elements(tree, (e) => hasClass(e, 'chapter-more'))).toEqual([]);
+    expect([...pages.values()].flatMap((page) => elements(page, (e) => hasClass(e, 'pagination')))).toEqual([]);
     const first = elements(tree, (e) => e.tagName === 'li')[0]!;
     expect(textOf(first)).toMatch(/^How Do Committees Invent\? · 1968 · Melvin E\. Conway.+Conway's law\.$/);
+  });
+
+  it("should show a summary's wikilinks in its one line (lists, search results) as the words a reader sees", () => {
+    const note = noteFromText('a.md', '---\ntitle: A\n---\n\nAnswers [[how-do-committees-invent|Conway]] and [[Team Topologies#Critique]]. More.\n\n## Central argument\n\nx\n');
+    const linked: LinkedNote = { note, mentions: [], links: [], backlinks: [], mentionedIn: [], related: [], relations: [], concepts: [] };
+    expect(oneLine(linked)).toBe('Answers Conway and Team Topologies.');
   });
 
   it('should give identical bytes for the same library given in another order', async () => {

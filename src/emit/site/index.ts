@@ -1,11 +1,13 @@
 /**
  * `dist/site/`: the handbook as one page per essay, concept, author and tag,
- * plus home, glossary, bibliography, author and tag indexes, debates (when
- * there are any), search and 404 pages and the shared assets. Every page is
- * one OutputFile named `site/…`, rendered when iterated, in a fixed order
- * (assets, fixed pages, essays in reading order, concepts by id, authors and
- * tags by code point),
- * so the site is deterministic like every other output.
+ * plus home, chapter pages, glossary, bibliography, author and tag indexes,
+ * debates (when there are any), search and 404 pages and the shared assets.
+ * Long lists (a chapter, a concordance, an author's or a tag's essays, the
+ * bibliography) are paged (paging.ts). Every page is one OutputFile named `site/…`, rendered
+ * when iterated, in a fixed order (assets, home, chapters in reading order,
+ * fixed pages, essays in reading order, concepts by id, authors and tags by
+ * code point; each list's pages in order), so the site is deterministic like
+ * every other output.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,12 +20,15 @@ import { handbookModel } from '../model.js';
 import type { EssayBodies } from '../context.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
-import { backMatterMain, conceptMain, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { bibliographyItems, shortGlossary } from './back-pages.js';
+import { backMatterMain, bibliographyMain, chapterMain, conceptMain, concordanceNotes, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { DEFAULT_PAGING, listPages, pageTitle, type SitePaging } from './paging.js';
 import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
 import { searchFiles, stemmerScript } from './search-index.js';
 import { SITE_DIR, SITE_PAGES, sitePaths } from './paths.js';
 
 export { SITE_DIR, SITE_PAGES } from './paths.js';
+export { DEFAULT_PAGING, type SitePaging } from './paging.js';
 
 /** One file of the site: its path under the output folder and its text, rendered when iterated. */
 export interface SiteFile {
@@ -46,20 +51,23 @@ function assets(): SiteFile[] {
 }
 
 /** Every file of the site, in a fixed order (see the module comment); `memo` keeps the map's layout. */
-export function* siteFiles(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo): Generator<SiteFile> {
+export function* siteFiles(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo, paging: SitePaging = DEFAULT_PAGING): Generator<SiteFile> {
   const model = handbookModel(library, config, bodies);
-  const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo };
+  const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo, paging };
   const hasDebates = model.ctx.debates.length > 0;
   const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });
   yield* assets();
   yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);
-  const fixed = [
-    [SITE_PAGES.glossary, 'Glossary'],
-    [SITE_PAGES.bibliography, 'Bibliography'],
-  ] as const;
-  for (const [name, title] of fixed) {
-    const part = model.backMatter.find((p) => p.title === title)!;
-    yield file(() => ({ path: name, title, main: backMatterMain(part.nodes, name, page) }), name);
+  for (const [i, chapter] of model.chapters.entries()) {
+    for (const part of listPages(page.paths.chapter(i), chapter.essays, paging.essaysPerPage)) {
+      yield file(() => ({ path: part.path, title: pageTitle(chapter.title, part.index, part.paths.length), main: chapterMain(chapter, part, page) }), part.path);
+    }
+  }
+  const glossary = model.backMatter.find((p) => p.title === 'Glossary')!;
+  yield file(() => ({ path: SITE_PAGES.glossary, title: 'Glossary', main: backMatterMain(shortGlossary(glossary.nodes, paging.previewEssays), SITE_PAGES.glossary, page) }), SITE_PAGES.glossary);
+  const bibliography = model.backMatter.find((p) => p.title === 'Bibliography')!;
+  for (const part of listPages(SITE_PAGES.bibliography, bibliographyItems(bibliography.nodes), paging.essaysPerPage)) {
+    yield file(() => ({ path: part.path, title: pageTitle('Bibliography', part.index, part.paths.length), main: bibliographyMain(bibliography.nodes, part, page) }), part.path);
   }
   const lists = listings(library.notes);
   yield file(() => ({ path: SITE_PAGES.authors, title: 'Authors', main: authorsIndexMain(page, lists) }), SITE_PAGES.authors);
@@ -77,15 +85,20 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
     }
   }
   for (const concept of sortBy(library.concepts, (c) => c.concept.id)) {
-    const name = page.paths.concept(concept.concept.id)!;
-    yield file(() => ({ path: name, title: concept.concept.name, main: conceptMain(concept, page) }), name);
+    for (const part of listPages(page.paths.concept(concept.concept.id)!, concordanceNotes(concept, page), paging.concordancePerPage)) {
+      yield file(() => ({ path: part.path, title: pageTitle(concept.concept.name, part.index, part.paths.length), main: conceptMain(concept, part, page) }), part.path);
+    }
   }
   for (const author of model.ctx.authors) {
     const name = page.paths.author(author);
-    if (name) yield file(() => ({ path: name, title: author, main: authorMain(author, page, lists) }), name);
+    if (!name) continue;
+    for (const part of listPages(name, lists.byAuthor.get(author) ?? [], paging.essaysPerPage)) {
+      yield file(() => ({ path: part.path, title: pageTitle(author, part.index, part.paths.length), main: authorMain(author, part, page, lists) }), part.path);
+    }
   }
   for (const tag of page.paths.tags) {
-    const name = page.paths.tag(tag)!;
-    yield file(() => ({ path: name, title: `Tag: ${tag}`, main: tagMain(tag, page, lists) }), name);
+    for (const part of listPages(page.paths.tag(tag)!, lists.byTag.get(tag) ?? [], paging.essaysPerPage)) {
+      yield file(() => ({ path: part.path, title: pageTitle(`Tag: ${tag}`, part.index, part.paths.length), main: tagMain(tag, part, page) }), part.path);
+    }
   }
 }

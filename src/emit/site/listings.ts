@@ -12,6 +12,7 @@ import { compareCodePoints, sortBy } from '../../util/sort.js';
 import { noteTitle } from '../chapters.js';
 import { noteAuthors } from '../context.js';
 import { essayItem, tagLinks, type PageContext } from './pages.js';
+import { countLine, essayCount, pageNav, type ListPage } from './paging.js';
 import { hrefFrom, SITE_PAGES, tagsOf } from './paths.js';
 
 /** Essays grouped by a key (each author of a note, or each tag), each group by year, title and id. */
@@ -41,14 +42,12 @@ export function listings(notes: readonly LinkedNote[]): Listings {
   return { byAuthor: groupBy(notes, noteAuthors), byTag: groupBy(notes, tagsOf) };
 }
 
-const count = (n: number): string => `${n} ${n === 1 ? 'essay' : 'essays'}`;
-
 /** An index page: every name linked to its page, with its essay count. */
 function indexMain(title: string, from: string, names: readonly string[], page: (name: string) => string | undefined, essays: Map<string, LinkedNote[]>, empty: string): HastContent[] {
   if (names.length === 0) return [h('h1', title), h('p', { className: ['notice'] }, empty)];
   const items = names.flatMap((name) => {
     const to = page(name);
-    return to ? [h('li', [h('a', { href: hrefFrom(from, to) }, name), h('span', { className: ['essay-meta'] }, ` · ${count(essays.get(name)?.length ?? 0)}`)])] : [];
+    return to ? [h('li', [h('a', { href: hrefFrom(from, to) }, name), h('span', { className: ['essay-meta'] }, ` · ${essayCount(essays.get(name)?.length ?? 0)}`)])] : [];
   });
   return [h('h1', title), h('ul', { className: ['name-index'] }, items)];
 }
@@ -63,28 +62,27 @@ export function tagsIndexMain({ paths }: PageContext, lists: Listings): HastCont
   return indexMain('Tags', SITE_PAGES.tags, paths.tags, paths.tag, lists.byTag, 'No tags yet.');
 }
 
-/** The essays of one author or tag, by year, each with its year, authors and one line. */
-function essaysMain(heading: Element[], from: string, notes: readonly LinkedNote[], { paths }: PageContext, backTo: [string, string]): HastContent[] {
+/** One page of the essays of an author or tag, by year, each with its year, authors and one line. */
+function essaysMain(heading: Element[], label: string, page: ListPage<LinkedNote>, { paths }: PageContext, backTo: [string, string], after: Element[] = []): HastContent[] {
+  const nav = pageNav(page, label);
   return [
-    h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, backTo[0]) }, backTo[1])]),
+    h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(page.path, backTo[0]) }, backTo[1])]),
     ...heading,
-    h('p', { className: ['counts'] }, count(notes.length)),
-    h('ul', { className: ['essay-list'] }, notes.map((linked) => essayItem(linked, from, paths))),
+    h('p', { className: ['counts'] }, countLine(page)),
+    h('ul', { className: ['essay-list'] }, page.items.map((linked) => essayItem(linked, page.path, paths))),
+    ...after,
+    ...(nav ? [nav] : []),
   ];
 }
 
-/** An author's page: their essays, and the tags those essays carry. */
-export function authorMain(name: string, page: PageContext, lists: Listings): HastContent[] {
-  const from = page.paths.author(name)!;
-  const notes = lists.byAuthor.get(name) ?? [];
-  const out = essaysMain([h('h1', name)], from, notes, page, [SITE_PAGES.authors, 'Authors']);
-  const tags = [...new Set(notes.flatMap(tagsOf))].sort(compareCodePoints);
-  if (tags.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'Tags:'), ' ', ...tagLinks(tags, from, page)]));
-  return out;
+/** A page of an author's essays; the first also lists the tags all their essays carry. */
+export function authorMain(name: string, page: ListPage<LinkedNote>, context: PageContext, lists: Listings): HastContent[] {
+  const tags = page.index === 0 ? [...new Set((lists.byAuthor.get(name) ?? []).flatMap(tagsOf))].sort(compareCodePoints) : [];
+  const line = tags.length > 0 ? [h('p', { className: ['see-also'] }, [h('strong', 'Tags:'), ' ', ...tagLinks(tags, page.path, context)])] : [];
+  return essaysMain([h('h1', name)], name, page, context, [SITE_PAGES.authors, 'Authors'], line);
 }
 
-/** A tag's page: the essays that carry it. */
-export function tagMain(tag: string, page: PageContext, lists: Listings): HastContent[] {
-  const from = page.paths.tag(tag)!;
-  return essaysMain([h('h1', [h('span', { className: ['tag-label'] }, 'Tag: '), tag])], from, lists.byTag.get(tag) ?? [], page, [SITE_PAGES.tags, 'Tags']);
+/** A page of the essays that carry a tag. */
+export function tagMain(tag: string, page: ListPage<LinkedNote>, context: PageContext): HastContent[] {
+  return essaysMain([h('h1', [h('span', { className: ['tag-label'] }, 'Tag: '), tag])], `Tag ${tag}`, page, context, [SITE_PAGES.tags, 'Tags']);
 }

@@ -6,8 +6,9 @@
  */
 import type { Element, ElementContent, Root, RootContent as HastContent } from 'hast';
 import { h } from 'hastscript';
-import type { RootContent } from 'mdast';
+import type { ListItem, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { unlinkWikilinks } from '../../read/wikilinks.js';
 import type { LinkedConcept, LinkedNote } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { noteTitle } from '../chapters.js';
@@ -18,8 +19,10 @@ import type { EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
 import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
+import { withBibliographyItems } from './back-pages.js';
 import { conceptSentences } from './concordance.js';
 import { debatesAbout } from '../debates.js';
+import { countLine, essayCount, pageNav, pagePaths, type ListPage, type SitePaging } from './paging.js';
 import { hrefFrom, SITE_PAGES, tagsOf, type SitePaths } from './paths.js';
 
 /** Where a page is and what it links with. */
@@ -31,6 +34,8 @@ export interface PageContext {
   neighbours: NeighbourLookup;
   /** Where the map's layout is kept (shared with the HTML handbook), if anywhere. */
   memo: EmitMemo | undefined;
+  /** Page sizes of the long lists (chapters, concordances, authors, tags). */
+  paging: SitePaging;
 }
 
 /**
@@ -67,13 +72,17 @@ const essayMeta = (linked: LinkedNote): string =>
 
 /** The summary's first sentence (or its first 200 characters), for lists. */
 export function oneLine(linked: LinkedNote): string {
-  const text = (linked.note.summary?.text ?? '').replace(/\s+/g, ' ').trim();
+  const text = unlinkWikilinks(linked.note.summary?.text ?? '').replace(/\s+/g, ' ').trim();
   const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
   return sentence.length > 200 ? `${sentence.slice(0, 199).trimEnd()}…` : sentence;
 }
 
-/** Home: title page (title, subtitle, editor, counts), then each chapter with its essays. */
-export function homeMain({ model, paths, graph, memo }: PageContext): HastContent[] {
+/**
+ * Home: title page (title, subtitle, editor, counts), the map, then each
+ * chapter with its count and its first `paging.previewEssays` essays; a longer
+ * chapter links its own pages for the rest.
+ */
+export function homeMain({ model, paths, graph, memo, paging }: PageContext): HastContent[] {
   const from = SITE_PAGES.home;
   const title = safe(toHast(model.titlePage), from, paths, 0);
   // Trusted SVG built from escaped text (pictures/index.ts): added after sanitising, not through it.
@@ -81,13 +90,30 @@ export function homeMain({ model, paths, graph, memo }: PageContext): HastConten
     const page = paths.essay(id);
     return page && hrefFrom(from, page);
   }, memo);
-  const chapters = model.chapters.map((chapter) =>
-    h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
-      h('h2', { id: `user-content-${chapter.anchor}` }, chapter.title),
-      h('ul', { className: ['essay-list'] }, chapter.essays.map((essay) => essayItem(essay.linked, from, paths))),
-    ]),
-  );
+  const chapters = model.chapters.map((chapter, i) => {
+    const to = hrefFrom(from, paths.chapter(i));
+    const shown = chapter.essays.slice(0, paging.previewEssays);
+    const more = chapter.essays.length > shown.length;
+    return h('section', { className: ['chapter'], ariaLabelledBy: `user-content-${chapter.anchor}` }, [
+      h('h2', { id: `user-content-${chapter.anchor}` }, [h('a', { href: to }, chapter.title)]),
+      h('p', { className: ['chapter-count'] }, essayCount(chapter.essays.length)),
+      h('ul', { className: ['essay-list'] }, shown.map((essay) => essayItem(essay.linked, from, paths))),
+      ...(more ? [h('p', { className: ['chapter-more'] }, [h('a', { href: to }, `All ${essayCount(chapter.essays.length)} in ${chapter.title} →`)])] : []),
+    ]);
+  });
   return [h('div', { className: ['site-title', 'home-title'] }, title), ...(pictures ? [pictures] : []), ...chapters];
+}
+
+/** One page of a chapter's essays (`chapters/<slug>.html`, then `chapters/<slug>/page-2.html`…), in reading order. */
+export function chapterMain(chapter: ChapterPart, page: ListPage<EssayPart>, { paths }: Pick<PageContext, 'paths'>): HastContent[] {
+  const nav = pageNav(page, chapter.title);
+  return [
+    h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(page.path, SITE_PAGES.home, `user-content-${chapter.anchor}`) }, 'Contents')]),
+    h('h1', chapter.title),
+    h('p', { className: ['counts'] }, countLine(page)),
+    h('ul', { className: ['essay-list'] }, page.items.map((essay) => essayItem(essay.linked, page.path, paths))),
+    ...(nav ? [nav] : []),
+  ];
 }
 
 /** An essay in a list: its title linked, year and authors, and its summary's first sentence. */
@@ -102,7 +128,7 @@ export function essayItem(linked: LinkedNote, from: string, paths: SitePaths): E
 }
 
 /** An essay's page: the handbook's essay (byline, summary, sections, related, mentioned in), its concepts with definitions, previous/next. */
-export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths, neighbours }: PageContext): HastContent[] {
+export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths, neighbours, paging }: PageContext): HastContent[] {
   const { linked } = essay;
   const from = paths.essay(linked.note.id)!;
   const article = renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes });
@@ -125,13 +151,16 @@ export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths
       ]),
     ];
   });
-  const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, SITE_PAGES.home, `user-content-${chapter.anchor}`) }, chapter.title)]), ...content];
+  const at = chapter.essays.indexOf(essay);
+  // The chapter link lands on the chapter's page that lists this essay.
+  const chapterPages = pagePaths(paths.chapter(model.chapters.indexOf(chapter)), Math.ceil(chapter.essays.length / paging.essaysPerPage));
+  const chapterPage = chapterPages[Math.floor(at / paging.essaysPerPage)]!;
+  const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, chapterPage) }, chapter.title)]), ...content];
   const neighbourhood = neighbourhoodData(linked, neighbours);
   if (neighbourhood) out.push(neighbourhoodFigure(neighbourhood));
   if (concepts.length > 0) {
     out.push(h('section', { className: ['essay-concept-list'], ariaLabelledBy: 'concepts-heading' }, [h('h2', { id: 'concepts-heading' }, 'Concepts'), h('ul', concepts)]));
   }
-  const at = chapter.essays.indexOf(essay);
   const previous = chapter.essays[at - 1];
   const next = chapter.essays[at + 1];
   if (previous || next) {
@@ -164,44 +193,58 @@ function afterByline(content: HastContent[], line: Element): void {
 
 const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
-/** A concept's page: definition, aliases, see-also, and the concordance by year. */
-export function conceptMain(linked: LinkedConcept, { model, paths }: PageContext): HastContent[] {
-  const { concept } = linked;
+/** The essays in a concept's concordance: every note that names it or lists it, by year (undated last), title and id. */
+export function concordanceNotes(linked: LinkedConcept, { model }: Pick<PageContext, 'model'>): LinkedNote[] {
   const ctx = model.ctx;
-  const from = paths.concept(concept.id)!;
-  const out: HastContent[] = [h('h1', concept.name)];
-  if (concept.definition.trim()) out.push(h('p', { className: ['definition'] }, concept.definition.trim()));
-  if (concept.aliases.length > 0) out.push(h('p', { className: ['aliases'] }, [h('strong', 'Also called:'), ` ${concept.aliases.join(', ')}`]));
-  const see = concept.see.map((name, i) => {
-    const target = ctx.conceptsByName.get(name.trim().toLowerCase());
-    const page = target && paths.concept(target.concept.id);
-    return [i > 0 ? ', ' : '', page ? h('a', { href: hrefFrom(from, page) }, target.concept.name) : name];
-  });
-  if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
-  const debates = debatesAbout(concept.id, ctx).flatMap((d, i) => {
-    const target = paths.anchor(d.anchor);
-    return target ? [i > 0 ? ', ' : '', h('a', { href: hrefFrom(from, target.page, target.fragment) }, d.title)] : [];
-  });
-  if (debates.length > 0) out.push(h('p', { className: ['concept-debates'] }, [h('strong', 'Debates:'), ' ', ...debates]));
-  const notes = sortBy(
+  return sortBy(
     [...new Set([...linked.notes, ...linked.backlinks])].flatMap((id) => ctx.notes.get(id) ?? []),
     (n) => (n.note.meta.year === undefined ? 1 : 0),
     (n) => n.note.meta.year ?? 0,
     noteTitle,
     (n) => n.note.id,
   );
+}
+
+/**
+ * One page of a concept: the first (`concepts/<id>.html`) has the
+ * definition, aliases, see-also and debates; every page has its part of the
+ * concordance, by year, each essay with the sentences naming the concept.
+ */
+export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, { model, paths }: PageContext): HastContent[] {
+  const { concept } = linked;
+  const ctx = model.ctx;
+  const from = page.path;
+  const out: HastContent[] = [];
+  if (page.index > 0) out.push(h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, page.paths[0]!) }, concept.name)]));
+  out.push(h('h1', concept.name));
+  if (page.index === 0) {
+    if (concept.definition.trim()) out.push(h('p', { className: ['definition'] }, concept.definition.trim()));
+    if (concept.aliases.length > 0) out.push(h('p', { className: ['aliases'] }, [h('strong', 'Also called:'), ` ${concept.aliases.join(', ')}`]));
+    const see = concept.see.map((name, i) => {
+      const target = ctx.conceptsByName.get(name.trim().toLowerCase());
+      const to = target && paths.concept(target.concept.id);
+      return [i > 0 ? ', ' : '', to ? h('a', { href: hrefFrom(from, to) }, target.concept.name) : name];
+    });
+    if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
+    const debates = debatesAbout(concept.id, ctx).flatMap((d, i) => {
+      const target = paths.anchor(d.anchor);
+      return target ? [i > 0 ? ', ' : '', h('a', { href: hrefFrom(from, target.page, target.fragment) }, d.title)] : [];
+    });
+    if (debates.length > 0) out.push(h('p', { className: ['concept-debates'] }, [h('strong', 'Debates:'), ' ', ...debates]));
+  }
   out.push(h('h2', 'Concordance'));
-  if (notes.length === 0) out.push(h('p', { className: ['notice'] }, 'No essay names this concept yet.'));
+  if (page.total === 0) out.push(h('p', { className: ['notice'] }, 'No essay names this concept yet.'));
+  else if (page.paths.length > 1) out.push(h('p', { className: ['counts'] }, countLine(page)));
   let year: string | undefined;
   let list: Element | undefined;
-  for (const note of notes) {
+  for (const note of page.items) {
     const label = note.note.meta.year === undefined ? 'Undated' : String(note.note.meta.year);
     if (label !== year || !list) {
       year = label;
       list = h('ul', { className: ['concordance'] });
       out.push(h('h3', label), list);
     }
-    const sentences = conceptSentences(note, concept.id, model.ctx.bodies.get(note.note, ['source']).source).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
+    const sentences = conceptSentences(note, concept.id, ctx.bodies.get(note.note, ['source']).source).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
     list.children.push(
       h('li', [
         h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),
@@ -210,12 +253,24 @@ export function conceptMain(linked: LinkedConcept, { model, paths }: PageContext
       ]),
     );
   }
+  const nav = pageNav(page, `${concept.name}, concordance`);
+  if (nav) out.push(nav);
   return out;
 }
 
 /** A back-matter part of the handbook (glossary, bibliography, authors) as its own page. */
 export function backMatterMain(nodes: RootContent[], from: string, { paths }: PageContext): HastContent[] {
   return safe(toHast(nodes), from, paths, 1);
+}
+
+/** One page of the bibliography: the handbook's, its list holding this page's sources, with the page navigation. */
+export function bibliographyMain(nodes: RootContent[], part: ListPage<ListItem>, context: PageContext): HastContent[] {
+  const out = backMatterMain(withBibliographyItems(nodes, part.items), part.path, context);
+  const nav = pageNav(part, 'Bibliography');
+  if (!nav) return out;
+  const at = out.findIndex((node) => node.type === 'element' && node.tagName === 'h1');
+  out.splice(at + 1, 0, h('p', { className: ['counts'] }, countLine(part).replace(/essays?/, (w) => (w === 'essay' ? 'source' : 'sources'))));
+  return [...out, nav];
 }
 
 /** The 404 page: a way back home. */

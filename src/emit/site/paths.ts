@@ -39,6 +39,8 @@ export interface SitePaths {
   author(name: string): string | undefined;
   /** A tag's page (`tags/<slug>.html`), by the tag as written (trimmed). */
   tag(tag: string): string | undefined;
+  /** The first page of chapter `index` (`chapters/<slug>.html`, the slug from the chapter's unique anchor). */
+  chapter(index: number): string;
   /** Every tag with a page, by code point. */
   readonly tags: readonly string[];
   /** The page (and fragment) a handbook anchor (`note-a`, `concept-b`, `author-c`…) lands on. */
@@ -89,6 +91,7 @@ export function sitePaths(ctx: EmitContext): SitePaths {
     taken.add(slug);
     tags.set(tag, `tags/${slug}.html`);
   }
+  const chapters = ctx.chapters.map((_, i) => `chapters/${ctx.anchors.chapter(i).replace(/^chapter-/, '')}.html`);
   ctx.chapters.forEach((_, i) => anchors.set(ctx.anchors.chapter(i), part(SITE_PAGES.home, ctx.anchors.chapter(i))));
   anchors.set(FIXED_ANCHORS.glossary, { page: SITE_PAGES.glossary, fragment: '' });
   anchors.set(FIXED_ANCHORS.bibliography, { page: SITE_PAGES.bibliography, fragment: '' });
@@ -103,6 +106,7 @@ export function sitePaths(ctx: EmitContext): SitePaths {
     concept: (id) => concepts.get(id),
     author: (name) => authors.get(name),
     tag: (tag) => tags.get(tag),
+    chapter: (index) => chapters[index]!,
     tags: [...tags.keys()],
     anchor: (a) => anchors.get(a),
   };
