@@ -139,7 +139,8 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const wanted = selectOutputs(options.config.outputs, 'outputs');
   // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
   const printed = wanted.has('pdf') && library.notes.length <= PDF_NOTE_LIMIT;
-  // The model's anchors fetch every note's body here, where a lost cache entry can still be retried, not halfway through writing dist/.
+  // Essays the memo lacks fetch their bodies here, where a lost cache entry can still be retried, not halfway through
+  // writing dist/ (link has already loaded every note's entry whole for mentions and term bags, so each was checked).
   const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, bodies, memo, options.workers === 0 ? 0 : undefined) : undefined;
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
   const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;

@@ -7,7 +7,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultCacheDir, hashConfig, isUpToDate, manifestPath, openNoteCache, readManifest, writeManifest, type PersistentNoteCache } from './cache/index.js';
+import { defaultCacheDir, hashConfig, isUpToDate, manifestPath, openNoteCache, readManifest, stampedHasher, writeManifest, type PersistentNoteCache } from './cache/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { lintLibrary, type LintResult } from './pipeline.js';
 import type { Concept, Diagnostic, Library, Note } from './types.js';
@@ -119,21 +119,26 @@ export async function buildProject(
   cache: PersistentNoteCache | undefined,
   options: { sourceDateEpoch: string | undefined; onProgress?: (done: number, total: number) => void },
 ): Promise<BuildOutcome> {
-  // Loaded here, not at the top: `lint` never renders, and these modules cost start-up time.
-  const [{ fingerprintBuild }, { writeOutputs }, { removeStale }, { SITE_DIR: SITE_FOLDER }, { buildLibrary }] = await Promise.all([
-    import('./cli/build-inputs.js'),
+  const { fingerprintBuild } = await import('./cli/build-inputs.js');
+  const epoch = options.sourceDateEpoch;
+  const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
+  const previous = manifest ? readManifest(manifest) : null;
+  const hasher = stampedHasher(previous?.stamps);
+  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch, hasher) : null;
+  // The same inputs give the same findings: a skipped build reports the last one's.
+  if (manifest && previous && fingerprint && isUpToDate(previous, fingerprint, outDir, hasher)) {
+    // Files whose stamps settled since: recorded, so the next check stats them instead of reading them.
+    if (hasher.learned) writeManifest(manifest, { ...previous, stamps: hasher.stamps });
+    return { status: 'up-to-date', findings: previous.findings };
+  }
+
+  // Loaded only now: an up-to-date build never renders, and these modules cost start-up time.
+  const [{ writeOutputs }, { removeStale }, { SITE_DIR: SITE_FOLDER }, { buildLibrary }] = await Promise.all([
     import('./emit/index.js'),
     import('./emit/write.js'),
     import('./emit/site/index.js'),
     import('./pipeline.js'),
   ]);
-  const epoch = options.sourceDateEpoch;
-  const manifest = cache ? manifestPath(defaultCacheDir(configDir)) : undefined;
-  const fingerprint = manifest ? await fingerprintBuild(root, config, outDir, epoch) : null;
-  const previous = manifest && fingerprint ? readManifest(manifest) : null;
-  // The same inputs give the same findings: a skipped build reports the last one's.
-  if (previous && fingerprint && isUpToDate(previous, fingerprint, outDir)) return { status: 'up-to-date', findings: previous.findings };
-
   const result = await buildLibrary({ root, config, incremental: cache, onProgress: options.onProgress, sourceDateEpoch: epoch });
   cache?.flush();
   if (!result.ok || !result.library) return { status: 'lint-errors', findings: result.diagnostics };
@@ -145,12 +150,15 @@ export async function buildProject(
     if (!hash) hashes.set(name, (hash = createHash('sha256')));
     hash.update(bytes);
   });
+  // What emit memoised while writing (map layout, contents, back matter, neighbourhoods): kept for the next build.
+  cache?.flush();
   // The site holds exactly this build's pages: a deleted note's page goes too.
   if (written.some((file) => path.relative(outDir, file).startsWith(`${SITE_FOLDER}${path.sep}`))) removeStale(outDir, SITE_FOLDER, written);
   // A build with a problem is never recorded as done: the next one tries again.
   if (manifest && fingerprint && result.problems.length === 0) {
     const outputs = [...hashes].map(([name, hash]) => ({ name, sha256: hash.digest('hex') }));
-    writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics });
+    // Only the inputs' stamps: the outputs were written just now, and their stamps settle by the next check.
+    writeManifest(manifest, { fingerprint, outputs, findings: result.diagnostics, stamps: hasher.stamps });
   }
   // An output left out on purpose is not left behind from an earlier build, where it would look current.
   for (const { file } of result.leftOut) rmSync(path.join(outDir, file), { force: true });

@@ -141,6 +141,12 @@ export interface RelationEntry extends ItemPosition {
 export interface Section extends Span {
   /** The heading's plain text, as written. */
   heading: string;
+  /**
+   * The heading's text as mdast-util-to-string gives it (inline HTML and alt
+   * text included, untrimmed), as the handbook titles the section: its
+   * anchor is made from this, so anchors need no syntax tree.
+   */
+  title: string;
   /** Heading depth (2 for `##`). */
   depth: number;
   /** The configured section it matched (`centralArgument`), or null for other headings. */

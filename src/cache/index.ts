@@ -10,7 +10,10 @@ export {
   isUpToDate,
   manifestPath,
   readManifest,
+  stampedHasher,
   writeManifest,
   type BuildInputs,
   type BuildManifest,
+  type FileStamps,
+  type StampedHasher,
 } from './build-manifest.js';

@@ -57,9 +57,9 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
  * words and code regions; the tree part is kept as bytes. 4: prose words
  * as term ids and one vocabulary string. 5: the library snapshot. 6:
  * `meta.relations` and nested field positions. 7: head and body parts
- * apart; the snapshot holds whole heads.
+ * apart; the snapshot holds whole heads. 8: `Section.title`.
  */
-const ENTRY_LAYOUT = 7;
+const ENTRY_LAYOUT = 8;
 
 /**
  * A stable hash of a resolved config: key order does not matter, any value

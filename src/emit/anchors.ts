@@ -9,10 +9,9 @@
  * note order, concepts by id, authors by code point), so anchors are stable.
  */
 import type { Config } from '../config.js';
-import type { ConceptId, Library, NoteId, NoteBodies } from '../types.js';
+import type { ConceptId, Library, NoteId } from '../types.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import type { Chapter } from './chapters.js';
-import { splitNote } from './note-parts.js';
 import { anchorSlug } from './slug.js';
 
 /** Fixed anchors of the handbook's fixed parts. */
@@ -39,8 +38,12 @@ export interface Anchors {
   author(name: string): string | undefined;
 }
 
-/** Builds all anchors for a library whose chapters are already grouped. */
-export function createAnchors(library: Library, chapters: Chapter[], authors: string[], config: Config, bodies: NoteBodies<'source' | 'tree'>): Anchors {
+/**
+ * Builds all anchors for a library whose chapters are already grouped.
+ * Sections are the notes' heads' (`Section.title`), those `splitNote` makes
+ * sections of (depth ≤ `config.sectionDepth`): no note body is fetched.
+ */
+export function createAnchors(library: Library, chapters: Chapter[], authors: string[], config: Config): Anchors {
   const used = new Set<string>(Object.values(FIXED_ANCHORS));
   const claim = (wanted: string): string => {
     let anchor = wanted;
@@ -58,7 +61,7 @@ export function createAnchors(library: Library, chapters: Chapter[], authors: st
     const base = notes.get(linked.note.id)!;
     const bySlug = new Map<string, string>();
     const list: string[] = [];
-    for (const section of splitNote(linked.note, bodies.get(linked.note, ['source', 'tree']), config).sections) {
+    for (const section of linked.note.sections.filter((s) => s.depth <= config.sectionDepth)) {
       // Every section heading gets its own anchor (two "Notes" headings get `…--notes` and `…--notes-2`);
       // a `[[note#Notes]]` link goes to the first.
       const slug = anchorSlug(section.title);

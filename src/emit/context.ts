@@ -51,7 +51,7 @@ export function createContext(library: Library, config: Config, bodies: EssayBod
     config,
     bodies,
     chapters,
-    anchors: createAnchors(library, chapters, authors, config, bodies),
+    anchors: createAnchors(library, chapters, authors, config),
     notes: new Map(library.notes.map((n) => [n.note.id, n])),
     concepts: new Map(library.concepts.map((c) => [c.concept.id, c])),
     conceptsByName,

@@ -105,7 +105,9 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
  */
 export function essayMemoKey(linked: LinkedNote, settings: string, kind: string): string {
   const { note } = linked;
-  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, linked.related, linked.relations, linked.concepts];
+  // Related notes without their scores: no essay shows a score, and any edit moves every score (BM25's df and average length).
+  const related = linked.related.map((r) => [r.id, r.reasons]);
+  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, related, linked.relations, linked.concepts];
   return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
 }
 

@@ -33,11 +33,10 @@ export interface NoteParts {
 /**
  * Headings of depth ≤ `config.sectionDepth` start a section; raw HTML nodes
  * are dropped (a note's raw HTML never reaches an output: the checker warns).
- * Not memoised: the parts are the note's decoded tree, and anchors split
- * every note before the first essay is rendered, so a memo would hold every
- * tree of the library as objects for the whole emit (~60 KB of heap a note,
- * 6 GB at 100,000 notes). A split costs one body fetch (a tree decode); each
- * note is split twice (anchors, then its essay).
+ * Not memoised: the parts are the note's decoded tree, so a memo would hold
+ * every tree of the library as objects for the whole emit (~60 KB of heap a
+ * note, 6 GB at 100,000 notes). A split costs one body fetch (a tree
+ * decode); anchors need none (they take `Section.title` from the head).
  */
 export function splitNote(note: Note, body: Pick<NoteBody, 'source' | 'tree'>, config: Config): NoteParts {
   const keyByOffset = new Map(note.sections.map((s) => [s.headingStart, s.key] as const));

@@ -4,12 +4,12 @@
  * hash → cache lookup → parse the misses (in workers, each within its time
  * budget) → sort. One bad file never stops the others.
  */
-import { lstatSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { BodyPart, Diagnostic, Note, NoteBody, ReadFailure } from '../types.js';
 import { BodyStore, packNote, type PackedNote } from './bodies.js';
+import { fileStamp } from '../util/file-stamp.js';
 import { compareCodePoints, sortBy } from '../util/sort.js';
 import { classifyEntry, discover, findCollisions } from './discover.js';
 import { readFailure } from './failure.js';
@@ -120,7 +120,7 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
   const cache = options.cache;
   const bodies = new BodyStore(cache && ((note, parts) => cache.body(cacheKey(note.path, note.hash), parts)));
   for (const file of found.files) {
-    const stamp = cache?.knownHash ? stampOf(root, file) : null;
+    const stamp = cache?.knownHash ? fileStamp(path.join(root, file)) : null;
     const known = stamp && cache?.knownHash?.(file, stamp.text);
     const unchanged = known ? cache?.get(cacheKey(file, known)) : undefined;
     if (known && unchanged) {
@@ -172,21 +172,6 @@ async function readWith(root: string, config: Config, options: ReadOptions, stan
     diagnostics: found.diagnostics,
     bodies,
   };
-}
-
-/**
- * What identifies a file's version without reading it: size, modification
- * and change times and inode, as git's index keeps. `settled` is false
- * for a file modified in the last two seconds: a second write within the
- * file system's timestamp granularity could leave the stamp unchanged, so
- * such a stamp is never recorded (git's "racily clean" entries).
- */
-function stampOf(root: string, file: string): { text: string; settled: boolean } | null {
-  const stats = lstatSync(path.join(root, file), { throwIfNoEntry: false });
-  if (!stats?.isFile()) return null;
-  // Milliseconds with a fraction (microsecond precision): plenty, given the two-second rule.
-  const settled = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) > 2000;
-  return { text: `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`, settled };
 }
 
 /**

@@ -17,7 +17,9 @@ export function nullPrototypeDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(nullPrototypeDeep);
   if (value !== null && typeof value === 'object') {
     const out = Object.create(null) as Record<string, unknown>;
-    for (const key of Object.keys(value)) defineKey(out, key, nullPrototypeDeep((value as Record<string, unknown>)[key]));
+    // A plain assignment is safe here: with no prototype there is no `__proto__` setter, so every key becomes an own
+    // property (and it is several times faster than defineProperty, which a warm run's 10,000 front matters felt).
+    for (const key of Object.keys(value)) out[key] = nullPrototypeDeep((value as Record<string, unknown>)[key]);
     return out;
   }
   return value;

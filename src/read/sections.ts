@@ -5,6 +5,7 @@
  * `## Critique` counts toward the critique; the `###` is a section too.
  */
 import type { Heading, Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { SectionSpec } from '../config.js';
 import type { Section, Summary } from '../types.js';
 import { countWords, joinBlocks, plainText } from './plain-text.js';
@@ -68,6 +69,7 @@ function section(heading: Heading, bodyNodes: readonly RootContent[], specs: rea
   const end = last ?? start;
   return {
     heading: headingText,
+    title: toString(heading),
     depth: heading.depth,
     key: matchSection(headingText, specs),
     headingStart: start.start.offset ?? 0,

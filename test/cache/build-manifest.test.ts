@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import {
   isUpToDate,
   manifestPath,
   readManifest,
+  stampedHasher,
   writeManifest,
   type BuildInputs,
 } from '../../src/cache/index.js';
@@ -113,5 +115,59 @@ describe('isUpToDate', () => {
     writeFileSync(file, text);
     expect(readManifest(file)).toBeNull();
     expect(isUpToDate(readManifest(file), 'f'.repeat(64), tempDir())).toBe(false);
+  });
+});
+
+describe('stampedHasher', () => {
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+  const later = (): number => Date.now() + 10_000;
+
+  it('should hash a file from its bytes and record its stamp once the stamp has settled', () => {
+    const file = path.join(tempDir(), 'a.md');
+    writeFileSync(file, 'alpha\n');
+    const hasher = stampedHasher({}, later);
+    expect(hasher.hash(file)).toBe(sha256('alpha\n'));
+    expect(hasher.stamps[file]?.[1]).toBe(sha256('alpha\n'));
+    expect(hasher.learned).toBe(true);
+  });
+
+  it('should never record the stamp of a file written in the last two seconds', () => {
+    const file = path.join(tempDir(), 'a.md');
+    writeFileSync(file, 'alpha\n');
+    const hasher = stampedHasher();
+    expect(hasher.hash(file)).toBe(sha256('alpha\n'));
+    expect(hasher.stamps).toEqual({});
+    expect(hasher.learned).toBe(false);
+  });
+
+  it('should take the recorded hash without reading the file when its stamp is unchanged', () => {
+    const file = path.join(tempDir(), 'a.md');
+    writeFileSync(file, 'alpha\n');
+    const stamp = stampedHasher({}, later);
+    stamp.hash(file);
+    // The recorded hash is returned as is: proof that the bytes were not read again.
+    const known = { [file]: [stamp.stamps[file]![0], 'f'.repeat(64)] as [string, string] };
+    const hasher = stampedHasher(known, later);
+    expect(hasher.hash(file)).toBe('f'.repeat(64));
+    expect(hasher.learned).toBe(false);
+  });
+
+  it('should read the file again when it was rewritten since its stamp was recorded', () => {
+    const file = path.join(tempDir(), 'a.md');
+    writeFileSync(file, 'alpha\n');
+    const first = stampedHasher({}, later);
+    first.hash(file);
+    writeFileSync(file, 'bravo\n'); // same size: only the times and the content differ
+    expect(stampedHasher(first.stamps, later).hash(file)).toBe(sha256('bravo\n'));
+  });
+
+  it('should find a build up to date from stamps, and not once an output is changed', () => {
+    const { out, file } = built();
+    const checked = stampedHasher(readManifest(file)!.stamps, later);
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out, checked)).toBe(true);
+    writeManifest(file, { ...readManifest(file)!, stamps: checked.stamps });
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out, stampedHasher(readManifest(file)!.stamps, later))).toBe(true);
+    writeFileSync(path.join(out, 'index.json'), '[]\n');
+    expect(isUpToDate(readManifest(file), buildFingerprint(inputs), out, stampedHasher(readManifest(file)!.stamps, later))).toBe(false);
   });
 });

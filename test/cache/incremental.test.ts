@@ -4,13 +4,14 @@
  * runs, a warm lint or build must report and write exactly what a cold one
  * does, while re-reading only what changed.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hashConfig, openNoteCache, type PersistentNoteCache } from '../../src/cache/index.js';
+import { defaultCacheDir, hashConfig, openNoteCache, type PersistentNoteCache } from '../../src/cache/index.js';
 import { defaultConfig } from '../../src/config.js';
 import { buildLibrary, lintLibrary } from '../../src/pipeline.js';
+import { buildProject } from '../../src/project.js';
 
 const BUNDLED = path.resolve(__dirname, '../../library');
 const AMAZON = 'amazons-single-threaded-model.md';
@@ -160,5 +161,31 @@ describe('warm runs through the library snapshot', () => {
     const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('snapshot'));
     for (const entry of entries) writeFileSync(path.join(entry.parentPath, entry.name), Buffer.alloc(0));
     expect(await render(openCache())).toEqual(cold);
+  });
+
+  it('should keep what emit memoised while writing, so a build after an edit takes the map layout from the cache', async () => {
+    const folder = path.dirname(root);
+    const out = path.join(folder, 'dist');
+    // The build manifest goes to the project's cache folder, as the CLI's does (its locks create it).
+    mkdirSync(defaultCacheDir(folder), { recursive: true });
+    /** One CLI-like build through a fresh cache; returns the memo keys it stored. */
+    const build = async (): Promise<string[]> => {
+      const cache = openCache();
+      const stored: string[] = [];
+      const spied: PersistentNoteCache = {
+        ...cache,
+        setExtra(key, name, value) {
+          stored.push(key);
+          cache.setExtra(key, name, value);
+        },
+      };
+      const outcome = await buildProject({ root, config, configDir: folder }, out, spied, { sourceDateEpoch: undefined });
+      expect(outcome.status).toBe('built');
+      return stored;
+    };
+    const layouts = (keys: string[]) => keys.filter((key) => key.startsWith('emit-map-layout:'));
+    expect(layouts(await build())).toHaveLength(1);
+    edit(AMAZON, (t) => `${t}\nOne more sentence, which links nothing and moves no point of the map.\n`);
+    expect(layouts(await build())).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAnchors } from '../../src/emit/anchors.js';
 import { groupChapters } from '../../src/emit/chapters.js';
 import { emitHandbookMarkdown } from '../../src/emit/handbook-md.js';
+import { splitNote } from '../../src/emit/note-parts.js';
 import { anchorSlug } from '../../src/emit/slug.js';
 import { bodiesOf, buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig } from './build-fixture.js';
 import { markdownAnchorIds, parseMarkdown } from './parse-output.js';
@@ -38,7 +39,7 @@ describe('createAnchors', () => {
     }
     const config = fixtureConfig();
     const library = await buildFixtureLibrary(root, config);
-    const anchors = createAnchors(library, groupChapters(library, config), [], config, bodiesOf(library));
+    const anchors = createAnchors(library, groupChapters(library, config), [], config);
     const noteAnchors = library.notes.map((n) => anchors.note(n.note.id)!);
     expect(new Set(noteAnchors).size).toBe(library.notes.length);
     expect(anchors.note('A b')).toBe('note-a-b'); // first in code-point order wins the plain slug
@@ -51,5 +52,34 @@ describe('createAnchors', () => {
       if (l.url.startsWith('#') && !ids.has(l.url.slice(1))) dangling.push(l.url);
     });
     expect(dangling).toEqual([]);
+  });
+});
+
+describe('createAnchors, sections', () => {
+  it('should anchor each section on the text its essay heading shows, inline HTML, code and alt text included', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'commonplace-anchors-sections-'));
+    try {
+      const template = readFileSync(path.join(FIXTURE_LIBRARY, 'boring-tech.md'), 'utf8');
+      const headings = ['## The <em>odd</em> one', '## Using `npm ci` here', '## A ![map](map.png) picture', '### Deeper than a section'];
+      writeFileSync(path.join(folder, 'odd.md'), `${template}\n\n${headings.join('\n\nSome text.\n\n')}\n\nLast words.\n`);
+      const config = fixtureConfig();
+      const library = await buildFixtureLibrary(folder, config);
+      const linked = library.notes[0]!;
+      const anchors = createAnchors(library, groupChapters(library, config), [], config);
+      // What the essay renderer splits the note into (from its syntax tree), section by section.
+      const split = splitNote(linked.note, bodiesOf(library).get(linked.note, ['source', 'tree']), config).sections;
+      expect(split.map((s) => s.title)).toContain('The <em>odd</em> one');
+      const base = anchors.note(linked.note.id)!;
+      const expected: string[] = [];
+      for (const section of split) {
+        let anchor = `${base}--${anchorSlug(section.title)}`;
+        for (let n = 2; expected.includes(anchor); n++) anchor = `${base}--${anchorSlug(section.title)}-${n}`;
+        expected.push(anchor);
+      }
+      expect(split.map((_, i) => anchors.sectionAt(linked.note.id, i))).toEqual(expected);
+      expect(anchors.sectionAt(linked.note.id, split.length)).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
