@@ -32,7 +32,7 @@ afterAll(async () => {
   served?.child.kill('SIGINT');
   await served?.exited;
   if (served) rmSync(served.cwd, { recursive: true, force: true });
-}, 30_000);
+}, 120_000); // serve stops after the full build it is running (a hang guard, not a speed bound)
 
 /** Opens `url`, recording every request and page error; requests off the server are aborted. */
 async function open(url: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
@@ -134,6 +134,8 @@ describe('commonplace serve in headless Chromium', () => {
     expect(built.status, built.stderr).toBe(0);
     expect(treeOf(path.join(served.cwd, 'dist', 'site'))).toEqual(treeOf(path.join(plain, 'site')));
     writeFileSync(note, original);
+    await page.waitForSelector('text=McKinley argues', { timeout: 60_000 });
+    await quiet(); // serve stops only after a running build: let the restore's finish here
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);

@@ -32,7 +32,7 @@ afterAll(async () => {
   served?.child.kill('SIGINT');
   expect(await served?.exited).toBe(0);
   if (served) rmSync(served.cwd, { recursive: true, force: true });
-}, 30_000);
+}, 120_000); // serve stops after the full build it is running (a hang guard, not a speed bound)
 
 /** Reads the event stream until a `state` event satisfies `wanted`. */
 /** What the event stream sends (src/serve/server.ts). */
