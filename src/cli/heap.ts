@@ -79,9 +79,9 @@ export async function runWithRoomFor(io: CommandIO, root: string, command: strin
 
 /**
  * Markdown files under `root` (an estimate of the notes: what discovery will
- * find, give or take ignores). A walk of `Dirent`s: Node 20's recursive
- * `readdirSync` took ~150 ms for 10,000 files, this ~15 ms (symlinks are not
- * followed either way).
+ * find, give or take ignores). A walk of `Dirent`s, not Node 20's recursive
+ * `readdirSync`, which is many times slower on large folders (measured in
+ * scripts/bench/README.md); symlinks are not followed either way.
  */
 function countNotes(root: string): number {
   let count = 0;
