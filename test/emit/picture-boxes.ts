@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /**
  * What the browser tests read of the pictures on a page (src/emit/pictures):
  * each `svg.cp-picture`'s kind and rendered size, how many points it draws,
@@ -26,3 +27,16 @@ export const PICTURE_BOXES = `[...document.querySelectorAll('svg.cp-picture')].m
     fill: points.length ? getComputedStyle(points[0]).fill : '',
   };
 })`;
+
+/**
+ * A picture drawn as meant: a real size, more than one point, no point with
+ * an empty box, and coloured by the stylesheet (a CSP-blocked style would
+ * leave the default black).
+ */
+export function expectDrawn(box: PictureBox): void {
+  expect(box.width, box.kind).toBeGreaterThan(300);
+  expect(box.height, box.kind).toBeGreaterThan(60);
+  expect(box.points, box.kind).toBeGreaterThan(1);
+  expect(box.empty, box.kind).toBe(0);
+  expect(box.fill, box.kind).not.toBe('rgb(0, 0, 0)');
+}
