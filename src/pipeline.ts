@@ -66,8 +66,9 @@ export async function lintLibrary(options: RunOptions): Promise<LintResult> {
  * Runs `attempt`, and once more if a cached body turned out to be lost (its
  * entry damaged after the run began using it: `NoteBodies.get` throws
  * `CachedNoteLost`, the only failure a fetch has): the cache has then
- * forgotten its shortcuts, so the second attempt reads afresh. Every body is
- * fetched before anything is written, so a retry never follows a half-write.
+ * forgotten its shortcuts, so the second attempt reads afresh. Every cached
+ * entry is checked whole before anything is written (`buildOnce`), so a
+ * retry never follows a half-write.
  */
 async function againIfCacheLost<T>(attempt: () => Promise<T>): Promise<T> {
   try {
@@ -139,8 +140,10 @@ async function buildOnce(options: RunOptions): Promise<BuildResult> {
   const wanted = selectOutputs(options.config.outputs, 'outputs');
   // Only the handbooks, the book and a PDF that will be printed hold whole essays; the index, references and site never ask for them.
   const printed = wanted.has('pdf') && library.notes.length <= PDF_NOTE_LIMIT;
-  // Essays the memo lacks fetch their bodies here, where a lost cache entry can still be retried, not halfway through
-  // writing dist/ (link has already loaded every note's entry whole for mentions and term bags, so each was checked).
+  // Every body emit may fetch is proven loadable here, where a lost cache entry can still be retried, not halfway
+  // through writing dist/: a run's first fetch of a note (even of no part) checks its whole entry, so this costs
+  // nothing for the notes link fetched already (mentions, term bags), and later fetches check what they read.
+  for (const { note } of library.notes) bodies.get(note, []);
   const essays = printed || (['markdown', 'html', 'epub'] as const).some((name) => wanted.has(name)) ? await prerenderEssays(library, options.config, bodies, memo, options.workers === 0 ? 0 : undefined) : undefined;
   // The PDF is printed ahead (Chromium is asynchronous); a missing browser is a problem, and the rest is still written.
   const pdf = wanted.has('pdf') ? await prerenderPdf(library, options.config, { bodies, essays, memo, sourceDateEpoch: options.sourceDateEpoch }) : undefined;

@@ -29,7 +29,7 @@ import { CachedNoteLost, cacheKey, isReadFailure, type NoteCache } from '../read
 import type { Note, ReadFailure } from '../types.js';
 import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
-import { decodeEntry, encodeEntry, type EntryIdentity, type EntryPart } from './entry-file.js';
+import { decodeEntry, decodeEntryLayout, encodeEntry, readEntryParts, type EntryIdentity, type EntryPart, type PartPlace } from './entry-file.js';
 import { bodyFromParts, extraParts, extraValue, headFromParts, partMap, toParts } from './note-entry.js';
 import { emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordHead, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
 
@@ -100,11 +100,38 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     return parts ?? undefined;
   };
 
+  /**
+   * Note entries this run has checked whole (every part's CRC, the file's
+   * length), by key, with where each part lies: a later fetch of the same
+   * note reads and checks only the parts it asks for. A run starts by
+   * loading the snapshot, which forgets them: each run checks each entry
+   * it uses once, before anything is written (see src/pipeline.ts).
+   */
+  const checked = new Map<string, ReadonlyMap<string, PartPlace>>();
+  const bodyParts = (key: string, wanted: readonly string[]): Map<string, Buffer> | undefined => {
+    const identity = identityOf(key, 'note');
+    const places = checked.get(key);
+    if (places) return readEntryParts(fileOf(identity), places, wanted) ?? undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(fileOf(identity));
+    } catch {
+      return undefined;
+    }
+    const entry = decodeEntryLayout(bytes, identity);
+    if (entry === null) stats.rejected++;
+    else checked.set(key, entry.places);
+    return entry?.parts;
+  };
+
   const snapshotFiles = { base: path.join(scopeDir, 'snapshot.bin'), changes: path.join(scopeDir, 'snapshot-changes.bin') };
   const snapshotIdentity = identityOf('library', 'snapshot');
   let snapshot: Snapshot | undefined;
   let snapshotChanged = false;
-  const snap = (): Snapshot => (snapshot ??= loadSnapshot(snapshotFiles, snapshotIdentity));
+  const snap = (): Snapshot => {
+    if (snapshot === undefined) checked.clear();
+    return (snapshot ??= loadSnapshot(snapshotFiles, snapshotIdentity));
+  };
 
   const loadHead = (key: string): Note | ReadFailure | undefined => {
     const parts = load(identityOf(key, 'note'));
@@ -116,6 +143,7 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
   // the snapshot itself, so the pipeline's second attempt reads afresh.
   const lost = (file: string): never => {
     for (const id of memory.keys()) if (id.startsWith('note\0')) memory.delete(id);
+    checked.clear();
     snapshot = emptySnapshot();
     rmSync(snapshotFiles.base, { force: true });
     throw new CachedNoteLost(file);
@@ -152,9 +180,9 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     },
     body(key, wanted) {
       const waiting = pending.get(`note\0${key}`);
-      const parts = waiting ? partMap(waiting.parts()) : load(identityOf(key, 'note'));
-      // decodeEntry checked the entry's recorded key (path and hash) and every part's CRC.
-      const found = parts?.has('head') ? bodyFromParts(parts, wanted) : undefined;
+      // A first fetch checked the entry's recorded key (path and hash) and every part's CRC; a later one, the parts it read.
+      const parts = waiting ? partMap(waiting.parts()) : bodyParts(key, wanted);
+      const found = parts && (waiting || checked.get(key)?.has('head')) ? bodyFromParts(parts, wanted) : undefined;
       return found ?? lost(key.split('\0')[0]!);
     },
     set(key, value) {
@@ -199,7 +227,8 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
     },
     flush() {
       const made = new Set<string>();
-      for (const { identity, parts } of pending.values()) {
+      for (const [id, { identity, parts }] of pending) {
+        if (id.startsWith('note\0')) checked.delete(id.slice('note\0'.length)); // its file is replaced: not the one checked
         const file = fileOf(identity);
         const folder = path.dirname(file);
         if (!made.has(folder)) mkdirSync(folder, { recursive: true });

@@ -34,7 +34,10 @@ export interface NoteCache {
    * Parts of the body of a note `get` handed out. A cache may keep bodies
    * apart from heads (on disk); if loading one fails (the entry was damaged
    * since), this throws `CachedNoteLost`, and the cache must answer the next
-   * `get` for that key from scratch: the pipeline then runs again.
+   * `get` for that key from scratch: the pipeline then runs again. A run's
+   * first fetch of a note, even of no part, proves the whole body loadable
+   * (the pipeline relies on it before writing); later ones may load only
+   * the parts asked for.
    */
   body<K extends BodyPart>(key: string, parts: readonly K[]): Pick<NoteBody, K>;
   set(key: string, value: PackedNote | ReadFailure): void;

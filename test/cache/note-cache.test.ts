@@ -202,6 +202,44 @@ describe('openNoteCache', () => {
     expect(rebuilt.body(keyOf(note), ALL_PARTS)).toEqual(body);
   });
 
+  it('should check an entry whole at a run\'s first fetch, then read and check only the parts asked for', () => {
+    const dir = tempDir();
+    const writer = openNoteCache({ dir, configHash });
+    writer.set(keyOf(note), packed);
+    writer.flush();
+    const [file] = entryFiles(dir);
+    const intact = readFileSync(file!);
+    // The tree part's last byte (parts follow the header in `toParts` order: head, source, text, tree, …).
+    const treeEnd = intact.indexOf(Buffer.from(packed.body.treeBytes)) + packed.body.treeBytes.length;
+    const damaged = Buffer.from(intact);
+    damaged[treeEnd - 1]! ^= 0x01;
+
+    // Damaged before the run's first fetch: even a fetch of no part finds it.
+    writeFileSync(file!, damaged);
+    const first = openNoteCache({ dir, configHash });
+    expect(first.get(keyOf(note))).toEqual(note);
+    expect(() => first.body(keyOf(note), [])).toThrow(CachedNoteLost);
+
+    // Damaged after it: the source alone is read (and checked) and still loads; the tree is refused.
+    writeFileSync(file!, intact);
+    const second = openNoteCache({ dir, configHash });
+    second.get(keyOf(note));
+    expect(second.body(keyOf(note), [])).toEqual({});
+    writeFileSync(file!, damaged);
+    expect(second.body(keyOf(note), ['source', 'termBag'])).toEqual({ source: body.source, termBag: body.termBag });
+    expect(() => second.body(keyOf(note), ['tree'])).toThrow(CachedNoteLost);
+
+    // A new run (the snapshot loaded again) checks the entry whole again.
+    writeFileSync(file!, intact);
+    const third = openNoteCache({ dir, configHash });
+    third.get(keyOf(note));
+    expect(third.body(keyOf(note), ['source']).source).toBe(body.source);
+    writeFileSync(file!, intact.subarray(0, intact.length - 1));
+    third.flush(); // the end of a run: nothing pending, the snapshot forgotten
+    third.get(keyOf(note));
+    expect(() => third.body(keyOf(note), ['source'])).toThrow(CachedNoteLost);
+  });
+
   it('should not trust a foreign entry moved under another key', () => {
     const dir = tempDir();
     const writer = openNoteCache({ dir, configHash });
