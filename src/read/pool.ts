@@ -4,8 +4,9 @@
  * `'*_'.repeat(20000)`, and a sync parse cannot be interrupted in-thread.
  *
  * Each note gets `config.parseTimeoutMs` from the moment it is handed to a
- * ready worker. Over budget, that worker is terminated and replaced, the
- * note becomes a `file-parse-timeout` failure, and the run goes on. A worker
+ * ready worker, extended while the process is starved of CPU (`starved`).
+ * Over budget, that worker is terminated and replaced, the note becomes a
+ * `file-parse-timeout` failure, and the run goes on. A worker
  * that dies (out of memory, say) costs only its current note.
  *
  * The worker loads from `lib/read/parse-worker.js` when running compiled
@@ -114,10 +115,22 @@ export async function parseInPool(
         }
         current = next++;
         const task = tasks[current]!;
-        timer = setTimeout(() => {
-          settle(current, readFailure(task.path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`));
-          replace();
-        }, config.parseTimeoutMs);
+        const index = current;
+        let window = { cpu: process.cpuUsage(), extensions: 0 };
+        const expire = (): void => {
+          // The result may already be waiting behind a busy main thread: read it before judging.
+          setImmediate(() => {
+            if (current !== index) return;
+            if (starved(window.cpu, config.parseTimeoutMs) && window.extensions < MAX_EXTENSIONS) {
+              window = { cpu: process.cpuUsage(), extensions: window.extensions + 1 };
+              timer = setTimeout(expire, config.parseTimeoutMs);
+              return;
+            }
+            settle(index, readFailure(task.path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`));
+            replace();
+          });
+        };
+        timer = setTimeout(expire, config.parseTimeoutMs);
         worker.postMessage({ index: current, path: task.path, bytes: task.bytes } satisfies ParseRequest);
       };
 
@@ -176,6 +189,23 @@ export async function parseInPool(
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, tasks.length)) }, lane));
   return results;
+}
+
+/**
+ * How many more budgets a note may get while the process is starved of CPU
+ * (see `starved`), so that a loaded machine delays a good note instead of
+ * failing it, and a truly stuck parse still ends.
+ */
+const MAX_EXTENSIONS = 3;
+
+/**
+ * True when this process used less than half a budget of CPU (all threads)
+ * since `since`: a runaway parse keeps its worker's core busy for the whole
+ * budget, so so little CPU means the machine, not the note, was slow.
+ */
+export function starved(since: NodeJS.CpuUsage, budgetMs: number): boolean {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000 < budgetMs / 2;
 }
 
 /** Starts one parse worker (compiled, or from source under tsx/vitest). */
