@@ -104,7 +104,7 @@ export async function parseInPool(
     new Promise((resolve, reject) => {
       let worker: Worker;
       let current = -1;
-      let timer: NodeJS.Timeout | undefined;
+      let budget: Budget | undefined;
 
       const dispatch = (): void => {
         if (next >= tasks.length) {
@@ -116,26 +116,15 @@ export async function parseInPool(
         current = next++;
         const task = tasks[current]!;
         const index = current;
-        let window = { cpu: process.cpuUsage(), extensions: 0 };
-        const expire = (): void => {
-          // The result may already be waiting behind a busy main thread: read it before judging.
-          setImmediate(() => {
-            if (current !== index) return;
-            if (starved(window.cpu, config.parseTimeoutMs) && window.extensions < MAX_EXTENSIONS) {
-              window = { cpu: process.cpuUsage(), extensions: window.extensions + 1 };
-              timer = setTimeout(expire, config.parseTimeoutMs);
-              return;
-            }
-            settle(index, readFailure(task.path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`));
-            replace();
-          });
-        };
-        timer = setTimeout(expire, config.parseTimeoutMs);
+        budget = startBudget(config, () => current === index, () => {
+          settle(index, parseTimeoutFailure(task.path, config));
+          replace();
+        });
         worker.postMessage({ index: current, path: task.path, bytes: task.bytes } satisfies ParseRequest);
       };
 
       const replace = (): void => {
-        clearTimeout(timer);
+        budget?.clear();
         current = -1;
         worker.removeAllListeners();
         void worker.terminate();
@@ -151,7 +140,7 @@ export async function parseInPool(
             ready = true;
             dispatch();
           } else if (message.index === current) {
-            clearTimeout(timer);
+            budget?.clear();
             settle(current, message.result);
             dispatch();
           }
@@ -165,7 +154,7 @@ export async function parseInPool(
           if (current !== -1) {
             const why = error instanceof Error ? error.message : `exit code ${error}`;
             const task = tasks[current]!;
-            settle(current, readFailure(task.path, 'file-parse-crash', `the Markdown parser crashed on this file (${why}); simplify the Markdown`));
+            settle(current, parseCrashFailure(task.path, why));
           }
           replace();
         };
@@ -174,9 +163,9 @@ export async function parseInPool(
         // 'message': fail that note now instead of waiting out its budget.
         worker.on('messageerror', () => {
           if (current === -1) return;
-          clearTimeout(timer);
+          budget?.clear();
           const task = tasks[current]!;
-          settle(current, readFailure(task.path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists'));
+          settle(current, parseOverflowFailure(task.path));
           dispatch();
         });
         worker.on('error', die);
@@ -191,21 +180,60 @@ export async function parseInPool(
   return results;
 }
 
-/**
- * How many more budgets a note may get while the process is starved of CPU
- * (see `starved`), so that a loaded machine delays a good note instead of
- * failing it, and a truly stuck parse still ends.
- */
-const MAX_EXTENSIONS = 3;
+/** A running parse budget (`startBudget`). */
+export interface Budget {
+  clear(): void;
+}
 
 /**
- * True when this process used less than half a budget of CPU (all threads)
- * since `since`: a runaway parse keeps its worker's core busy for the whole
- * budget, so so little CPU means the machine, not the note, was slow.
+ * Calls `expired` once `config.parseTimeoutMs` has passed and the parse is
+ * still `pending`. Two guards keep a loaded machine from failing a good note:
+ * the verdict waits one turn, so a result already queued behind a busy main
+ * thread is read first; and the budget is extended (up to `MAX_EXTENSIONS`
+ * times) while the process is `starved` of CPU. A runaway parse keeps its
+ * worker's core busy, so it still fails after one budget.
  */
+export function startBudget(config: Config, pending: () => boolean, expired: () => void): Budget {
+  let since = process.cpuUsage();
+  let extensions = 0;
+  let timer: NodeJS.Timeout;
+  const expire = (): void => {
+    setImmediate(() => {
+      if (!pending()) return;
+      if (starved(since, config.parseTimeoutMs) && extensions < MAX_EXTENSIONS) {
+        since = process.cpuUsage();
+        extensions++;
+        timer = setTimeout(expire, config.parseTimeoutMs);
+        return;
+      }
+      expired();
+    });
+  };
+  timer = setTimeout(expire, config.parseTimeoutMs);
+  return { clear: () => clearTimeout(timer) };
+}
+
+const MAX_EXTENSIONS = 3;
+
+/** True when this process used under half of `budgetMs` in CPU (all threads) since `since`. */
 export function starved(since: NodeJS.CpuUsage, budgetMs: number): boolean {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000 < budgetMs / 2;
+}
+
+/** The failure of a note whose parser crashed (`why`: the error's message or the exit code). */
+export function parseCrashFailure(path: string, why: string): ReadFailure {
+  return readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (${why}); simplify the Markdown`);
+}
+
+/** The failure of a note whose syntax tree was too deep to pass between threads. */
+export function parseOverflowFailure(path: string): ReadFailure {
+  return readFailure(path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists');
+}
+
+/** The failure of a note that ran over its parse budget. */
+export function parseTimeoutFailure(path: string, config: Config): ReadFailure {
+  return readFailure(path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`);
 }
 
 /** Starts one parse worker (compiled, or from source under tsx/vitest). */
