@@ -1,8 +1,7 @@
 /**
  * `dist/handbook.epub` (EPUB 3): the handbook model as a title page, one
  * XHTML document per chapter and per back-matter part, a navigation
- * document and an NCX, zipped by fflate (a file whose text did not change
- * since the last build is not deflated again: epub-deflate.ts). The content is the HTML handbook's:
+ * document and an NCX, zipped by fflate. The content is the HTML handbook's:
  * each essay exactly as this build rendered it for handbook.html (sanitised
  * after the last transform), rewritten as XHTML (epub-xhtml.ts).
  *
@@ -14,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Zip, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { RootContent } from 'hast';
 import { h } from 'hastscript';
 import type { Config } from '../config.js';
@@ -22,7 +21,6 @@ import type { Library } from '../types.js';
 import { sortBy } from '../util/sort.js';
 import { FIXED_ANCHORS } from './anchors.js';
 import { noteTitle } from './chapters.js';
-import { addDeflated, type DeflateCounts } from './epub-deflate.js';
 import { CONTAINER_XML, navDocument, ncxDocument, packageDocument, type BookMetadata, type SpineItem, type TocEntry } from './epub-package.js';
 import { renderedEssays, type RenderedEssays } from './essay-output.js';
 import { htmlToXhtml, serialiseXhtml, xhtmlDocument } from './epub-xhtml.js';
@@ -52,8 +50,6 @@ export interface EpubOptions {
   /** This build's essays (`prerenderEssays`, shared with the handbooks); rendered (or recalled from `memo`) without it. */
   essays?: RenderedEssays | undefined;
   memo?: EmitMemo | undefined;
-  /** Counts the book's files deflated now and taken from the memo (for tests). */
-  counts?: DeflateCounts | undefined;
 }
 
 /** `handbook.epub` as zip bytes in pieces, each chapter written as the iteration reaches it. */
@@ -76,11 +72,15 @@ export function* epubChunks(library: Library, config: Config, options: EpubOptio
   const encoder = new TextEncoder();
   const essays = options.essays ?? renderedEssays(library, config, options.bodies, options.memo);
   for (const file of bookFiles(library, config, essays, options.sourceDateEpoch)) {
-    const pieces = (function* () {
-      for (const text of file.text) yield encoder.encode(text);
-    })();
-    // Deflated again only if its text changed since the last build (epub-deflate.ts).
-    for (const _ of addDeflated(zip, file.name, ZIP_DATE(), pieces, options.memo, options.counts)) yield* drain();
+    const entry = new ZipDeflate(file.name, { level: 6 });
+    entry.mtime = ZIP_DATE();
+    zip.add(entry);
+    for (const text of file.text) {
+      entry.push(encoder.encode(text));
+      yield* drain();
+    }
+    entry.push(new Uint8Array(0), true);
+    yield* drain();
   }
   zip.end();
   yield* drain();

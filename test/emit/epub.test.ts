@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -6,8 +6,6 @@ import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
 import { bookIdentifier, epubChunks } from '../../src/emit/epub.js';
-import type { DeflateCounts } from '../../src/emit/epub-deflate.js';
-import type { EmitMemo } from '../../src/emit/memo.js';
 import type { Library } from '../../src/types.js';
 import { bodiesOf, buildFixtureLibrary, FIXTURE_LIBRARY, fixtureConfig, HOSTILE_LIBRARY } from './build-fixture.js';
 import { epubcheck, MARKUP_LIBRARY, REFERENCES_LIBRARY, requireEpubcheck } from './format-checkers.js';
@@ -16,8 +14,7 @@ import { elements, parseHtml, textOf } from './parse-output.js';
 const scratch = mkdtempSync(path.join(tmpdir(), 'commonplace-epub-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const epub = (library: Library, config: Config, sourceDateEpoch?: string, memo?: EmitMemo): Buffer =>
-  Buffer.concat([...epubChunks(library, config, { bodies: bodiesOf(library), sourceDateEpoch, memo })]);
+const epub = (library: Library, config: Config, sourceDateEpoch?: string): Buffer => Buffer.concat([...epubChunks(library, config, { bodies: bodiesOf(library), sourceDateEpoch })]);
 const text = (files: Record<string, Uint8Array>, name: string): string => new TextDecoder().decode(files[name]);
 
 let library: Library;
@@ -112,39 +109,6 @@ describe('handbook.epub', () => {
       expect(elements(tree).flatMap((e) => Object.keys(e.properties).filter((k) => /^on/i.test(k))), name).toEqual([]);
       expect(elements(tree).map((e) => e.properties.href).filter((href) => typeof href === 'string' && /^\s*(javascript|data|vbscript):/i.test(href)), name).toEqual([]);
     }
-  });
-
-  it('should be byte-identical to a cold build through the memo, deflating again only the files whose text changed', async () => {
-    const map = new Map<string, string>();
-    const memo: EmitMemo = { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
-    const book = (lib: Library, counts?: DeflateCounts) => Buffer.concat([...epubChunks(lib, fixtureConfig(), { bodies: bodiesOf(lib), memo, counts })]);
-    const files = Object.keys(unzipSync(bytes)).length - 1; // every file but the stored mimetype
-    const first = { reused: 0, deflated: 0 };
-    expect(book(library, first).equals(bytes)).toBe(true);
-    expect(first).toEqual({ reused: 0, deflated: files });
-    const again = { reused: 0, deflated: 0 };
-    expect(book(library, again).equals(bytes)).toBe(true);
-    expect(again).toEqual({ reused: files, deflated: 0 });
-
-    const root = path.join(scratch, 'edited');
-    cpSync(FIXTURE_LIBRARY, root, { recursive: true });
-    const note = readdirSync(root).filter((name) => name.endsWith('.md')).sort()[0]!;
-    appendFileSync(path.join(root, note), '\nA sentence added after the first build.\n');
-    const edited = await buildFixtureLibrary(root);
-    const cold = epub(edited, fixtureConfig());
-    expect(cold.equals(bytes)).toBe(false);
-    const warm = { reused: 0, deflated: 0 };
-    expect(book(edited, warm).equals(cold)).toBe(true);
-    // The package document and the NCX carry the new identifier, a chapter the sentence; the title page, style and back matter are as they were.
-    expect(warm.deflated).toBeGreaterThanOrEqual(3);
-    expect(warm.reused).toBeGreaterThanOrEqual(3);
-    expect(warm.reused + warm.deflated).toBe(files);
-
-    // A stored entry damaged in the memo is deflated again, never written.
-    for (const [key, value] of map) map.set(key, `${value.slice(0, -1)}${String.fromCharCode(value.charCodeAt(value.length - 1) ^ 1)}`);
-    const damaged = { reused: 0, deflated: 0 };
-    expect(book(edited, damaged).equals(cold)).toBe(true);
-    expect(damaged).toEqual({ reused: 0, deflated: files });
   });
 
   it('should pass epubcheck with no error and no warning (the hostile notes with the awkward references and markup notes)', async (context) => {
