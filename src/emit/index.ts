@@ -121,7 +121,7 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
-  // The site shares the memo for the map's layout only (its pages are rendered afresh each build).
+  // The site keeps its pages in the memo too (each by its own inputs: site/essay-page.ts, memo.ts).
   if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo, options.sitePaging);
 }
 

@@ -12,18 +12,18 @@ import { unlinkWikilinks } from '../../read/wikilinks.js';
 import type { LinkedConcept, LinkedNote } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { noteTitle } from '../chapters.js';
-import { noteAuthors } from '../context.js';
-import { renderEssayHtml, toHast } from '../html-essay.js';
+import { noteAuthors, type EssayBodies } from '../context.js';
+import { toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
-import type { EmitMemo } from '../memo.js';
+import { memoisedByNodes, type EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
-import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
+import { picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
 import { withBibliographyItems } from './back-pages.js';
-import { conceptSentences } from './concordance.js';
+import { conceptSentences, type Sentence } from './concordance.js';
 import { debatesAbout } from '../debates.js';
-import { countLine, essayCount, pageNav, pagePaths, type ListPage, type SitePaging } from './paging.js';
-import { hrefFrom, SITE_PAGES, tagsOf, type SitePaths } from './paths.js';
+import { countLine, essayCount, pageNav, type ListPage, type SitePaging } from './paging.js';
+import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
 
 /** Where a page is and what it links with. */
 export interface PageContext {
@@ -32,7 +32,7 @@ export interface PageContext {
   /** The library's graph and the lookups of the neighbourhood pictures (made once a build). */
   graph: LibraryGraph;
   neighbours: NeighbourLookup;
-  /** Where the map's layout is kept (shared with the HTML handbook), if anywhere. */
+  /** Where rendered pages, concordance sentences and the map's layout are kept (see memo.ts), if anywhere. */
   memo: EmitMemo | undefined;
   /** Page sizes of the long lists (chapters, concordances, authors, tags). */
   paging: SitePaging;
@@ -60,7 +60,7 @@ function lift(tree: Root | Element, by: number): void {
 }
 
 /** Handbook mdast as safe hast for page `from`: relinked, lifted, sanitised last. */
-function safe(nodes: ElementContent[], from: string, paths: SitePaths, liftBy: number): HastContent[] {
+export function safe(nodes: ElementContent[], from: string, paths: SitePaths, liftBy: number): HastContent[] {
   const root: Root = { type: 'root', children: nodes };
   relink(root, from, paths);
   lift(root, liftBy);
@@ -127,53 +127,6 @@ export function essayItem(linked: LinkedNote, from: string, paths: SitePaths): E
   ]);
 }
 
-/** An essay's page: the handbook's essay (byline, summary, sections, related, mentioned in), its concepts with definitions, previous/next. */
-export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths, neighbours, paging }: PageContext): HastContent[] {
-  const { linked } = essay;
-  const from = paths.essay(linked.note.id)!;
-  const article = renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes });
-  // The site shows concepts with their definitions (below), not as the handbook's one line.
-  article.children = article.children.filter((node) => !(node.type === 'element' && hasClass(node, 'essay-concepts')));
-  const content = safe([article], from, paths, 2);
-  const tags = tagsOf(linked);
-  if (tags.length > 0) afterByline(content, h('p', { className: ['essay-tags'] }, [h('span', 'Tags: '), ...tagLinks(tags, from, { paths })]));
-  const ctx = model.ctx;
-  const concepts = linked.concepts.flatMap(({ id }) => {
-    const target = ctx.concepts.get(id);
-    const page = paths.concept(id);
-    if (!target || !page) return [];
-    const definition = target.concept.definition.trim();
-    const tipId = `definition-${id}`;
-    return [
-      h('li', [
-        h('a', { className: ['concept-link'], href: hrefFrom(from, page), ariaDescribedBy: definition ? tipId : undefined }, target.concept.name),
-        definition ? h('span', { className: ['concept-tip'], role: 'tooltip', id: tipId }, definition) : '',
-      ]),
-    ];
-  });
-  const at = chapter.essays.indexOf(essay);
-  // The chapter link lands on the chapter's page that lists this essay.
-  const chapterPages = pagePaths(paths.chapter(model.chapters.indexOf(chapter)), Math.ceil(chapter.essays.length / paging.essaysPerPage));
-  const chapterPage = chapterPages[Math.floor(at / paging.essaysPerPage)]!;
-  const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, chapterPage) }, chapter.title)]), ...content];
-  const neighbourhood = neighbourhoodData(linked, neighbours);
-  if (neighbourhood) out.push(neighbourhoodFigure(neighbourhood));
-  if (concepts.length > 0) {
-    out.push(h('section', { className: ['essay-concept-list'], ariaLabelledBy: 'concepts-heading' }, [h('h2', { id: 'concepts-heading' }, 'Concepts'), h('ul', concepts)]));
-  }
-  const previous = chapter.essays[at - 1];
-  const next = chapter.essays[at + 1];
-  if (previous || next) {
-    out.push(
-      h('nav', { className: ['pager'], ariaLabel: `${chapter.title}: previous and next` }, [
-        previous ? h('a', { rel: 'prev', href: hrefFrom(from, paths.essay(previous.linked.note.id)!) }, `← ${noteTitle(previous.linked)}`) : h('span'),
-        next ? h('a', { rel: 'next', href: hrefFrom(from, paths.essay(next.linked.note.id)!) }, `${noteTitle(next.linked)} →`) : h('span'),
-      ]),
-    );
-  }
-  return out;
-}
-
 /** Links to the tags' pages, comma-separated, from page `from`. */
 export function tagLinks(tags: readonly string[], from: string, { paths }: Pick<PageContext, 'paths'>): (Element | string)[] {
   return tags.flatMap((tag, i) => {
@@ -181,17 +134,6 @@ export function tagLinks(tags: readonly string[], from: string, { paths }: Pick<
     return [...(i > 0 ? [', '] : []), to ? h('a', { href: hrefFrom(from, to), rel: 'tag' }, tag) : tag];
   });
 }
-
-/** Puts `line` (built here, so trusted) right after the essay's byline, in the sanitised article. */
-function afterByline(content: HastContent[], line: Element): void {
-  for (const node of content) {
-    if (node.type !== 'element') continue;
-    const at = node.children.findIndex((child) => child.type === 'element' && hasClass(child, 'byline'));
-    if (at >= 0) return void node.children.splice(at + 1, 0, line);
-  }
-}
-
-const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
 
 /** The essays in a concept's concordance: every note that names it or lists it, by year (undated last), title and id. */
 export function concordanceNotes(linked: LinkedConcept, { model }: Pick<PageContext, 'model'>): LinkedNote[] {
@@ -206,11 +148,24 @@ export function concordanceNotes(linked: LinkedConcept, { model }: Pick<PageCont
 }
 
 /**
+ * The sentences of `note` naming concept `conceptId` (concordance.ts), kept
+ * in the memo under the note's content and its mentions of the concept (all
+ * they depend on), so a concept page needs no note's body unless that note
+ * changed.
+ */
+function sentencesNaming(note: LinkedNote, conceptId: string, bodies: EssayBodies, memo: EmitMemo | undefined): Sentence[] {
+  const mentions = note.mentions.filter((m) => m.kind === 'concept' && m.target === conceptId);
+  if (mentions.length === 0) return [];
+  const inputs = [note.note.path, note.note.hash, conceptId, mentions];
+  return JSON.parse(memoisedByNodes(memo, 'site-sentences', inputs, () => JSON.stringify(conceptSentences(note, conceptId, bodies.get(note.note, ['source']).source)))) as Sentence[];
+}
+
+/**
  * One page of a concept: the first (`concepts/<id>.html`) has the
  * definition, aliases, see-also and debates; every page has its part of the
  * concordance, by year, each essay with the sentences naming the concept.
  */
-export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, { model, paths }: PageContext): HastContent[] {
+export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, { model, paths, memo }: PageContext): HastContent[] {
   const { concept } = linked;
   const ctx = model.ctx;
   const from = page.path;
@@ -244,7 +199,7 @@ export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, {
       list = h('ul', { className: ['concordance'] });
       out.push(h('h3', label), list);
     }
-    const sentences = conceptSentences(note, concept.id, ctx.bodies.get(note.note, ['source']).source).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
+    const sentences = sentencesNaming(note, concept.id, ctx.bodies, memo).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
     list.children.push(
       h('li', [
         h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),
