@@ -189,7 +189,7 @@ describe('warm runs through the library snapshot', () => {
     expect(layouts(await build())).toEqual([]);
   });
 
-  it('should write the site a cold build writes after an edit that moves backlinks, related notes and a concordance, rendering only the essay pages that change', async () => {
+  it('should write the site a cold build writes after edits that move backlinks, related notes, concordances and a title, rendering again only the pages they touch', async () => {
     const folder = path.dirname(root);
     mkdirSync(defaultCacheDir(folder), { recursive: true });
     /** One CLI-like build into `out`, through a fresh cache (or none); returns the memo keys it stored. */
@@ -231,9 +231,11 @@ describe('warm runs through the library snapshot', () => {
     expect(changed).toEqual(expect.arrayContaining(['essays/makers-schedule-managers-schedule.html', 'essays/choose-boring-technology.html', 'concepts/innovation-tokens.html']));
     // Rendered again: exactly the essay pages whose bytes changed.
     expect(essays(stored)).toHaveLength(changed.filter((name) => name.startsWith('essays/')).length);
-    // The concordances cut sentences (so read a body) only from the edited note: one set per concept page quoting it.
+    // The concept pages quoting the edited note (its text is their input) are rendered again, and cut sentences
+    // (so read a body) from that note only; the others are neither rendered nor read a body.
     const quoting = [...after].filter(([name, text]) => name.startsWith('concepts/') && /<li><a href="..\/essays\/makers-schedule-managers-schedule.html">(?:(?!<\/li>)[^])*<blockquote>/.test(text));
     expect(quoting.length).toBeGreaterThanOrEqual(2);
+    expect(stored.filter((key) => key.startsWith('emit-site-concept:'))).toHaveLength(quoting.length);
     expect(stored.filter((key) => key.startsWith('emit-site-sentences:'))).toHaveLength(quoting.length);
     // A new title shows on its neighbours' previous/next links, in the lists and in the essays that name it.
     edit(MAKERS, (t) => t.replace(/^title: .*$/m, 'title: "Makers and managers"'));
@@ -245,5 +247,5 @@ describe('warm runs through the library snapshot', () => {
     const moved = [...third].filter(([name, text]) => name.startsWith('essays/') && after.get(name) !== text);
     expect(moved.length).toBeGreaterThan(1);
     expect(essays(retitled)).toHaveLength(moved.length);
-  });
+  }, 180_000); // five builds of the bundled library
 });

@@ -21,7 +21,8 @@ import type { EssayBodies } from '../context.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { bibliographyItems, shortGlossary } from './back-pages.js';
-import { backMatterMain, bibliographyMain, chapterMain, conceptMain, concordanceNotes, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { backMatterMain, bibliographyMain, chapterMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { conceptPageText, concordanceNotes } from './concept-page.js';
 import { essayPageText } from './essay-page.js';
 import { DEFAULT_PAGING, listPages, pageTitle, type SitePaging } from './paging.js';
 import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
@@ -95,7 +96,7 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
   }
   for (const concept of sortBy(library.concepts, (c) => c.concept.id)) {
     for (const part of listPages(page.paths.concept(concept.concept.id)!, concordanceNotes(concept, page), paging.concordancePerPage)) {
-      yield file(() => ({ path: part.path, title: pageTitle(concept.concept.name, part.index, part.paths.length), main: conceptMain(concept, part, page) }), part.path);
+      yield { name: `${SITE_DIR}/${part.path}`, chunks: lazily(() => conceptPageText(concept, part, page, config, settings)) };
     }
   }
   for (const author of model.ctx.authors) {

@@ -9,19 +9,16 @@ import { h } from 'hastscript';
 import type { ListItem, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { unlinkWikilinks } from '../../read/wikilinks.js';
-import type { LinkedConcept, LinkedNote } from '../../types.js';
-import { sortBy } from '../../util/sort.js';
+import type { LinkedNote } from '../../types.js';
 import { noteTitle } from '../chapters.js';
-import { noteAuthors, type EssayBodies } from '../context.js';
+import { noteAuthors } from '../context.js';
 import { toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
-import { memoisedByNodes, type EmitMemo } from '../memo.js';
+import type { EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
 import { picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
 import { withBibliographyItems } from './back-pages.js';
-import { conceptSentences, type Sentence } from './concordance.js';
-import { debatesAbout } from '../debates.js';
 import { countLine, essayCount, pageNav, type ListPage, type SitePaging } from './paging.js';
 import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
 
@@ -133,84 +130,6 @@ export function tagLinks(tags: readonly string[], from: string, { paths }: Pick<
     const to = paths.tag(tag);
     return [...(i > 0 ? [', '] : []), to ? h('a', { href: hrefFrom(from, to), rel: 'tag' }, tag) : tag];
   });
-}
-
-/** The essays in a concept's concordance: every note that names it or lists it, by year (undated last), title and id. */
-export function concordanceNotes(linked: LinkedConcept, { model }: Pick<PageContext, 'model'>): LinkedNote[] {
-  const ctx = model.ctx;
-  return sortBy(
-    [...new Set([...linked.notes, ...linked.backlinks])].flatMap((id) => ctx.notes.get(id) ?? []),
-    (n) => (n.note.meta.year === undefined ? 1 : 0),
-    (n) => n.note.meta.year ?? 0,
-    noteTitle,
-    (n) => n.note.id,
-  );
-}
-
-/**
- * The sentences of `note` naming concept `conceptId` (concordance.ts), kept
- * in the memo under the note's content and its mentions of the concept (all
- * they depend on), so a concept page needs no note's body unless that note
- * changed.
- */
-function sentencesNaming(note: LinkedNote, conceptId: string, bodies: EssayBodies, memo: EmitMemo | undefined): Sentence[] {
-  const mentions = note.mentions.filter((m) => m.kind === 'concept' && m.target === conceptId);
-  if (mentions.length === 0) return [];
-  const inputs = [note.note.path, note.note.hash, conceptId, mentions];
-  return JSON.parse(memoisedByNodes(memo, 'site-sentences', inputs, () => JSON.stringify(conceptSentences(note, conceptId, bodies.get(note.note, ['source']).source)))) as Sentence[];
-}
-
-/**
- * One page of a concept: the first (`concepts/<id>.html`) has the
- * definition, aliases, see-also and debates; every page has its part of the
- * concordance, by year, each essay with the sentences naming the concept.
- */
-export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, { model, paths, memo }: PageContext): HastContent[] {
-  const { concept } = linked;
-  const ctx = model.ctx;
-  const from = page.path;
-  const out: HastContent[] = [];
-  if (page.index > 0) out.push(h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, page.paths[0]!) }, concept.name)]));
-  out.push(h('h1', concept.name));
-  if (page.index === 0) {
-    if (concept.definition.trim()) out.push(h('p', { className: ['definition'] }, concept.definition.trim()));
-    if (concept.aliases.length > 0) out.push(h('p', { className: ['aliases'] }, [h('strong', 'Also called:'), ` ${concept.aliases.join(', ')}`]));
-    const see = concept.see.map((name, i) => {
-      const target = ctx.conceptsByName.get(name.trim().toLowerCase());
-      const to = target && paths.concept(target.concept.id);
-      return [i > 0 ? ', ' : '', to ? h('a', { href: hrefFrom(from, to) }, target.concept.name) : name];
-    });
-    if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
-    const debates = debatesAbout(concept.id, ctx).flatMap((d, i) => {
-      const target = paths.anchor(d.anchor);
-      return target ? [i > 0 ? ', ' : '', h('a', { href: hrefFrom(from, target.page, target.fragment) }, d.title)] : [];
-    });
-    if (debates.length > 0) out.push(h('p', { className: ['concept-debates'] }, [h('strong', 'Debates:'), ' ', ...debates]));
-  }
-  out.push(h('h2', 'Concordance'));
-  if (page.total === 0) out.push(h('p', { className: ['notice'] }, 'No essay names this concept yet.'));
-  else if (page.paths.length > 1) out.push(h('p', { className: ['counts'] }, countLine(page)));
-  let year: string | undefined;
-  let list: Element | undefined;
-  for (const note of page.items) {
-    const label = note.note.meta.year === undefined ? 'Undated' : String(note.note.meta.year);
-    if (label !== year || !list) {
-      year = label;
-      list = h('ul', { className: ['concordance'] });
-      out.push(h('h3', label), list);
-    }
-    const sentences = sentencesNaming(note, concept.id, ctx.bodies, memo).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
-    list.children.push(
-      h('li', [
-        h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),
-        noteAuthors(note).length > 0 ? h('span', { className: ['essay-meta'] }, ` · ${noteAuthors(note).join(', ')}`) : '',
-        ...(sentences.length > 0 ? sentences : [h('p', { className: ['essay-line'] }, 'Listed among its concepts.')]),
-      ]),
-    );
-  }
-  const nav = pageNav(page, `${concept.name}, concordance`);
-  if (nav) out.push(nav);
-  return out;
 }
 
 /** A back-matter part of the handbook (glossary, bibliography, authors) as its own page. */
