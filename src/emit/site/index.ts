@@ -12,12 +12,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { Library } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
 import { memoisedByNodes, type EmitMemo } from '../memo.js';
-import { handbookModel } from '../model.js';
-import type { EssayBodies } from '../context.js';
+import type { HandbookModel } from '../model.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { bibliographyItems, shortGlossary } from './back-pages.js';
@@ -52,9 +50,14 @@ function assets(): SiteFile[] {
   ];
 }
 
-/** Every file of the site, in a fixed order (see the module comment); `memo` keeps rendered pages, concordance sentences and the map's layout. */
-export function* siteFiles(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo, paging: SitePaging = DEFAULT_PAGING): Generator<SiteFile> {
-  const model = handbookModel(library, config, bodies);
+/**
+ * Every file of the site, in a fixed order (see the module comment), from
+ * the handbook's model (shared with the handbooks: its essays' lookups are
+ * recorded once); `memo` keeps rendered pages, concordance sentences and the
+ * map's layout.
+ */
+export function* siteFiles(model: HandbookModel, config: Config, memo?: EmitMemo, paging: SitePaging = DEFAULT_PAGING): Generator<SiteFile> {
+  const { library } = model.ctx;
   const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo, paging };
   const hasDebates = model.ctx.debates.length > 0;
   const settings = JSON.stringify(config);
