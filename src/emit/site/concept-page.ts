@@ -12,11 +12,11 @@ import type { RootContent as HastContent, Element } from 'hast';
 import { h } from 'hastscript';
 import type { Config } from '../../config.js';
 import type { LinkedConcept, LinkedNote, Mention } from '../../types.js';
-import { sortBy } from '../../util/sort.js';
+import { compareCodePoints, sortBy } from '../../util/sort.js';
 import { noteTitle } from '../chapters.js';
-import { noteAuthors } from '../context.js';
+import { noteAuthors, type EssayBodies } from '../context.js';
 import { debatesAbout } from '../debates.js';
-import { memoisedByNodes } from '../memo.js';
+import { memoisedByNodes, type EmitMemo } from '../memo.js';
 import { conceptSentences, type Sentence } from './concordance.js';
 import { renderPage } from './layout.js';
 import type { PageContext } from './pages.js';
@@ -156,12 +156,27 @@ function conceptMain(frame: ConceptFrame, sentences: (entry: ConcordanceEntry) =
 export function conceptPageText(linked: LinkedConcept, part: ListPage<LinkedNote>, page: PageContext, config: Config, settings: string): string {
   const frame = conceptFrame(linked, part, page);
   const { memo, model } = page;
-  // A note's sentences depend on its source and its mentions of the concept, which the key names (path and hash).
   const sentences = (entry: ConcordanceEntry): Sentence[] => {
     if (entry.mentions.length === 0) return [];
-    const cut = (): string => JSON.stringify(conceptSentences(entry.mentions, frame.concept.id, model.ctx.bodies.get(model.ctx.notes.get(entry.id)!.note, ['source']).source));
-    return JSON.parse(memoisedByNodes(memo, 'site-sentences', [entry.path, entry.hash, frame.concept.id, entry.mentions], cut)) as Sentence[];
+    const quoted = noteSentences(model.ctx.notes.get(entry.id)!, model.ctx.bodies, memo);
+    return quoted.find(([id]) => id === frame.concept.id)?.[1] ?? [];
   };
   const render = (): string => renderPage({ path: frame.page.path, title: frame.title, main: conceptMain(frame, sentences), debates: frame.debates }, config);
   return memoisedByNodes(memo, 'site-concept', [settings, frame], render);
+}
+
+/**
+ * A note's sentences naming each concept it mentions, as [concept id,
+ * sentences] pairs (an id may be `__proto__`), by concept id: one memo
+ * entry per note, under its path, content hash and concept mentions (all
+ * they depend on), so it is cut from the source once, when the note changed.
+ */
+function noteSentences(linked: LinkedNote, bodies: EssayBodies, memo: EmitMemo | undefined): [string, Sentence[]][] {
+  const mentions = linked.mentions.filter((m) => m.kind === 'concept');
+  const cut = (): string => {
+    const { source } = bodies.get(linked.note, ['source']);
+    const ids = [...new Set(mentions.map((m) => m.target))].sort(compareCodePoints);
+    return JSON.stringify(ids.map((id) => [id, conceptSentences(mentions, id, source)]));
+  };
+  return JSON.parse(memoisedByNodes(memo, 'site-sentences', [linked.note.path, linked.note.hash, mentions], cut)) as [string, Sentence[]][];
 }
