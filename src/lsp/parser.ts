@@ -13,6 +13,7 @@ import { readFailure } from '../read/failure.js';
 import { withNullPrototypes } from '../read/null-prototype.js';
 import type { ParseRequest, ParseResponse } from '../read/parse-worker.js';
 import type { PackedNote } from '../read/bodies.js';
+import { parseCrashFailure, parseOverflowFailure, parseTimeoutFailure, startBudget } from '../read/pool.js';
 import type { ReadFailure } from '../types.js';
 import { startWorker } from '../util/worker.js';
 
@@ -85,8 +86,10 @@ export class NoteParser {
     const { worker } = started;
     const index = this.next++;
     return new Promise((resolve) => {
+      let settled = false;
       const finish = (result: PackedNote | ReadFailure, restart: boolean): void => {
-        clearTimeout(timer);
+        settled = true;
+        budget.clear();
         worker.off('message', onMessage).off('error', onError).off('exit', onExit).off('messageerror', onMessageError);
         if (restart) this.close();
         resolve(result);
@@ -97,13 +100,10 @@ export class NoteParser {
         // A structured clone: the front matter lost its null prototypes.
         finish('note' in result ? { note: { ...result.note, frontmatter: withNullPrototypes(result.note.frontmatter) }, body: result.body } : result, false);
       };
-      const onError = (error: Error): void => finish(readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (${error.message}); simplify the Markdown`), true);
-      const onExit = (code: number): void => finish(readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (exit code ${code}); simplify the Markdown`), true);
-      const onMessageError = (): void => finish(readFailure(path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists'), true);
-      const timer = setTimeout(
-        () => finish(readFailure(path, 'file-parse-timeout', `took longer than ${this.config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`), true),
-        this.config.parseTimeoutMs,
-      );
+      const onError = (error: Error): void => finish(parseCrashFailure(path, error.message), true);
+      const onExit = (code: number): void => finish(parseCrashFailure(path, `exit code ${code}`), true);
+      const onMessageError = (): void => finish(parseOverflowFailure(path), true);
+      const budget = startBudget(this.config, () => !settled, () => finish(parseTimeoutFailure(path, this.config), true));
       worker.on('message', onMessage).on('error', onError).on('exit', onExit).on('messageerror', onMessageError);
       worker.postMessage({ index, path, bytes } satisfies ParseRequest);
     });

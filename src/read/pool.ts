@@ -4,8 +4,9 @@
  * `'*_'.repeat(20000)`, and a sync parse cannot be interrupted in-thread.
  *
  * Each note gets `config.parseTimeoutMs` from the moment it is handed to a
- * ready worker. Over budget, that worker is terminated and replaced, the
- * note becomes a `file-parse-timeout` failure, and the run goes on. A worker
+ * ready worker, extended while the process is starved of CPU (`starved`).
+ * Over budget, that worker is terminated and replaced, the note becomes a
+ * `file-parse-timeout` failure, and the run goes on. A worker
  * that dies (out of memory, say) costs only its current note.
  *
  * The worker loads from `lib/read/parse-worker.js` when running compiled
@@ -103,7 +104,7 @@ export async function parseInPool(
     new Promise((resolve, reject) => {
       let worker: Worker;
       let current = -1;
-      let timer: NodeJS.Timeout | undefined;
+      let budget: Budget | undefined;
 
       const dispatch = (): void => {
         if (next >= tasks.length) {
@@ -114,15 +115,16 @@ export async function parseInPool(
         }
         current = next++;
         const task = tasks[current]!;
-        timer = setTimeout(() => {
-          settle(current, readFailure(task.path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`));
+        const index = current;
+        budget = startBudget(config, () => current === index, () => {
+          settle(index, parseTimeoutFailure(task.path, config));
           replace();
-        }, config.parseTimeoutMs);
+        });
         worker.postMessage({ index: current, path: task.path, bytes: task.bytes } satisfies ParseRequest);
       };
 
       const replace = (): void => {
-        clearTimeout(timer);
+        budget?.clear();
         current = -1;
         worker.removeAllListeners();
         void worker.terminate();
@@ -138,7 +140,7 @@ export async function parseInPool(
             ready = true;
             dispatch();
           } else if (message.index === current) {
-            clearTimeout(timer);
+            budget?.clear();
             settle(current, message.result);
             dispatch();
           }
@@ -152,7 +154,7 @@ export async function parseInPool(
           if (current !== -1) {
             const why = error instanceof Error ? error.message : `exit code ${error}`;
             const task = tasks[current]!;
-            settle(current, readFailure(task.path, 'file-parse-crash', `the Markdown parser crashed on this file (${why}); simplify the Markdown`));
+            settle(current, parseCrashFailure(task.path, why));
           }
           replace();
         };
@@ -161,9 +163,9 @@ export async function parseInPool(
         // 'message': fail that note now instead of waiting out its budget.
         worker.on('messageerror', () => {
           if (current === -1) return;
-          clearTimeout(timer);
+          budget?.clear();
           const task = tasks[current]!;
-          settle(current, readFailure(task.path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists'));
+          settle(current, parseOverflowFailure(task.path));
           dispatch();
         });
         worker.on('error', die);
@@ -176,6 +178,62 @@ export async function parseInPool(
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(size, tasks.length)) }, lane));
   return results;
+}
+
+/** A running parse budget (`startBudget`). */
+export interface Budget {
+  clear(): void;
+}
+
+/**
+ * Calls `expired` once `config.parseTimeoutMs` has passed and the parse is
+ * still `pending`. Two guards keep a loaded machine from failing a good note:
+ * the verdict waits one turn, so a result already queued behind a busy main
+ * thread is read first; and the budget is extended (up to `MAX_EXTENSIONS`
+ * times) while the process is `starved` of CPU. A runaway parse keeps its
+ * worker's core busy, so it still fails after one budget.
+ */
+export function startBudget(config: Config, pending: () => boolean, expired: () => void): Budget {
+  let since = process.cpuUsage();
+  let extensions = 0;
+  let timer: NodeJS.Timeout;
+  const expire = (): void => {
+    setImmediate(() => {
+      if (!pending()) return;
+      if (starved(since, config.parseTimeoutMs) && extensions < MAX_EXTENSIONS) {
+        since = process.cpuUsage();
+        extensions++;
+        timer = setTimeout(expire, config.parseTimeoutMs);
+        return;
+      }
+      expired();
+    });
+  };
+  timer = setTimeout(expire, config.parseTimeoutMs);
+  return { clear: () => clearTimeout(timer) };
+}
+
+const MAX_EXTENSIONS = 3;
+
+/** True when this process used under half of `budgetMs` in CPU (all threads) since `since`. */
+export function starved(since: NodeJS.CpuUsage, budgetMs: number): boolean {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000 < budgetMs / 2;
+}
+
+/** The failure of a note whose parser crashed (`why`: the error's message or the exit code). */
+export function parseCrashFailure(path: string, why: string): ReadFailure {
+  return readFailure(path, 'file-parse-crash', `the Markdown parser crashed on this file (${why}); simplify the Markdown`);
+}
+
+/** The failure of a note whose syntax tree was too deep to pass between threads. */
+export function parseOverflowFailure(path: string): ReadFailure {
+  return readFailure(path, 'file-parse-overflow', 'too deeply nested to read (its syntax tree could not be passed between threads); flatten nested quotes or lists');
+}
+
+/** The failure of a note that ran over its parse budget. */
+export function parseTimeoutFailure(path: string, config: Config): ReadFailure {
+  return readFailure(path, 'file-parse-timeout', `took longer than ${config.parseTimeoutMs} ms to parse; simplify the Markdown (long runs of * and _ or deeply nested lists and quotes are the usual causes)`);
 }
 
 /** Starts one parse worker (compiled, or from source under tsx/vitest). */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { isReadFailure } from '../../src/read/parse.js';
-import { parseInPool, poolSize } from '../../src/read/pool.js';
+import { parseInPool, poolSize, starved } from '../../src/read/pool.js';
 import { fixture } from './helpers.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -90,6 +90,36 @@ describe('parseInPool', () => {
       } else expect(result.note.path).toBe(`${names[i]}.md`);
     });
   }, 240_000);
+
+  it('should keep a note whose result arrived while the main thread was busy past its budget', async () => {
+    const config = { ...defaultConfig, parseTimeoutMs: 300 };
+    const busy = (ms: number): void => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    // Once the first note is back, the second is dispatched; the main thread then blocks for
+    // three budgets, long enough for the worker to answer and for the budget's timer to be due.
+    const results = await parseInPool(
+      [
+        { path: 'first.md', bytes: encode('# First\n\nRead first.\n') },
+        { path: 'good.md', bytes: fixture('notes/good.md') },
+      ],
+      config,
+      1,
+      (_result, index) => {
+        if (index === 0) setImmediate(() => busy(3 * config.parseTimeoutMs));
+      },
+    );
+    expect(results.map((result) => (isReadFailure(result) ? result.diagnostic.ruleId : result.note.id))).toEqual(['first', 'good']);
+  });
+
+  it('should count a budget as starved only when the process used under half of it in CPU', () => {
+    const since = process.cpuUsage();
+    expect(starved(since, 60_000)).toBe(true);
+    const until = performance.now() + 50;
+    while (performance.now() < until);
+    expect(starved(since, 40)).toBe(false);
+  });
 
   it('should return plain data that survives the trip from the worker', async () => {
     const [result] = await parseInPool([{ path: 'good.md', bytes: fixture('notes/good.md') }], defaultConfig, 1);
