@@ -103,7 +103,7 @@ function whole(chunks: (string | Uint8Array)[]): string | Uint8Array {
  * for the next holds a little of one output in memory, not four outputs.
  */
 export function* emitEach(library: Library, config: Config, options: EmitOptions): Generator<OutputFile> {
-  // The handbooks and the book walk one model and share each essay's text, rendered once (and only if one of them is written).
+  // The handbooks, the book and the site walk one model; the first three share each essay's text, rendered once (and only if one of them is written).
   let shared: RenderedEssays | undefined;
   const handbook = (): { bodies: EssayBodies; memo: EmitMemo | undefined; essays: RenderedEssays } => ({ bodies: options.bodies, memo: options.memo, essays: (shared ??= options.essays ?? renderedEssays(library, config, options.bodies, options.memo)) });
   const lazily = (render: () => Iterator<string | Uint8Array>): Iterable<string | Uint8Array> => ({ [Symbol.iterator]: render });
@@ -121,8 +121,8 @@ export function* emitEach(library: Library, config: Config, options: EmitOptions
   if (wanted.has('pdf') && options.pdf && 'bytes' in options.pdf) yield { name: 'handbook.pdf', chunks: [options.pdf.bytes] };
   if (wanted.has('bibtex')) yield { name: 'references.bib', chunks: lazily(() => bibtexChunks(library)) };
   if (wanted.has('csl')) yield { name: 'references.json', chunks: lazily(() => cslJsonChunks(library)) };
-  // The site shares the memo for the map's layout only (its pages are rendered afresh each build).
-  if (wanted.has('site')) yield* siteFiles(library, config, options.bodies, options.memo, options.sitePaging);
+  // The site keeps its pages in the memo too (each by its own inputs: site/essay-page.ts, memo.ts).
+  if (wanted.has('site')) yield* siteFiles(handbook().essays.model, config, options.memo, options.sitePaging);
 }
 
 export { emitHandbookHtml, emitHandbookMarkdown, emitIndexJson, emitIndexSchema };

@@ -101,13 +101,15 @@ export function recordingContext(ctx: EmitContext, lookups: Map<string, Lookup>)
 
 /**
  * The memo key of one essay's `kind` output: everything it depends on except
- * recorded lookups. `settings` is the config as JSON (computed once a build).
+ * recorded lookups. `settings` is the config as JSON (computed once a build);
+ * `frame` is whatever else the output shows, as plain data (a site page's
+ * chapter, neighbours, concepts…).
  */
-export function essayMemoKey(linked: LinkedNote, settings: string, kind: string): string {
+export function essayMemoKey(linked: LinkedNote, settings: string, kind: string, frame?: unknown): string {
   const { note } = linked;
   // Related notes without their scores: no essay shows a score, and any edit moves every score (BM25's df and average length).
   const related = linked.related.map((r) => [r.id, r.reasons]);
-  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, related, linked.relations, linked.concepts];
+  const own = [version, settings, note.path, note.id, note.hash, linked.mentions, linked.links, linked.backlinks, linked.mentionedIn, related, linked.relations, linked.concepts, ...(frame === undefined ? [] : [frame])];
   return `emit-${kind}:${createHash('sha256').update(JSON.stringify(own)).digest('hex')}`;
 }
 

@@ -23,9 +23,9 @@ import type { EmitMemo } from '../emit/memo.js';
 import { handbookModel, type EssayPart } from '../emit/model.js';
 import { splitNote } from '../emit/note-parts.js';
 import { contextGraph, neighbourLookup } from '../emit/pictures/index.js';
-import { renderPage } from '../emit/site/layout.js';
 import { DEFAULT_PAGING } from '../emit/site/paging.js';
-import { essayMain, type PageContext } from '../emit/site/pages.js';
+import { essayFrame, essayPageHtml } from '../emit/site/essay-page.js';
+import type { PageContext } from '../emit/site/pages.js';
 import { sitePaths } from '../emit/site/paths.js';
 import { anchorSlug } from '../emit/slug.js';
 import { createLinkResolver, createMentionMatcher, mentionsInNote, noteConcepts, resolveLinks, type LinkResolver } from '../link/index.js';
@@ -213,15 +213,15 @@ export class FastRenderer {
     }
     const page: PageContext = { ...kept.page, model: { ...kept.page.model, ctx, chapters } };
     const pages = new Map<string, Buffer>();
-    const hasDebates = ctx.debates.length > 0;
     for (const note of read.notes) {
       const place = kept.places.get(note.id);
       const name = page.paths.essay(note.id);
       if (!place || !name) continue;
       const chapter = chapters[place.chapter]!;
       const essay = chapter.essays[place.index]!;
-      const title = note.meta.title?.trim() || note.id;
-      pages.set(name, Buffer.from(renderPage({ path: name, title, main: essayMain(essay, chapter, page), debates: hasDebates }, config)));
+      // Rendered, never from the memo: these pages show what the full build has not linked yet.
+      const frame = essayFrame(essay, { chapter, chapterIndex: place.chapter, at: place.index }, page);
+      pages.set(name, Buffer.from(essayPageHtml(essay, frame, page.paths, config)));
     }
     this.#kept = { ...kept, notes, page, edited: bodies, sections };
     return { kind: 'pages', pages };

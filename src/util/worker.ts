@@ -14,11 +14,21 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * file name without extension, in the caller's folder.
  */
 export function startWorker(callerUrl: string, name: string, options: WorkerOptions): Worker {
-  // A worker inherits node's flags, but `--input-type` (a host running `node --input-type=module -e`) stops it starting.
-  options = { execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')), ...options };
+  options = { execArgv: workerExecArgv(process.execArgv), ...options };
   if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, callerUrl), options);
   const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
   const entry = new URL(`./${name}.ts`, callerUrl).href;
   const boot = `import { register } from ${JSON.stringify(pathToFileURL(api).href)};\nregister();\nawait import(${JSON.stringify(entry)});\n`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+}
+
+/**
+ * Node's flags a worker may inherit. Process-wide flags stop a worker from
+ * starting (ERR_WORKER_INVALID_EXEC_ARGV): `--input-type` (a host running
+ * `node --input-type=module -e`) and V8's heap sizes (the heap relaunch,
+ * src/cli/heap.ts, or a user's own `node --max-old-space-size=…`); a
+ * worker's heap is set by its own `resourceLimits`.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((arg) => !/^--(input-type|max[-_](old|semi)[-_]space[-_]size)\b/.test(arg));
 }

@@ -195,4 +195,64 @@ describe('warm runs through the library snapshot', () => {
     edit(AMAZON, (t) => `${t}\nOne more sentence, which links nothing and moves no point of the map.\n`);
     expect(layouts(await build())).toEqual([]);
   });
+
+  it('should write the site a cold build writes after edits that move backlinks, related notes, concordances and a title, rendering again only the pages they touch', async () => {
+    const folder = path.dirname(root);
+    mkdirSync(defaultCacheDir(folder), { recursive: true });
+    /** One CLI-like build into `out`, through a fresh cache (or none); returns the memo keys it stored. */
+    const build = async (out: string, withCache = true): Promise<string[]> => {
+      const stored: string[] = [];
+      const cache = withCache ? openCache() : undefined;
+      const spied: PersistentNoteCache | undefined = cache && {
+        ...cache,
+        setExtra(key, name, value) {
+          stored.push(key);
+          cache.setExtra(key, name, value);
+        },
+      };
+      const outcome = await buildProject({ root, config, configDir: folder }, out, spied, { sourceDateEpoch: undefined });
+      expect(outcome.status).toBe('built');
+      return stored;
+    };
+    /** Every file under `dir`, relative path → text. */
+    const files = (dir: string): Map<string, string> =>
+      new Map(
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), 'utf8')]),
+      );
+    const warm = path.join(folder, 'dist');
+    const site = path.join(warm, 'site');
+    const essays = (keys: string[]) => keys.filter((key) => key.startsWith('emit-site-essay:'));
+    expect(essays(await build(warm))).toHaveLength(14); // every essay of the bundled library
+    const before = files(site);
+    // The makers note now links Boring technology (a backlink there), names two of its concepts (the
+    // concordances of innovation tokens and accidental complexity) and shares its words (related notes).
+    edit(MAKERS, (t) => `${t}\nSee [[Choose Boring Technology]]: each innovation token spent on a new tool adds accidental complexity, and boring technology keeps the maker's focus.\n`);
+    const stored = await build(warm);
+    const cold = path.join(folder, 'dist-cold');
+    await build(cold, false);
+    const after = files(site);
+    expect(after).toEqual(files(path.join(cold, 'site')));
+    const changed = [...after].filter(([name, text]) => before.get(name) !== text).map(([name]) => name);
+    expect(changed).toEqual(expect.arrayContaining(['essays/makers-schedule-managers-schedule.html', 'essays/choose-boring-technology.html', 'concepts/innovation-tokens.html']));
+    // Rendered again: exactly the essay pages whose bytes changed.
+    expect(essays(stored)).toHaveLength(changed.filter((name) => name.startsWith('essays/')).length);
+    // The concept pages quoting the edited note (its text is their input) are rendered again, and cut sentences
+    // (so read a body) from that note only, once; the others are neither rendered nor read a body.
+    const quoting = [...after].filter(([name, text]) => name.startsWith('concepts/') && /<li><a href="..\/essays\/makers-schedule-managers-schedule.html">(?:(?!<\/li>)[^])*<blockquote>/.test(text));
+    expect(quoting.length).toBeGreaterThanOrEqual(2);
+    expect(stored.filter((key) => key.startsWith('emit-site-concept:'))).toHaveLength(quoting.length);
+    expect(stored.filter((key) => key.startsWith('emit-site-sentences:'))).toHaveLength(1);
+    // A new title shows on its neighbours' previous/next links, in the lists and in the essays that name it.
+    edit(MAKERS, (t) => t.replace(/^title: .*$/m, 'title: "Makers and managers"'));
+    const retitled = await build(warm);
+    rmSync(cold, { recursive: true, force: true });
+    await build(cold, false);
+    const third = files(site);
+    expect(third).toEqual(files(path.join(cold, 'site')));
+    const moved = [...third].filter(([name, text]) => name.startsWith('essays/') && after.get(name) !== text);
+    expect(moved.length).toBeGreaterThan(1);
+    expect(essays(retitled)).toHaveLength(moved.length);
+  }, 180_000); // five builds of the bundled library
 });

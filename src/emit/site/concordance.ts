@@ -5,7 +5,7 @@
  * the note's source) and stripped of Markdown punctuation piece by piece, so the
  * marks stay where the mentions were.
  */
-import type { LinkedNote } from '../../types.js';
+import type { Mention } from '../../types.js';
 
 /** One sentence: plain-text runs, `mark` on the ones that name the concept. */
 export type Sentence = { text: string; mark: boolean }[];
@@ -13,9 +13,9 @@ export type Sentence = { text: string; mark: boolean }[];
 /** Longest text kept on either side of a mention, in characters (a run-on "sentence" is cut with an ellipsis). */
 const SIDE = 160;
 
-/** The sentences of `linked` that name concept `conceptId`, in note order, one per sentence. */
-export function conceptSentences(linked: LinkedNote, conceptId: string, source: string): Sentence[] {
-  const mentions = linked.mentions.filter((m) => m.kind === 'concept' && m.target === conceptId).sort((a, b) => a.start - b.start);
+/** The sentences of a note (its `mentions` and `source`) that name concept `conceptId`, in note order, one per sentence. */
+export function conceptSentences(noteMentions: readonly Mention[], conceptId: string, source: string): Sentence[] {
+  const mentions = noteMentions.filter((m) => m.kind === 'concept' && m.target === conceptId).sort((a, b) => a.start - b.start);
   const sentences: Sentence[] = [];
   let i = 0;
   while (i < mentions.length) {

@@ -12,16 +12,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { Library } from '../../types.js';
 import { sortBy } from '../../util/sort.js';
 import { TEMPLATES_DIR } from '../html-shell.js';
-import type { EmitMemo } from '../memo.js';
-import { handbookModel } from '../model.js';
-import type { EssayBodies } from '../context.js';
+import { memoisedByNodes, type EmitMemo } from '../memo.js';
+import type { HandbookModel } from '../model.js';
 import { contextGraph, neighbourLookup } from '../pictures/index.js';
 import { ASSETS, renderPage, type PageSpec } from './layout.js';
 import { bibliographyItems, shortGlossary } from './back-pages.js';
-import { backMatterMain, bibliographyMain, chapterMain, conceptMain, concordanceNotes, essayMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { backMatterMain, bibliographyMain, chapterMain, homeMain, notFoundMain, searchMain, type PageContext } from './pages.js';
+import { conceptPageText, concordanceNotes } from './concept-page.js';
+import { essayPageText } from './essay-page.js';
 import { DEFAULT_PAGING, listPages, pageTitle, type SitePaging } from './paging.js';
 import { authorMain, authorsIndexMain, listings, tagMain, tagsIndexMain } from './listings.js';
 import { searchFiles, stemmerScript } from './search-index.js';
@@ -50,12 +50,25 @@ function assets(): SiteFile[] {
   ];
 }
 
-/** Every file of the site, in a fixed order (see the module comment); `memo` keeps the map's layout. */
-export function* siteFiles(library: Library, config: Config, bodies: EssayBodies, memo?: EmitMemo, paging: SitePaging = DEFAULT_PAGING): Generator<SiteFile> {
-  const model = handbookModel(library, config, bodies);
+/**
+ * Every file of the site, in a fixed order (see the module comment), from
+ * the handbook's model (shared with the handbooks: its essays' lookups are
+ * recorded once); `memo` keeps rendered pages, concordance sentences and the
+ * map's layout.
+ */
+export function* siteFiles(model: HandbookModel, config: Config, memo?: EmitMemo, paging: SitePaging = DEFAULT_PAGING): Generator<SiteFile> {
+  const { library } = model.ctx;
   const page: PageContext = { model, paths: sitePaths(model.ctx), graph: contextGraph(model.ctx), neighbours: neighbourLookup(model.ctx), memo, paging };
   const hasDebates = model.ctx.debates.length > 0;
-  const file = (spec: () => PageSpec, name: string): SiteFile => ({ name: `${SITE_DIR}/${name}`, chunks: lazily(() => renderPage({ ...spec(), debates: hasDebates }, config)) });
+  const settings = JSON.stringify(config);
+  // A page is a pure function of its spec and the config: kept in the memo under both, so an unchanged page is not serialised again.
+  const file = (spec: () => PageSpec, name: string): SiteFile => ({
+    name: `${SITE_DIR}/${name}`,
+    chunks: lazily(() => {
+      const whole = { ...spec(), debates: hasDebates };
+      return memoisedByNodes(memo, 'site-page', [settings, whole], () => renderPage(whole, config));
+    }),
+  });
   yield* assets();
   yield file(() => ({ path: SITE_PAGES.home, title: config.handbook.title || 'Commonplace', main: homeMain(page) }), SITE_PAGES.home);
   for (const [i, chapter] of model.chapters.entries()) {
@@ -78,15 +91,15 @@ export function* siteFiles(library: Library, config: Config, bodies: EssayBodies
   yield file(() => ({ path: SITE_PAGES.search, title: 'Search', main: searchMain(), scripts: [ASSETS.stemmerJs, ASSETS.searchJs] }), SITE_PAGES.search);
   for (const [name, text] of searchFiles(library, page.paths)) yield { name: `${SITE_DIR}/${name}`, chunks: [text] };
   yield file(() => ({ path: SITE_PAGES.notFound, title: 'Page not found', main: notFoundMain() }), SITE_PAGES.notFound);
-  for (const chapter of model.chapters) {
-    for (const essay of chapter.essays) {
-      const name = page.paths.essay(essay.linked.note.id)!;
-      yield file(() => ({ path: name, title: essay.linked.note.meta.title?.trim() || essay.linked.note.id, main: essayMain(essay, chapter, page) }), name);
+  for (const [chapterIndex, chapter] of model.chapters.entries()) {
+    for (const [at, essay] of chapter.essays.entries()) {
+      // Kept in the memo by its own key (essay-page.ts): an unchanged essay's page is neither rendered nor its body read.
+      yield { name: `${SITE_DIR}/${page.paths.essay(essay.linked.note.id)!}`, chunks: lazily(() => essayPageText(essay, { chapter, chapterIndex, at }, page, config, settings)) };
     }
   }
   for (const concept of sortBy(library.concepts, (c) => c.concept.id)) {
     for (const part of listPages(page.paths.concept(concept.concept.id)!, concordanceNotes(concept, page), paging.concordancePerPage)) {
-      yield file(() => ({ path: part.path, title: pageTitle(concept.concept.name, part.index, part.paths.length), main: conceptMain(concept, part, page) }), part.path);
+      yield { name: `${SITE_DIR}/${part.path}`, chunks: lazily(() => conceptPageText(concept, part, page, config, settings)) };
     }
   }
   for (const author of model.ctx.authors) {

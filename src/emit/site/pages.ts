@@ -9,21 +9,18 @@ import { h } from 'hastscript';
 import type { ListItem, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { unlinkWikilinks } from '../../read/wikilinks.js';
-import type { LinkedConcept, LinkedNote } from '../../types.js';
-import { sortBy } from '../../util/sort.js';
+import type { LinkedNote } from '../../types.js';
 import { noteTitle } from '../chapters.js';
 import { noteAuthors } from '../context.js';
-import { renderEssayHtml, toHast } from '../html-essay.js';
+import { toHast } from '../html-essay.js';
 import { sanitizeFragment } from '../html-sanitize.js';
 import type { EmitMemo } from '../memo.js';
 import type { ChapterPart, EssayPart, HandbookModel } from '../model.js';
-import { neighbourhoodData, neighbourhoodFigure, picturesSection, type LibraryGraph } from '../pictures/index.js';
+import { picturesSection, type LibraryGraph } from '../pictures/index.js';
 import type { NeighbourLookup } from '../pictures/neighbourhood.js';
 import { withBibliographyItems } from './back-pages.js';
-import { conceptSentences } from './concordance.js';
-import { debatesAbout } from '../debates.js';
-import { countLine, essayCount, pageNav, pagePaths, type ListPage, type SitePaging } from './paging.js';
-import { hrefFrom, SITE_PAGES, tagsOf, type SitePaths } from './paths.js';
+import { countLine, essayCount, pageNav, type ListPage, type SitePaging } from './paging.js';
+import { hrefFrom, SITE_PAGES, type SitePaths } from './paths.js';
 
 /** Where a page is and what it links with. */
 export interface PageContext {
@@ -32,7 +29,7 @@ export interface PageContext {
   /** The library's graph and the lookups of the neighbourhood pictures (made once a build). */
   graph: LibraryGraph;
   neighbours: NeighbourLookup;
-  /** Where the map's layout is kept (shared with the HTML handbook), if anywhere. */
+  /** Where rendered pages, concordance sentences and the map's layout are kept (see memo.ts), if anywhere. */
   memo: EmitMemo | undefined;
   /** Page sizes of the long lists (chapters, concordances, authors, tags). */
   paging: SitePaging;
@@ -60,7 +57,7 @@ function lift(tree: Root | Element, by: number): void {
 }
 
 /** Handbook mdast as safe hast for page `from`: relinked, lifted, sanitised last. */
-function safe(nodes: ElementContent[], from: string, paths: SitePaths, liftBy: number): HastContent[] {
+export function safe(nodes: ElementContent[], from: string, paths: SitePaths, liftBy: number): HastContent[] {
   const root: Root = { type: 'root', children: nodes };
   relink(root, from, paths);
   lift(root, liftBy);
@@ -127,135 +124,12 @@ export function essayItem(linked: LinkedNote, from: string, paths: SitePaths): E
   ]);
 }
 
-/** An essay's page: the handbook's essay (byline, summary, sections, related, mentioned in), its concepts with definitions, previous/next. */
-export function essayMain(essay: EssayPart, chapter: ChapterPart, { model, paths, neighbours, paging }: PageContext): HastContent[] {
-  const { linked } = essay;
-  const from = paths.essay(linked.note.id)!;
-  const article = renderEssayHtml({ anchor: essay.anchor, nodes: essay.nodes });
-  // The site shows concepts with their definitions (below), not as the handbook's one line.
-  article.children = article.children.filter((node) => !(node.type === 'element' && hasClass(node, 'essay-concepts')));
-  const content = safe([article], from, paths, 2);
-  const tags = tagsOf(linked);
-  if (tags.length > 0) afterByline(content, h('p', { className: ['essay-tags'] }, [h('span', 'Tags: '), ...tagLinks(tags, from, { paths })]));
-  const ctx = model.ctx;
-  const concepts = linked.concepts.flatMap(({ id }) => {
-    const target = ctx.concepts.get(id);
-    const page = paths.concept(id);
-    if (!target || !page) return [];
-    const definition = target.concept.definition.trim();
-    const tipId = `definition-${id}`;
-    return [
-      h('li', [
-        h('a', { className: ['concept-link'], href: hrefFrom(from, page), ariaDescribedBy: definition ? tipId : undefined }, target.concept.name),
-        definition ? h('span', { className: ['concept-tip'], role: 'tooltip', id: tipId }, definition) : '',
-      ]),
-    ];
-  });
-  const at = chapter.essays.indexOf(essay);
-  // The chapter link lands on the chapter's page that lists this essay.
-  const chapterPages = pagePaths(paths.chapter(model.chapters.indexOf(chapter)), Math.ceil(chapter.essays.length / paging.essaysPerPage));
-  const chapterPage = chapterPages[Math.floor(at / paging.essaysPerPage)]!;
-  const out: HastContent[] = [h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, chapterPage) }, chapter.title)]), ...content];
-  const neighbourhood = neighbourhoodData(linked, neighbours);
-  if (neighbourhood) out.push(neighbourhoodFigure(neighbourhood));
-  if (concepts.length > 0) {
-    out.push(h('section', { className: ['essay-concept-list'], ariaLabelledBy: 'concepts-heading' }, [h('h2', { id: 'concepts-heading' }, 'Concepts'), h('ul', concepts)]));
-  }
-  const previous = chapter.essays[at - 1];
-  const next = chapter.essays[at + 1];
-  if (previous || next) {
-    out.push(
-      h('nav', { className: ['pager'], ariaLabel: `${chapter.title}: previous and next` }, [
-        previous ? h('a', { rel: 'prev', href: hrefFrom(from, paths.essay(previous.linked.note.id)!) }, `← ${noteTitle(previous.linked)}`) : h('span'),
-        next ? h('a', { rel: 'next', href: hrefFrom(from, paths.essay(next.linked.note.id)!) }, `${noteTitle(next.linked)} →`) : h('span'),
-      ]),
-    );
-  }
-  return out;
-}
-
 /** Links to the tags' pages, comma-separated, from page `from`. */
 export function tagLinks(tags: readonly string[], from: string, { paths }: Pick<PageContext, 'paths'>): (Element | string)[] {
   return tags.flatMap((tag, i) => {
     const to = paths.tag(tag);
     return [...(i > 0 ? [', '] : []), to ? h('a', { href: hrefFrom(from, to), rel: 'tag' }, tag) : tag];
   });
-}
-
-/** Puts `line` (built here, so trusted) right after the essay's byline, in the sanitised article. */
-function afterByline(content: HastContent[], line: Element): void {
-  for (const node of content) {
-    if (node.type !== 'element') continue;
-    const at = node.children.findIndex((child) => child.type === 'element' && hasClass(child, 'byline'));
-    if (at >= 0) return void node.children.splice(at + 1, 0, line);
-  }
-}
-
-const hasClass = (node: Element, name: string): boolean => Array.isArray(node.properties.className) && node.properties.className.includes(name);
-
-/** The essays in a concept's concordance: every note that names it or lists it, by year (undated last), title and id. */
-export function concordanceNotes(linked: LinkedConcept, { model }: Pick<PageContext, 'model'>): LinkedNote[] {
-  const ctx = model.ctx;
-  return sortBy(
-    [...new Set([...linked.notes, ...linked.backlinks])].flatMap((id) => ctx.notes.get(id) ?? []),
-    (n) => (n.note.meta.year === undefined ? 1 : 0),
-    (n) => n.note.meta.year ?? 0,
-    noteTitle,
-    (n) => n.note.id,
-  );
-}
-
-/**
- * One page of a concept: the first (`concepts/<id>.html`) has the
- * definition, aliases, see-also and debates; every page has its part of the
- * concordance, by year, each essay with the sentences naming the concept.
- */
-export function conceptMain(linked: LinkedConcept, page: ListPage<LinkedNote>, { model, paths }: PageContext): HastContent[] {
-  const { concept } = linked;
-  const ctx = model.ctx;
-  const from = page.path;
-  const out: HastContent[] = [];
-  if (page.index > 0) out.push(h('p', { className: ['chapter-link'] }, [h('a', { href: hrefFrom(from, page.paths[0]!) }, concept.name)]));
-  out.push(h('h1', concept.name));
-  if (page.index === 0) {
-    if (concept.definition.trim()) out.push(h('p', { className: ['definition'] }, concept.definition.trim()));
-    if (concept.aliases.length > 0) out.push(h('p', { className: ['aliases'] }, [h('strong', 'Also called:'), ` ${concept.aliases.join(', ')}`]));
-    const see = concept.see.map((name, i) => {
-      const target = ctx.conceptsByName.get(name.trim().toLowerCase());
-      const to = target && paths.concept(target.concept.id);
-      return [i > 0 ? ', ' : '', to ? h('a', { href: hrefFrom(from, to) }, target.concept.name) : name];
-    });
-    if (see.length > 0) out.push(h('p', { className: ['see-also'] }, [h('strong', 'See also:'), ' ', ...see.flat()]));
-    const debates = debatesAbout(concept.id, ctx).flatMap((d, i) => {
-      const target = paths.anchor(d.anchor);
-      return target ? [i > 0 ? ', ' : '', h('a', { href: hrefFrom(from, target.page, target.fragment) }, d.title)] : [];
-    });
-    if (debates.length > 0) out.push(h('p', { className: ['concept-debates'] }, [h('strong', 'Debates:'), ' ', ...debates]));
-  }
-  out.push(h('h2', 'Concordance'));
-  if (page.total === 0) out.push(h('p', { className: ['notice'] }, 'No essay names this concept yet.'));
-  else if (page.paths.length > 1) out.push(h('p', { className: ['counts'] }, countLine(page)));
-  let year: string | undefined;
-  let list: Element | undefined;
-  for (const note of page.items) {
-    const label = note.note.meta.year === undefined ? 'Undated' : String(note.note.meta.year);
-    if (label !== year || !list) {
-      year = label;
-      list = h('ul', { className: ['concordance'] });
-      out.push(h('h3', label), list);
-    }
-    const sentences = conceptSentences(note, concept.id, ctx.bodies.get(note.note, ['source']).source).map((parts) => h('blockquote', parts.map((p) => (p.mark ? h('mark', p.text) : p.text))));
-    list.children.push(
-      h('li', [
-        h('a', { href: hrefFrom(from, paths.essay(note.note.id)!) }, noteTitle(note)),
-        noteAuthors(note).length > 0 ? h('span', { className: ['essay-meta'] }, ` · ${noteAuthors(note).join(', ')}`) : '',
-        ...(sentences.length > 0 ? sentences : [h('p', { className: ['essay-line'] }, 'Listed among its concepts.')]),
-      ]),
-    );
-  }
-  const nav = pageNav(page, `${concept.name}, concordance`);
-  if (nav) out.push(nav);
-  return out;
 }
 
 /** A back-matter part of the handbook (glossary, bibliography, authors) as its own page. */
