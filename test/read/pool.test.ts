@@ -52,7 +52,9 @@ describe('parseInPool', () => {
       config,
       1,
     );
-    expect(performance.now() - started).toBeLessThan(10_000);
+    // A hang guard, not a speed claim (a starved process extends the budget up to four times);
+    // the timeout below, not the time, shows the parse was stopped: micromark would parse it.
+    expect(performance.now() - started).toBeLessThan(60_000);
     expect(results[0]).toEqual({
       path: 'star.md',
       diagnostic: {
@@ -68,7 +70,7 @@ describe('parseInPool', () => {
     });
     expect(isReadFailure(results[1]!) ? null : results[1]!.note.meta.year).toBe(2009);
     expect(isReadFailure(results[2]!) ? null : results[2]!.note.sections[0]?.heading).toBe('After');
-  });
+  }, 90_000);
 
   it('should pass or fail each of the cmark pathological inputs cleanly within budget', async () => {
     const config = { ...defaultConfig, parseTimeoutMs: 1000 };
