@@ -170,26 +170,28 @@ describe('warm runs through the library snapshot', () => {
     expect(await render(openCache())).toEqual(cold);
   });
 
+  /** One CLI-like build of the library into `out`, through a fresh cache (or none); returns the memo keys it stored. */
+  const recordingBuild = async (out: string, withCache = true): Promise<string[]> => {
+    const stored: string[] = [];
+    const cache = withCache ? openCache() : undefined;
+    const spied: PersistentNoteCache | undefined = cache && {
+      ...cache,
+      setExtra(key, name, value) {
+        stored.push(key);
+        cache.setExtra(key, name, value);
+      },
+    };
+    const outcome = await buildProject({ root, config, configDir: path.dirname(root) }, out, spied, { sourceDateEpoch: undefined });
+    expect(outcome.status).toBe('built');
+    return stored;
+  };
+
   it('should keep what emit memoised while writing, so a build after an edit takes the map layout from the cache', async () => {
     const folder = path.dirname(root);
     const out = path.join(folder, 'dist');
     // The build manifest goes to the project's cache folder, as the CLI's does (its locks create it).
     mkdirSync(defaultCacheDir(folder), { recursive: true });
-    /** One CLI-like build through a fresh cache; returns the memo keys it stored. */
-    const build = async (): Promise<string[]> => {
-      const cache = openCache();
-      const stored: string[] = [];
-      const spied: PersistentNoteCache = {
-        ...cache,
-        setExtra(key, name, value) {
-          stored.push(key);
-          cache.setExtra(key, name, value);
-        },
-      };
-      const outcome = await buildProject({ root, config, configDir: folder }, out, spied, { sourceDateEpoch: undefined });
-      expect(outcome.status).toBe('built');
-      return stored;
-    };
+    const build = () => recordingBuild(out);
     const layouts = (keys: string[]) => keys.filter((key) => key.startsWith('emit-map-layout:'));
     expect(layouts(await build())).toHaveLength(1);
     edit(AMAZON, (t) => `${t}\nOne more sentence, which links nothing and moves no point of the map.\n`);
@@ -199,21 +201,7 @@ describe('warm runs through the library snapshot', () => {
   it('should write the site a cold build writes after edits that move backlinks, related notes, concordances and a title, rendering again only the pages they touch', async () => {
     const folder = path.dirname(root);
     mkdirSync(defaultCacheDir(folder), { recursive: true });
-    /** One CLI-like build into `out`, through a fresh cache (or none); returns the memo keys it stored. */
-    const build = async (out: string, withCache = true): Promise<string[]> => {
-      const stored: string[] = [];
-      const cache = withCache ? openCache() : undefined;
-      const spied: PersistentNoteCache | undefined = cache && {
-        ...cache,
-        setExtra(key, name, value) {
-          stored.push(key);
-          cache.setExtra(key, name, value);
-        },
-      };
-      const outcome = await buildProject({ root, config, configDir: folder }, out, spied, { sourceDateEpoch: undefined });
-      expect(outcome.status).toBe('built');
-      return stored;
-    };
+    const build = recordingBuild;
     /** Every file under `dir`, relative path → text. */
     const files = (dir: string): Map<string, string> =>
       new Map(
