@@ -74,7 +74,6 @@ export async function lintProject(
   const fixedFiles = fix ? await applyFixes(root, config, result.diagnostics, result.concepts, result.notes) : 0;
   if (fixedFiles > 0) result = await run();
   cache?.flush();
-  cache?.evict();
   return { result, fixedFiles };
 }
 
@@ -142,10 +141,7 @@ export async function buildProject(
   ]);
   const result = await buildLibrary({ root, config, incremental: cache, onProgress: options.onProgress, sourceDateEpoch: epoch });
   cache?.flush();
-  if (!result.ok || !result.library) {
-    cache?.evict();
-    return { status: 'lint-errors', findings: result.diagnostics };
-  }
+  if (!result.ok || !result.library) return { status: 'lint-errors', findings: result.diagnostics };
 
   // Outputs are rendered piece by piece as they are written; their hashes are taken on the way.
   const hashes = new Map<string, Hash>();
@@ -156,7 +152,6 @@ export async function buildProject(
   });
   // What emit memoised while writing (map layout, contents, back matter, neighbourhoods): kept for the next build.
   cache?.flush();
-  cache?.evict();
   // The site holds exactly this build's pages: a deleted note's page goes too.
   if (written.some((file) => path.relative(outDir, file).startsWith(`${SITE_FOLDER}${path.sep}`))) removeStale(outDir, SITE_FOLDER, written);
   // A build with a problem is never recorded as done: the next one tries again.

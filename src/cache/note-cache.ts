@@ -21,7 +21,7 @@
  * `--no-cache` is simply not passing a cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { NoteResultStore } from '../check/run.js';
@@ -29,7 +29,6 @@ import { CachedNoteLost, cacheKey, isReadFailure, type NoteCache } from '../read
 import type { Note, ReadFailure } from '../types.js';
 import { TEMP_PREFIX } from '../util/fs-write.js';
 import { version as toolVersion } from '../version.js';
-import { evictionDue, evictionPlan, type EntryFileState } from './eviction.js';
 import { decodeEntry, decodeEntryLayout, encodeEntry, readEntryParts, type EntryIdentity, type EntryPart, type PartPlace } from './entry-file.js';
 import { bodyFromParts, extraParts, extraValue, headFromParts, partMap, toParts } from './note-entry.js';
 import { emptySnapshot, encodeSnapshot, encodeSnapshotChanges, loadSnapshot, recordHead, recordResults, recordStamp, snapshotPlan, type Snapshot } from './snapshot.js';
@@ -47,12 +46,6 @@ export interface PersistentNoteCache extends NoteCache, NoteResultStore {
   setExtra(key: string, name: string, value: unknown): void;
   /** Writes every entry set since opening (atomically, one file each) and removes stale scopes. */
   flush(): void;
-  /**
-   * Ends a run: removes the entries no run has used for a week (eviction.ts;
-   * at most once a day), then forgets which entries this run used. Call it
-   * after the run's last `flush`, holding the cache folder's lock.
-   */
-  evict(now?: number): void;
   /** Counters for reports and tests. `rejected` counts files that were damaged or foreign. */
   readonly stats: { hits: number; misses: number; rejected: number; written: number };
 }
@@ -89,12 +82,11 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
   const memory = new Map<string, unknown>();
   const pending = new Map<string, { identity: EntryIdentity; parts: () => EntryPart[] }>();
   const stats = { hits: 0, misses: 0, rejected: 0, written: 0 };
-  /** Identities (kind and key) of the entries this run read or wrote: `evict` keeps them. */
-  const used = new Set<string>();
 
   const identityOf = (key: string, kind: string): EntryIdentity => ({ version, configHash: options.configHash, key: `${kind}\0${key}` });
   const fileOf = (identity: EntryIdentity): string => {
-    return path.join(scopeDir, relativeEntryFile(sha256(identity.key)));
+    const name = sha256(identity.key);
+    return path.join(scopeDir, name.slice(0, 2), `${name}.bin`);
   };
   const load = (identity: EntryIdentity): Map<string, Buffer> | undefined => {
     let bytes: Buffer;
@@ -158,7 +150,6 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
   };
   const remember = (key: string, value: Note | ReadFailure): void => {
     memory.set(`note\0${key}`, value);
-    used.add(`note\0${key}`);
     if (!isReadFailure(value)) {
       const s = snap();
       s.used.keys.add(key);
@@ -225,7 +216,6 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       const id = `extra:${name}\0${key}`;
       const waiting = pending.get(id);
       const parts = waiting ? partMap(waiting.parts()) : load(identityOf(key, `extra:${name}`));
-      if (parts) used.add(id);
       return parts ? extraValue(parts) : undefined;
     },
     setExtra(key, name, value) {
@@ -233,7 +223,6 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       // Encoded now, not at flush: extras are mostly rendered essays, and
       // 10,000 of them held as strings until the end would fill the heap.
       const parts = extraParts(value);
-      used.add(id);
       pending.set(id, { identity: identityOf(key, `extra:${name}`), parts: () => parts });
     },
     flush() {
@@ -263,65 +252,8 @@ export function openNoteCache(options: { dir: string; configHash: string; versio
       snapshotChanged = false;
       if (wrote) removeOtherScopes(options.dir, scope);
     },
-    evict(now = Date.now()) {
-      const marker = path.join(scopeDir, 'last-eviction');
-      const ids = [...used];
-      used.clear();
-      if (!evictionDue(modifiedTime(marker), now)) return;
-      // An id is its entry's identity key (`kind\0key`), whose hash names the file.
-      const plan = evictionPlan(entryFiles(scopeDir, new Set(ids.map((id) => relativeEntryFile(sha256(id))))), now);
-      const at = new Date(now);
-      for (const file of plan.remove) tryQuietly(() => rmSync(path.join(scopeDir, file), { force: true }));
-      for (const file of plan.refresh) tryQuietly(() => utimesSync(path.join(scopeDir, file), at, at));
-      // Only in a scope folder that exists: a run that stored nothing leaves nothing behind.
-      tryQuietly(() => {
-        writeFileSync(marker, '');
-        utimesSync(marker, at, at);
-      });
-    },
   };
   return cache;
-}
-
-/** Where an entry named `name` (a sha256 in hex) lies in its scope folder: `ab/ab….bin`. */
-const relativeEntryFile = (name: string): string => `${name.slice(0, 2)}/${name}.bin`;
-
-/** Every file in a scope's entry folders (`ab/`), with its time and whether it is in `used`. */
-function entryFiles(scopeDir: string, used: ReadonlySet<string>): EntryFileState[] {
-  const files: EntryFileState[] = [];
-  let folders: string[];
-  try {
-    folders = readdirSync(scopeDir).filter((name) => /^[0-9a-f]{2}$/.test(name));
-  } catch {
-    return files; // no scope folder yet: nothing to evict
-  }
-  for (const folder of folders) {
-    let names: string[] = [];
-    tryQuietly(() => (names = readdirSync(path.join(scopeDir, folder))));
-    for (const name of names) {
-      const file = `${folder}/${name}`;
-      const modified = modifiedTime(path.join(scopeDir, file));
-      if (modified !== undefined) files.push({ file, modified, used: used.has(file) });
-    }
-  }
-  return files;
-}
-
-const modifiedTime = (file: string): number | undefined => {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-};
-
-/** For cache upkeep: a file another run removed or a read-only folder only means less is tidied. */
-function tryQuietly(work: () => void): void {
-  try {
-    work();
-  } catch {
-    // nothing lost: a cache that cannot be tidied is only larger
-  }
 }
 
 /**
