@@ -48,7 +48,7 @@ const outputs = (out: string): Record<string, string> =>
       .map((name) => [name, readFileSync(path.join(cwd, out, name)).toString('base64')]),
   );
 
-// Three or four real CLI builds a test: a hang guard above vitest's 30 s default, which a loaded 2-core machine passed. Not a speed claim.
+// Three or four real CLI builds a test: a loaded 2-core machine exceeded vitest's 30 s default. A hang guard, not a speed claim.
 describe('the build shortcut with warnings', { timeout: 180_000 }, () => {
   it('should skip an unchanged build of a library with a warning in every note, and print the same report', async () => {
     const first = build('dist');
